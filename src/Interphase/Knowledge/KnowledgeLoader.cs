@@ -152,8 +152,8 @@ public static class KnowledgeLoader
     private static Material ToMaterial(MaterialDto m)
     {
         var role = Required(m.Role, "role");
-        if (role is not ("electrolyte" or "cathode" or "anode" or "coating"))
-            throw new FormatException($"role '{role}' is not electrolyte, cathode, anode or coating");
+        if (role is not ("electrolyte" or "cathode" or "anode" or "coating" or "component"))
+            throw new FormatException($"role '{role}' is not electrolyte, cathode, anode, coating or component");
         var props = m.Properties.Select((p, i) =>
         {
             var key = Required(p.Property, $"properties[{i}].property");
