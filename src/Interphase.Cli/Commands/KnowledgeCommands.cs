@@ -46,8 +46,9 @@ public sealed class KnowledgeCommands : ICliModule
             var table = new Table().AddColumns("id", "name", "family", "role", "σ_Li (S/cm)", "values");
             foreach (var m in list)
             {
-                var sigma = m.Values("ionic_conductivity").Select(v => v.Quantity!).ToList();
-                var range = sigma.Count == 0 ? "" : $"{sigma.Min(q => q.NormalizedValue):G3}–{sigma.Max(q => q.NormalizedValue):G3}";
+                var sigma = m.Values("ionic_conductivity").Select(v => v.Quantity!.In("S/cm")).ToList();
+                var (lo, hi) = sigma.Count == 0 ? (0, 0) : (sigma.Min(q => q.Low ?? q.Value), sigma.Max(q => q.High ?? q.Value));
+                var range = sigma.Count == 0 ? "" : lo == hi ? $"{lo:0.##E+0}" : $"{lo:0.##E+0} – {hi:0.##E+0}";
                 table.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Name), Markup.Escape(m.Family), m.Role, range, m.Properties.Count.ToString());
             }
             CliOutput.Console2.Write(table);
