@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace Interphase.Tests.Reporting;
 
-/// <summary>A minimal PNG reader for tests (8-bit RGBA, non-interlaced) with its own bitwise CRC-32.</summary>
+/// <summary>A minimal PNG reader for tests (8-bit RGB or RGBA, non-interlaced) with its own bitwise CRC-32.</summary>
 internal sealed class PngDecoder
 {
     public int Width { get; private init; }
@@ -32,7 +32,7 @@ internal sealed class PngDecoder
     public static PngDecoder Decode(byte[] png)
     {
         if (!png.AsSpan(0, 8).SequenceEqual(Signature)) throw new InvalidDataException("bad signature");
-        int pos = 8, w = 0, h = 0;
+        int pos = 8, w = 0, h = 0, bpp = 4;
         var idat = new MemoryStream();
         var chunks = new List<string>();
         while (pos < png.Length)
@@ -47,7 +47,8 @@ internal sealed class PngDecoder
             {
                 w = BinaryPrimitives.ReadInt32BigEndian(body);
                 h = BinaryPrimitives.ReadInt32BigEndian(body[4..]);
-                if (body[8] != 8 || body[9] != 6 || body[12] != 0) throw new InvalidDataException("not 8-bit RGBA");
+                if (body[8] != 8 || body[9] is not (2 or 6) || body[12] != 0) throw new InvalidDataException("not 8-bit RGB(A)");
+                bpp = body[9] == 6 ? 4 : 3;
             }
             if (type == "IDAT") idat.Write(body);
             pos += 12 + len;
@@ -56,16 +57,16 @@ internal sealed class PngDecoder
         var raw = new MemoryStream();
         using (var z = new ZLibStream(idat, CompressionMode.Decompress)) z.CopyTo(raw);
         var data = raw.ToArray();
-        int stride = w * 4;
+        int stride = w * bpp;
         if (data.Length != h * (stride + 1)) throw new InvalidDataException("IDAT size mismatch");
-        var rgba = new byte[h * stride];
+        var raw8 = new byte[h * stride];
         for (int y = 0; y < h; y++)
         {
             byte filter = data[y * (stride + 1)];
             for (int i = 0; i < stride; i++)
             {
-                int a = i >= 4 ? rgba[y * stride + i - 4] : 0, b = y > 0 ? rgba[(y - 1) * stride + i] : 0;
-                int c = i >= 4 && y > 0 ? rgba[(y - 1) * stride + i - 4] : 0;
+                int a = i >= bpp ? raw8[y * stride + i - bpp] : 0, b = y > 0 ? raw8[(y - 1) * stride + i] : 0;
+                int c = i >= bpp && y > 0 ? raw8[(y - 1) * stride + i - bpp] : 0;
                 int p = a + b - c, pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
                 int pred = filter switch
                 {
@@ -73,8 +74,14 @@ internal sealed class PngDecoder
                     4 => pa <= pb && pa <= pc ? a : pb <= pc ? b : c,
                     _ => throw new InvalidDataException($"filter {filter}"),
                 };
-                rgba[y * stride + i] = (byte)(data[y * (stride + 1) + 1 + i] + pred);
+                raw8[y * stride + i] = (byte)(data[y * (stride + 1) + 1 + i] + pred);
             }
+        }
+        var rgba = new byte[w * h * 4];
+        for (int i = 0; i < w * h; i++)
+        {
+            for (int k = 0; k < 3; k++) rgba[i * 4 + k] = raw8[i * bpp + k];
+            rgba[i * 4 + 3] = bpp == 4 ? raw8[i * 4 + 3] : (byte)255;
         }
         var d = new PngDecoder { Width = w, Height = h, Rgba = rgba };
         d.Chunks.AddRange(chunks);
