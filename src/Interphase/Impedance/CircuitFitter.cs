@@ -118,6 +118,7 @@ public static class CircuitFitter
             Array.Copy(best!, full, full.Length);
             work.Solve(full, options);
         }
+        ArcOrdering.SortByTimeConstant(circuit, full, isConst);
         return work.Result(full, isConst, options);
     }
 
@@ -292,10 +293,15 @@ public static class CircuitFitter
                 for (int i = 0; i < n; i++)
                     if (logScale[i]) jx[row * n + i] /= Math.Max(full[free[i]], 1e-300);
             Normal(jx, r);
-            var cov = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
-            for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) cov[i, k] = a[i * n + k];
+            // Parameters span many decades (pF to kΩ), so invert the diagonally scaled matrix to keep precision.
+            var scaled = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
+            var sc = new double[n];
+            for (int i = 0; i < n; i++) sc[i] = a[i * n + i] > 0 ? 1 / Math.Sqrt(a[i * n + i]) : 0;
+            for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) scaled[i, k] = a[i * n + k] * sc[i] * sc[k];
             double s2 = m > n ? 2 * cost / (m - n) : double.NaN;
-            var inv = cov.PseudoInverse() * s2;
+            var pinv = scaled.PseudoInverse();
+            var inv = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
+            for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) inv[i, k] = pinv[i, k] * sc[i] * sc[k] * s2;
             var errors = new double[total];
             var corr = new double[total, total];
             for (int i = 0; i < n; i++)

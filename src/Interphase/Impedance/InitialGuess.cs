@@ -37,7 +37,12 @@ public static class InitialGuess
             double frac = groups.Count == 1 ? 0.5 * (from + to) : from + (to - from) * (k + 0.5) / groups.Count;
             double f = Math.Exp(Math.Log(fMax) - frac * (Math.Log(fMax) - Math.Log(fMin)));
             double tau = 1 / (2 * Math.PI * f);
-            foreach (var e in ElementsUnder(groups[g])) SetElement(p, e, rEach, tau);
+            // Diffusion elements show at the low-frequency end; the group's resistance is shared among its resistive parts.
+            var members = ElementsUnder(groups[g]).ToList();
+            int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg), 1);
+            double tauDiffusion = Math.Max(tau, 1 / (2 * Math.PI * fMin));
+            foreach (var e in members)
+                SetElement(p, e, rEach / resistive, e.Type is WarburgOpen or WarburgShort or Warburg or Gerischer or GerischerFinite ? tauDiffusion : tau);
         }
         foreach (var e in topSeries.OfType<ElementNode>())
         {
