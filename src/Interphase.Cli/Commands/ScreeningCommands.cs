@@ -147,7 +147,7 @@ public sealed class ScreeningCommands : ICliModule
         foreach (var k in result.CriterionKeys)
         {
             var cr = c.Criterion(k);
-            string text = cr?.Value is { } v ? F(v, cr.Unit == "V" ? 2 : 3)
+            string text = cr?.Value is { } v ? ScreeningExport.Fixed(v, cr.Unit == "V" ? 2 : 3)
                 : k == "oxidation_limit" && cr?.Detail == "never oxidised" ? "∞"
                 : k == "electronic" ? cr?.Passed switch { true => "ins.", false => "cond.", _ => "?" } : "—";
             cells.Add(cr?.Passed switch { true => $"[green]{Markup.Escape(text)}[/]", false => $"[red]{Markup.Escape(text)}[/]", _ => Markup.Escape(text) });
