@@ -19,6 +19,16 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data)
         Assert.Equal(13, data.Reference["reactions"]!.AsArray().Count);
     }
 
+    [Fact]
+    public void SharedCsvLoadsEveryRowPlusOneReferencePerElement()
+    {
+        var all = data.Engine.Entries.Entries;
+        Assert.Equal(132_752, all.Count(e => !ReferenceEquals(e.Entry.Provenance, EntrySet.ElementReference)));
+        var refs = all.Where(e => ReferenceEquals(e.Entry.Provenance, EntrySet.ElementReference)).ToList();
+        Assert.Equal(data.Engine.Entries.ReferencedElements.Count, refs.Count);
+        Assert.All(refs, r => Assert.Equal(0.0, r.FormationEnergyPerAtom));
+    }
+
     [Theory]
     [MemberData(nameof(WindowCases))]
     public void WindowMatchesPymatgen(int index)
