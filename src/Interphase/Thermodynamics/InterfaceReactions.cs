@@ -120,7 +120,7 @@ internal static class InterfaceReactions
         public double Solve(double x)
         {
             for (int i = 0; i < _rhs.Length; i++) _rhs[i] = x * fa[i] + (1 - x) * fb[i];
-            return solver.Solve(cost, _rhs, warmStart: false);
+            return solver.Solve(cost, _rhs, warmStart: true);
         }
 
         private (double, double) Eval(double x)
