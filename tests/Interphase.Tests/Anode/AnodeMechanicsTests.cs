@@ -102,11 +102,11 @@ public class AnodeMechanicsTests
         // Ω_Li = 2.16e-29 m³: σ_F Ω at 100 MPa = 2.16e-21 J = 13.5 meV.
         Assert.InRange(LithiumMetal.AtomicVolumeM3, 2.15e-29, 2.17e-29);
         var g = DendriteCriteria.Growth(currentMaPerCm2: 1, interfaceAsrOhmCm2: 100, heightOverWidth: 10, fractureStressMPa: 100);
-        Assert.Equal(1000, g.DrivingMeV, 9);                 // 100 Ω·cm² × 10 mA/cm² = 1 V
-        Assert.InRange(g.OpposingMeV, 13.4, 13.6);
+        Assert.Equal(1000, g.DrivingMev, 9);                 // 100 Ω·cm² × 10 mA/cm² = 1 V
+        Assert.InRange(g.OpposingMev, 13.4, 13.6);
         Assert.True(g.Proceeds);
         var atCritical = DendriteCriteria.Growth(g.CriticalCurrentMaPerCm2, 100, 10, 100);
-        Assert.Equal(0, atCritical.NetMeV, 9);
+        Assert.Equal(0, atCritical.NetMev, 9);
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public class AnodeMechanicsTests
     {
         // ρ = 1e4 Ω·cm (0.1 mS/cm), d = 10 µm: 10 Ω·cm² per unit (1−α)f.
         var r = DendriteCriteria.RajWolfenstine(1.0, 1e4, 10, interfacialEnergyJPerM2: 0.5, embryoRadiusNm: 10, fractureStressMPa: 100);
-        Assert.Equal(10, r.DrivingMeV, 9);
+        Assert.Equal(10, r.DrivingMev, 9);
         double expectedOpp = (2 * 0.5 * LithiumMetal.AtomicVolumeM3 / 1e-8 + 1e8 * LithiumMetal.AtomicVolumeM3) / 1.602176634e-22;
-        Assert.Equal(expectedOpp, r.OpposingMeV, 9);
+        Assert.Equal(expectedOpp, r.OpposingMev, 9);
         Assert.Equal(expectedOpp / 10, r.CriticalCurrentMaPerCm2, 9);
         // Half the resistivity in the grain interiors halves the driving force; α = 0.5 halves it again.
         var f = DendriteCriteria.RajWolfenstine(1.0, 1e4, 10, 0.5, 10, 100, grainInteriorResistivityOhmCm: 5e3, alpha: 0.5);
-        Assert.Equal(2.5, f.DrivingMeV, 9);
+        Assert.Equal(2.5, f.DrivingMev, 9);
         Assert.Throws<InterphaseException>(() => DendriteCriteria.RajWolfenstine(1, 1e4, 10, 0.5, 10, 100, alpha: 1));
     }
 
