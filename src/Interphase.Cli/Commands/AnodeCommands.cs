@@ -215,7 +215,17 @@ public sealed class AnodeCommands : ICliModule
                 input = LithiumReduction.Input(ThermoEngine.Load(paths), arg);
             }
             var r = InterphaseClassifier.Classify(input, source, pr.GetValue(threshold));
-            if (pr.GetValue(json)) { CliOutput.WriteJson(new { input.Electrolyte, reaction_energy_ev_per_atom = input.ReactionEnergyEvPerAtom, classification = r }); return 0; }
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    electrolyte = r.Electrolyte, reaction_energy_ev_per_atom = input.ReactionEnergyEvPerAtom, kind = Snake(r.Kind.ToString()), reason = r.Reason,
+                    products = r.Products.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor, p.Reason, p.Citation }),
+                    growth_law = r.Kind == InterphaseKind.Undetermined ? null : InterphaseGrowth.LawFor(r.Kind).ToString().ToLowerInvariant(),
+                    notes = r.Notes,
+                });
+                return 0;
+            }
             CliOutput.Console2.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
             var t = new Table().AddColumns("product", "electronic", "Li+ conductor", "reason", "citation");
             foreach (var p in r.Products)
@@ -278,6 +288,9 @@ public sealed class AnodeCommands : ICliModule
         }));
         return cmd;
     }
+
+    private static string Snake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string G(double v) => double.IsNaN(v) ? "—" : v.ToString("G4", CultureInfo.InvariantCulture);
 }
