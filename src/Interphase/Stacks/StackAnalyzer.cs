@@ -37,14 +37,15 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
     public StackAnalysis Analyze(CellStack stack, IProgress<string>? progress = null)
     {
         var interfaces = stack.Interfaces();
-        progress?.Report("stability windows");
-        var windows = LayerWindows(stack, interfaces);
-        var analyses = new List<InterfaceAnalysis>();
-        foreach (var iface in interfaces)
+        // Windows and interfaces are independent queries on a thread-safe engine: run them on all cores.
+        progress?.Report("stability windows and interface reactions");
+        var windowsTask = Task.Run(() => LayerWindows(stack, interfaces));
+        var analyses = interfaces.AsParallel().AsOrdered().Select(iface =>
         {
             progress?.Report($"interface {iface.Label}");
-            analyses.Add(AnalyzeInterface(stack, iface));
-        }
+            return AnalyzeInterface(stack, iface);
+        }).ToList();
+        var windows = windowsTask.GetAwaiter().GetResult();
         progress?.Report("mechanics and resistance");
         return new StackAnalysis
         {
