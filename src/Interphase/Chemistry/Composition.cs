@@ -27,11 +27,11 @@ public sealed class Composition : IEquatable<Composition>
     public Composition(IEnumerable<KeyValuePair<Element, double>> amounts)
     {
         var merged = new Dictionary<Element, double>();
-        foreach (var (el, n) in amounts)
+        foreach (var (el, n) in amounts) merged[el] = merged.GetValueOrDefault(el) + n;
+        foreach (var (el, n) in merged)
         {
             if (!double.IsFinite(n) || n < -AmountTolerance)
                 throw new InterphaseException($"invalid amount {n.ToString(CultureInfo.InvariantCulture)} of {el.Symbol}");
-            merged[el] = merged.GetValueOrDefault(el) + n;
         }
         _amounts = merged.Where(kv => kv.Value > AmountTolerance)
             .OrderBy(kv => kv.Key, Element.FormulaOrder).ToArray();
