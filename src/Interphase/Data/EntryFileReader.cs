@@ -68,7 +68,11 @@ public static class EntryFileReader
         };
 
     /// <summary>Reads a CSV entry file lazily (see the class remarks for the columns).</summary>
-    public static IEnumerable<Entry> ReadCsv(string path, string source)
+    /// <param name="path">The file.</param>
+    /// <param name="source">Source name for the provenance.</param>
+    /// <param name="onlyWithin">When given, rows whose formula names an element outside this set are skipped unparsed
+    /// (a fast path for system queries; such rows are not validated).</param>
+    public static IEnumerable<Entry> ReadCsv(string path, string source, IReadOnlySet<string>? onlyWithin = null)
     {
         if (!File.Exists(path)) throw new InterphaseException($"entry file not found: {path}");
         using var reader = new StreamReader(path);
@@ -101,6 +105,7 @@ public static class EntryFileReader
             var row = SplitCsvLine(text, path, line);
             if (row.Length <= Math.Max(formulaCol, energyCol))
                 throw new EntryFileException(path, line, $"expected {header.Length} columns, found {row.Length}");
+            if (onlyWithin is not null && !SymbolsWithin(row[formulaCol], onlyWithin)) continue;
             Composition comp;
             try
             {
@@ -169,6 +174,19 @@ public static class EntryFileReader
             if (i >= text.Length) return fields.ToArray();
             i++; // the comma
         }
+    }
+
+    // Scans element-symbol-shaped tokens (capital + optional lower-case letter) without parsing the formula.
+    private static bool SymbolsWithin(string formula, IReadOnlySet<string> symbols)
+    {
+        var span = formula.AsSpan();
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (!char.IsAsciiLetterUpper(span[i])) continue;
+            int len = i + 1 < span.Length && char.IsAsciiLetterLower(span[i + 1]) ? 2 : 1;
+            if (!symbols.Contains(span.Slice(i, len).ToString())) return false;
+        }
+        return true;
     }
 
     private static string? Optional(string[] row, int col) => col >= 0 && col < row.Length && row[col].Length > 0 ? row[col] : null;

@@ -23,7 +23,8 @@ public sealed record EntrySourceOptions
 
 /// <summary>
 /// Returns the entries of a chemical system (and its sub-systems) for the thermodynamics commands: from the
-/// <c>--data</c> files when given, else from the entry store. Raw energies are converted to formation energies per
+/// <c>--data</c> files when given, else from the entry store, else — when the store is missing or empty — from the
+/// shared <c>mp_e_form.csv</c> (see <see cref="SharedData"/>). Raw energies are converted to formation energies per
 /// source, and entries from more than one source are refused unless mixing is asked for explicitly.
 /// </summary>
 public static class EntrySourceResolver
@@ -35,22 +36,30 @@ public static class EntrySourceResolver
         string key = ChemicalSystems.Key(system);
         IReadOnlyList<Entry> entries;
         string where;
-        if (options.DataFiles.Count > 0)
+        string storePath = StoreLocation.Resolve(options.StorePath);
+        var files = options.DataFiles;
+        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedData.DefaultEntriesCsv() is { } shared)
+            files = [shared]; // the documented default when nothing has been imported yet
+        if (files.Count > 0)
         {
+            var symbols = system.Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
             var set = system.ToHashSet();
             var list = new List<Entry>();
-            foreach (var file in options.DataFiles)
+            foreach (var file in files)
             {
                 string source = Path.GetFileName(file);
-                list.AddRange(EntryFileReader.Read(file, source).Where(e => ChemicalSystems.IsWithin(e.Composition, set)));
+                var read = EntryFileReader.Detect(file) == EntryFileFormat.Csv
+                    ? EntryFileReader.ReadCsv(file, source, symbols)
+                    : EntryFileReader.Read(file, source);
+                list.AddRange(read.Where(e => ChemicalSystems.IsWithin(e.Composition, set)));
             }
             if (options.Source is { } only) list.RemoveAll(e => e.Provenance.Source != only);
             entries = list;
-            where = string.Join(", ", options.DataFiles);
+            where = string.Join(", ", files);
         }
         else
         {
-            using var store = EntryStore.OpenExisting(StoreLocation.Resolve(options.StorePath));
+            using var store = EntryStore.OpenExisting(storePath);
             entries = store.Query(system, options.Source);
             where = $"the entry store {store.Path}" + (options.Source is null ? "" : $" (source '{options.Source}')");
             if (entries.Count == 0)
@@ -64,6 +73,13 @@ public static class EntrySourceResolver
         if (entries.Count == 0) throw new InterphaseException($"no entries for {key} in {where}");
         CheckSingleSource(entries, key, options.AllowMixedSources);
         return options.ToFormation ? FormationEnergies.ToFormation(entries) : entries;
+    }
+
+    private static bool StoreIsEmpty(string path)
+    {
+        if (!File.Exists(path)) return true;
+        using var store = EntryStore.OpenExisting(path);
+        return store.Count() == 0;
     }
 
     /// <summary>Parses <paramref name="chemsys"/> (e.g. <c>Li-P-S-Cl</c>) and resolves its entries.</summary>

@@ -168,3 +168,16 @@ public sealed class EntryFileTests
         Assert.Equal((EnergyBasis.RawTotal, -14.966), (raw.Provenance.Basis, raw.Energy));
     }
 }
+
+public sealed class SharedDefaultTests
+{
+    [Fact]
+    public void EmptyOrMissingStoreFallsBackToTheSharedCsv()
+    {
+        using var tmp = new TempDir();
+        var entries = EntrySourceResolver.Resolve("Li-P-S-Cl", new EntrySourceOptions { StorePath = tmp.File("none.db") });
+        Assert.Equal(102, entries.Count); // the same count as the store query of the full import
+        Assert.All(entries, e => Assert.Equal("mp_e_form.csv", e.Provenance.Source));
+        Assert.Contains(entries, e => e.Composition.FullFormula == "Li12P4S16" && e.EnergyPerAtom == -1.2497731666741076);
+    }
+}
