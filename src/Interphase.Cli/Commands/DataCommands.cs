@@ -44,7 +44,7 @@ public sealed class DataCommands : ICliModule
             string fieldName = p.GetValue(field)!;
             MaterialsProjectJson.BasisOf(fieldName);
             using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
-            var summary = s.ImportSource(EntryFileReader.Read(path, name, fieldName), name, Path.GetFullPath(path));
+            var summary = s.ImportSource(EntryImport.Read(path, name, fieldName), name, Path.GetFullPath(path));
             if (p.GetValue(json))
                 CliOutput.WriteJson(new { store = s.Path, summary.Source, summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds });
             else

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Interphase.Data;
 
-/// <summary>Writes entries in the formats <see cref="EntryFileReader"/> reads back.</summary>
+/// <summary>Writes entries in the formats <see cref="EntryImport"/> reads back.</summary>
 public static class EntryFileWriter
 {
     /// <summary>

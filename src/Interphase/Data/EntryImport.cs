@@ -26,7 +26,7 @@ public enum EntryFileFormat
 /// (<c>formation</c>/<c>raw_total</c>, overrides the column's meaning), <c>source_id</c> (or <c>material_id</c>,
 /// <c>entry_id</c>, <c>id</c>), <c>functional</c>, <c>correction_scheme</c>. Without an id column the line number is the id.
 /// </remarks>
-public static class EntryFileReader
+public static class EntryImport
 {
     private static readonly string[] FormationColumns = ["e_form_per_atom", "formation_energy_per_atom", "delta_e", "e_form"];
     private static readonly string[] IdColumns = ["source_id", "material_id", "entry_id", "id"];

@@ -5,7 +5,7 @@ namespace Interphase.Data;
 /// named <c>shared</c> holding <c>README.md</c> and <c>data/</c> beside the working directory or the program or any
 /// of their parents, else <c>/work/shared</c>.
 /// </summary>
-public static class SharedData
+public static class SharedDataDirectory
 {
     /// <summary>Environment variable naming the shared directory.</summary>
     public const string EnvironmentVariable = "INTERPHASE_SHARED";
