@@ -244,11 +244,12 @@ public sealed class EntryStore : IDisposable
         if (source is not null) cmd.Parameters.AddWithValue("$src", source);
         cmd.Prepare();
         var result = new List<Entry>();
+        var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             pc.Value = key;
             using var r = cmd.ExecuteReader();
-            while (r.Read()) result.Add(ReadEntry(r));
+            while (r.Read()) result.Add(ReadEntry(r, parsed));
         }
         return result;
     }
@@ -259,7 +260,8 @@ public sealed class EntryStore : IDisposable
         using var cmd = Command(SelectSql + (source is null ? "" : " WHERE s.name = $src") + " ORDER BY e.id");
         if (source is not null) cmd.Parameters.AddWithValue("$src", source);
         using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return ReadEntry(r);
+        var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
+        while (r.Read()) yield return ReadEntry(r, parsed);
     }
 
     /// <summary>Number of entries, optionally of one source.</summary>
@@ -333,9 +335,11 @@ public sealed class EntryStore : IDisposable
         FROM entries e JOIN sources s ON s.id = e.source_id
         """;
 
-    private static Entry ReadEntry(SqliteDataReader r)
+    // Polymorphs share formulas; each distinct formula is parsed once per query (compositions are immutable).
+    private static Entry ReadEntry(SqliteDataReader r, Dictionary<string, Composition> parsed)
     {
-        var comp = FormulaParser.Parse(r.GetString(2));
+        string formula = r.GetString(2);
+        if (!parsed.TryGetValue(formula, out var comp)) parsed[formula] = comp = FormulaParser.Parse(formula);
         var prov = new Provenance(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), (EnergyBasis)r.GetInt32(4),
             r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
         return Entry.FromEnergyPerAtom(comp, r.GetDouble(3), prov);
