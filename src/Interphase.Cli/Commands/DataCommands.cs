@@ -110,12 +110,17 @@ public sealed class DataCommands : ICliModule
     private static void WriteSources(string path, IReadOnlyList<SourceSummary> sources)
     {
         var table = new Table().Title($"Sources in {Markup.Escape(path)}");
-        table.AddColumns("Source", "Entries", "Formation", "Raw total", "Functional", "Corrections", "Updated (UTC)", "Origin");
+        table.AddColumns("Source", "Entries", "Energies", "Functional", "Updated (UTC)", "Origin");
         foreach (var src in sources)
-            table.AddRow(Markup.Escape(src.Name), src.Entries.ToString(CultureInfo.InvariantCulture),
-                src.FormationEntries.ToString(CultureInfo.InvariantCulture), src.RawTotalEntries.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", src.Functionals)), Markup.Escape(string.Join(", ", src.CorrectionSchemes)),
-                src.UpdatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(src.Origin ?? ""));
+        {
+            string basis = src.RawTotalEntries == 0 ? "formation" : src.FormationEntries == 0 ? "raw total"
+                : $"{src.FormationEntries} formation, {src.RawTotalEntries} raw";
+            // Files are shown by name (the full path is in --json); URLs in full.
+            string origin = src.Origin is null ? "" : src.Origin.Contains("://", StringComparison.Ordinal) ? src.Origin : Path.GetFileName(src.Origin);
+            table.AddRow(Markup.Escape(src.Name), src.Entries.ToString(CultureInfo.InvariantCulture), basis,
+                Markup.Escape(string.Join(", ", src.Functionals)),
+                src.UpdatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(origin));
+        }
         CliOutput.Console2.Write(table);
         if (sources.Count == 0) CliOutput.Console2.MarkupLine("The store is empty: [bold]interphase data import FILE[/] or [bold]interphase data pull[/].");
     }
