@@ -75,6 +75,35 @@ public static class EntrySourceResolver
         return options.ToFormation ? FormationEnergies.ToFormation(entries) : entries;
     }
 
+    /// <summary>
+    /// Every entry of the chosen source (for batch runs over many systems): the <c>--data</c> files, else the whole
+    /// store, else the shared CSV when the store is missing or empty. Same mixing and conversion rules as
+    /// <see cref="Resolve(IReadOnlyCollection{Element}, EntrySourceOptions)"/>.
+    /// </summary>
+    public static IReadOnlyList<Entry> ResolveAll(EntrySourceOptions options)
+    {
+        string storePath = StoreLocation.Resolve(options.StorePath);
+        var files = options.DataFiles;
+        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedDataDirectory.DefaultEntriesCsv() is { } shared) files = [shared];
+        List<Entry> entries;
+        string where;
+        if (files.Count > 0)
+        {
+            entries = files.SelectMany(f => EntryImport.Read(f, Path.GetFileName(f))).ToList();
+            where = string.Join(", ", files);
+        }
+        else
+        {
+            using var store = EntryStore.OpenExisting(storePath);
+            entries = store.All(options.Source).ToList();
+            where = $"the entry store {store.Path}";
+        }
+        if (options.Source is { } only) entries.RemoveAll(e => e.Provenance.Source != only);
+        if (entries.Count == 0) throw new InterphaseException($"no entries in {where}" + (options.Source is null ? "" : $" for source '{options.Source}'"));
+        CheckSingleSource(entries, "this run", options.AllowMixedSources);
+        return options.ToFormation ? FormationEnergies.ToFormation(entries) : entries;
+    }
+
     private static bool StoreIsEmpty(string path)
     {
         if (!File.Exists(path)) return true;

@@ -181,3 +181,21 @@ public sealed class SharedDefaultTests
         Assert.Contains(entries, e => e.Composition.FullFormula == "Li12P4S16" && e.EnergyPerAtom == -1.2497731666741076);
     }
 }
+
+public sealed class ResolveAllTests
+{
+    [Fact]
+    public void ResolveAllReturnsTheWholeStoreWithTheSameMixingRule()
+    {
+        using var tmp = new TempDir();
+        using (var store = EntryStore.Open(tmp.Store))
+        {
+            store.ImportSource(EntryImport.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "a"), "a");
+            store.ImportSource(EntryImport.Read(tmp.Write("b.csv", "formula,e_form_per_atom\nNa2O1,-1.4\n"), "b"), "b");
+        }
+        var opts = new EntrySourceOptions { StorePath = tmp.Store };
+        Assert.Throws<InterphaseException>(() => EntrySourceResolver.ResolveAll(opts));
+        Assert.Equal(8, EntrySourceResolver.ResolveAll(opts with { Source = "a" }).Count);
+        Assert.Equal(9, EntrySourceResolver.ResolveAll(opts with { AllowMixedSources = true }).Count);
+    }
+}
