@@ -130,7 +130,8 @@ public sealed class EntryStore : IDisposable
 
     /// <summary>
     /// Replaces every entry of source <paramref name="source"/> with <paramref name="entries"/> in one transaction
-    /// (the entries' own source names are ignored). If enumerating the entries throws, nothing is written.
+    /// (the entries' own source names are ignored). If enumerating the entries throws, or there are none, nothing is
+    /// written.
     /// </summary>
     /// <param name="entries">Entries to write (enumerated once, inside the transaction).</param>
     /// <param name="source">Source name.</param>
@@ -209,6 +210,8 @@ public sealed class EntryStore : IDisposable
                 ins.ExecuteNonQuery();
                 added++;
             }
+            if (subsystems is null && added == 0)
+                throw new InterphaseException($"nothing to import into source '{source}'{(origin is null ? "" : $" from {origin}")}: no entries (the store is unchanged)");
             // A source left without entries is dropped so `data list` shows only sources that hold data.
             Exec(_db, "DELETE FROM sources WHERE id = $s AND NOT EXISTS (SELECT 1 FROM entries WHERE source_id = $s)", tx, ("$s", sourceId));
             tx.Commit();

@@ -77,6 +77,9 @@ public sealed class EntryStoreTests
         Assert.Throws<IOException>(() => store.ImportSource(Exploding(), "a"));
         Assert.Throws<IOException>(() => store.ImportSource(Exploding(), "b"));
         Assert.Equal(before, Snapshot(store));
+        var empty = Assert.Throws<InterphaseException>(() => store.ImportSource(EntryImport.Read(tmp.Write("empty.csv", "formula,e_form_per_atom\n"), "a"), "a"));
+        Assert.Contains("no entries", empty.Message);
+        Assert.Equal(before, Snapshot(store));
     }
 
     [Fact]
