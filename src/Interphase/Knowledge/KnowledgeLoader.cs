@@ -127,7 +127,7 @@ public static class KnowledgeLoader
         Quantity q;
         try
         {
-            q = Quantity.Parse(text);
+            q = Quantity.Parse(text, dimensions.Contains("count") ? "" : null);
         }
         catch (FormatException ex)
         {
@@ -152,8 +152,8 @@ public static class KnowledgeLoader
     private static Material ToMaterial(MaterialDto m)
     {
         var role = Required(m.Role, "role");
-        if (role is not ("electrolyte" or "cathode" or "anode" or "coating"))
-            throw new FormatException($"role '{role}' is not electrolyte, cathode, anode or coating");
+        if (role is not ("electrolyte" or "cathode" or "anode" or "coating" or "component"))
+            throw new FormatException($"role '{role}' is not electrolyte, cathode, anode, coating or component");
         var props = m.Properties.Select((p, i) =>
         {
             var key = Required(p.Property, $"properties[{i}].property");
@@ -173,7 +173,7 @@ public static class KnowledgeLoader
     private static InterfaceRecord ToInterface(InterfaceDto r) => new(
         r.Id!.Trim(), Required(r.Category, "category"), Required(r.Electrolyte, "electrolyte"), Required(r.Family, "family"),
         Required(r.Electrode, "electrode"), r.Treatment, r.Interlayer, r.Assembly,
-        Q(r.AsrBefore, "asr_before", "area_resistance"), Q(r.Asr, "asr", "area_resistance"),
+        Q(r.AsrBefore, "asr_before", "area_resistance", "resistance"), Q(r.Asr, "asr", "area_resistance", "resistance"),
         Q(r.CurrentDensity, "current_density", "current_density", "specific_current"),
         Q(r.Capacity, "capacity", "areal_capacity"), Q(r.Ccd, "ccd", "current_density"),
         Q(r.StackPressure, "stack_pressure", "pressure"), Q(r.Duration, "duration", "time"), r.Performance,

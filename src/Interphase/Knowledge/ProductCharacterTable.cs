@@ -73,6 +73,9 @@ public sealed class ProductCharacterTable : IProductCharacterSource
         }
     }
 
+    /// <summary>The table of the embedded knowledge base (same as <c>KnowledgeBase.Load().Products</c>).</summary>
+    public static ProductCharacterTable Default => KnowledgeBase.Load().Products;
+
     /// <summary>Explicit entries.</summary>
     public IReadOnlyList<ProductCharacter> Entries { get; }
 

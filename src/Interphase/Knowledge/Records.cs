@@ -43,7 +43,7 @@ public sealed record PropertyValue(
 /// <param name="Formula">Nominal formula when it is a single compound, else null.</param>
 /// <param name="Aliases">Other names (abbreviations, doped variants).</param>
 /// <param name="Family">Family (<c>garnet</c>, <c>sulfide</c>, <c>halide</c>, <c>NASICON</c>, <c>perovskite</c>, ...).</param>
-/// <param name="Role">Role: <c>electrolyte</c>, <c>cathode</c>, <c>anode</c>, <c>coating</c>.</param>
+/// <param name="Role">Role: <c>electrolyte</c>, <c>cathode</c>, <c>anode</c>, <c>coating</c>, <c>component</c> (inactive cell part).</param>
 /// <param name="Properties">Reported properties.</param>
 public sealed record Material(
     string Id, string Name, string? Formula, IReadOnlyList<string> Aliases, string Family, string Role,
@@ -139,6 +139,9 @@ public static class PropertyKinds
         ["transference_number"] = "count",
         ["decomposition_energy"] = "energy",
         ["thickness"] = "length",
+        ["break_even_thickness"] = "length",
+        ["mass_fraction"] = "fraction",
+        ["porosity"] = "fraction",
         ["air_stability"] = null,
         ["interphase_with_li"] = null,
         ["interphase_with_cathode"] = null,

@@ -1,5 +1,14 @@
 namespace Interphase.Reporting;
 
+/// <summary>Output format of a rendered chart.</summary>
+public enum ChartFormat
+{
+    /// <summary>Scalable vector graphics.</summary>
+    Svg,
+    /// <summary>Portable network graphics (raster).</summary>
+    Png,
+}
+
 /// <summary>A series with its resolved colour and, for bar styles, its geometry parameters.</summary>
 /// <param name="Series">The chart series.</param>
 /// <param name="Color">Its colour (from the series or the palette).</param>
@@ -56,9 +65,9 @@ public sealed class ChartLayout
     /// <summary>Legend box: top-left corner and size in px (zero size when there is no legend).</summary>
     public (double X, double Y, double W, double H) LegendBox { get; private set; }
 
-    /// <summary>Lays out a chart with the metrics of the SVG back end.</summary>
-    public static ChartLayout Compute(Chart chart, int width, int height) =>
-        new(chart, width, height, new Svg.SvgCanvas(width, height));
+    /// <summary>Lays out a chart with the text metrics of the given back end (as the renderer does).</summary>
+    public static ChartLayout Compute(Chart chart, int width, int height, ChartFormat format = ChartFormat.Svg) =>
+        new(chart, width, height, format == ChartFormat.Png ? new Png.RasterCanvas(width, height) : new Svg.SvgCanvas(width, height));
 
     internal ChartLayout(Chart chart, int width, int height, IChartCanvas metrics)
     {
@@ -224,12 +233,21 @@ public sealed class ChartLayout
     private double YPixelOfMin => Chart.InvertY ? PlotTop : PlotBottom;
     private double YPixelOfMax => Chart.InvertY ? PlotBottom : PlotTop;
 
-    /// <summary>Widens the range of one axis (keeping its lower end) so both axes have the same units per pixel.</summary>
+    /// <summary>
+    /// Widens the range of one axis so both axes have the same units per pixel. The end nearer zero stays put
+    /// (a Nyquist arc keeps its real axis at the edge and gains room on the far side).
+    /// </summary>
     private static void EqualiseScales(ref double x0, ref double x1, ref double y0, ref double y1, double pw, double ph)
     {
         double ux = (x1 - x0) / pw, uy = (y1 - y0) / ph;
-        if (ux > uy) y1 = y0 + ux * ph;
-        else x1 = x0 + uy * pw;
+        if (ux > uy) Widen(ref y0, ref y1, ux * ph);
+        else Widen(ref x0, ref x1, uy * pw);
+
+        static void Widen(ref double lo, ref double hi, double span)
+        {
+            if (Math.Abs(lo) <= Math.Abs(hi)) hi = lo + span;
+            else lo = hi - span;
+        }
     }
 
     private double LayoutLegendWidth(IChartCanvas m)

@@ -29,7 +29,9 @@ public static class ChartRenderer
     {
         if (width > 8000 || height > 8000)
             throw new InterphaseException($"PNG size {width}x{height} px is too large (at most 8000x8000)");
-        throw new NotImplementedException("PNG back end follows");
+        var canvas = new Png.RasterCanvas(width, height);
+        ChartPainter.Paint(new ChartLayout(chart, width, height, canvas), canvas);
+        return Png.PngEncoder.Encode(width, height, canvas.Pixels);
     }
 
     /// <summary>Writes the chart to <paramref name="path"/> as SVG or PNG according to its extension.</summary>

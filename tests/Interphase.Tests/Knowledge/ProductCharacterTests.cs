@@ -4,7 +4,7 @@ namespace Interphase.Tests.Knowledge;
 
 public class ProductCharacterTests
 {
-    private static readonly IProductCharacterSource Source = KnowledgeBase.Load().Products;
+    private static readonly IProductCharacterSource Source = ProductCharacterTable.Default;
 
     [Theory]
     [InlineData("Li2S", true)]
