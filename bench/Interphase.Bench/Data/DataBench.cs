@@ -23,7 +23,7 @@ public sealed class DataBench : IBenchSuite
     /// <inheritdoc />
     public int Run(string[] args)
     {
-        var csv = SharedDataDirectory.DefaultEntriesCsv();
+        var csv = SharedData.FilePath("data/thermo/mp_e_form.csv");
         if (csv is null)
         {
             Console.Error.WriteLine("shared mp_e_form.csv not found (set INTERPHASE_SHARED)");
@@ -45,13 +45,13 @@ public sealed class DataBench : IBenchSuite
     {
         using var store = EntryStore.Open(storePath);
         var sw = Stopwatch.StartNew();
-        var first = store.ImportSource(EntryImport.Read(csv, "mp_e_form.csv"), "mp_e_form.csv", csv);
+        var first = store.ImportSource(EntryFileReader.Read(csv, "mp_e_form.csv"), "mp_e_form.csv", csv);
         double importS = sw.Elapsed.TotalSeconds;
         var reimports = new List<double>();
         for (int i = 0; i < 3; i++)
         {
             sw.Restart();
-            store.ImportSource(EntryImport.Read(csv, "mp_e_form.csv"), "mp_e_form.csv", csv);
+            store.ImportSource(EntryFileReader.Read(csv, "mp_e_form.csv"), "mp_e_form.csv", csv);
             reimports.Add(sw.Elapsed.TotalSeconds);
         }
         Console.WriteLine($"import {first.Added} rows: first {importS:F2} s, re-import (replace) median {Median(reimports):F2} s; store {new FileInfo(storePath).Length / 1048576.0:F1} MB");

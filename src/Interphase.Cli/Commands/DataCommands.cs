@@ -44,7 +44,7 @@ public sealed class DataCommands : ICliModule
             string fieldName = p.GetValue(field)!;
             MaterialsProjectJson.BasisOf(fieldName);
             using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
-            var summary = s.ImportSource(EntryImport.Read(path, name, fieldName), name, Path.GetFullPath(path));
+            var summary = s.ImportSource(EntryFileReader.Read(path, name, fieldName), name, Path.GetFullPath(path));
             if (p.GetValue(json))
                 CliOutput.WriteJson(new { store = s.Path, summary.Source, summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds });
             else
@@ -86,7 +86,7 @@ public sealed class DataCommands : ICliModule
                         formula = e.Composition.FullFormula,
                         reduced_formula = e.ReducedFormula,
                         energy_per_atom = e.EnergyPerAtom,
-                        basis = PymatgenEntryJson.BasisName(e.Provenance.Basis),
+                        basis = EntryCsvReader.BasisName(e.Provenance.Basis),
                         e.Provenance.Source,
                         e.Provenance.SourceId,
                         e.Provenance.Functional,
@@ -99,7 +99,7 @@ public sealed class DataCommands : ICliModule
             table.AddColumns("Reduced formula", "Formula", "E (eV/atom)", "Basis", "Source", "Id", "Functional");
             foreach (var e in entries.OrderBy(e => e.Composition.ElementCount).ThenBy(e => e.ReducedFormula, StringComparer.Ordinal).ThenBy(e => e.EnergyPerAtom))
                 table.AddRow(Markup.Escape(e.ReducedFormula), Markup.Escape(e.Composition.FullFormula),
-                    e.EnergyPerAtom.ToString("F4", CultureInfo.InvariantCulture), PymatgenEntryJson.BasisName(e.Provenance.Basis),
+                    e.EnergyPerAtom.ToString("F4", CultureInfo.InvariantCulture), EntryCsvReader.BasisName(e.Provenance.Basis),
                     Markup.Escape(e.Provenance.Source), Markup.Escape(e.Provenance.SourceId ?? ""), Markup.Escape(e.Provenance.Functional ?? ""));
             CliOutput.Console2.Write(table);
             return 0;

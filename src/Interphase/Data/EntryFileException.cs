@@ -2,13 +2,13 @@ namespace Interphase.Data;
 
 /// <summary>
 /// An entry file that cannot be read. The message names the file, the line (or record) and the problem, e.g.
-/// <c>data.csv, line 5: invalid formula 'Lx2O': unknown element 'Lx' at position 1</c>.
+/// <c>/data/my.csv, line 5: invalid formula 'Lx2O': unknown element 'Lx' at position 1</c>.
 /// </summary>
 public sealed class EntryFileException : InterphaseException
 {
     /// <summary>Creates the error for a line of a text file.</summary>
     public EntryFileException(string file, int line, string problem, Exception? inner = null)
-        : base($"{Path.GetFileName(file)}, line {line}: {problem} (in {file})", inner ?? new InvalidDataException(problem))
+        : base($"{file}, line {line}: {problem}", inner ?? new InvalidDataException(problem))
     {
         File = file;
         Line = line;
@@ -17,7 +17,7 @@ public sealed class EntryFileException : InterphaseException
 
     /// <summary>Creates the error for a whole file or a record without a line number.</summary>
     public EntryFileException(string file, string where, string problem, Exception? inner = null)
-        : base($"{Path.GetFileName(file)}, {where}: {problem} (in {file})", inner ?? new InvalidDataException(problem))
+        : base($"{file}, {where}: {problem}", inner ?? new InvalidDataException(problem))
     {
         File = file;
         Problem = problem;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Interphase.Data;
 
-/// <summary>Writes entries in the formats <see cref="EntryImport"/> reads back.</summary>
+/// <summary>Writes entries in the formats <see cref="EntryFileReader"/> reads back.</summary>
 public static class EntryFileWriter
 {
     /// <summary>
@@ -29,7 +29,7 @@ public static class EntryFileWriter
             if (!allFormation)
             {
                 writer.Write(',');
-                writer.Write(PymatgenEntryJson.BasisName(p.Basis));
+                writer.Write(EntryCsvReader.BasisName(p.Basis));
             }
             writer.Write(',');
             writer.Write(Quote(p.SourceId));
@@ -47,7 +47,7 @@ public static class EntryFileWriter
     public static int WriteJson(IEnumerable<Entry> entries, TextWriter writer)
     {
         var array = new JsonArray();
-        foreach (var e in entries) array.Add(PymatgenEntryJson.Write(e));
+        foreach (var e in entries) array.Add(ToPymatgenDict(e));
         writer.Write(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         writer.WriteLine();
         return array.Count;
@@ -57,5 +57,31 @@ public static class EntryFileWriter
     {
         if (string.IsNullOrEmpty(s)) return "";
         return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || s != s.Trim() ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /// <summary>An entry as a pymatgen <c>ComputedEntry</c> dict that <c>ComputedEntry.from_dict</c> reads; the basis,
+    /// source and provenance go in <c>data</c>.</summary>
+    public static JsonObject ToPymatgenDict(Entry e)
+    {
+        var comp = new JsonObject();
+        foreach (var (el, n) in e.Composition.Amounts) comp[el.Symbol] = n;
+        var p = e.Provenance;
+        var data = new JsonObject { [PymatgenEntryReader.BasisKey] = EntryCsvReader.BasisName(p.Basis), ["source"] = p.Source };
+        if (p.Functional is { } f) data["functional"] = f;
+        if (p.CorrectionScheme is { } c) data["correction_scheme"] = c;
+        var parameters = new JsonObject();
+        if (p.Functional is { } rt) parameters["run_type"] = rt;
+        return new JsonObject
+        {
+            ["@module"] = "pymatgen.entries.computed_entries",
+            ["@class"] = "ComputedEntry",
+            ["energy"] = e.Energy,
+            ["composition"] = comp,
+            ["entry_id"] = p.SourceId,
+            ["correction"] = 0.0,
+            ["energy_adjustments"] = new JsonArray(),
+            ["parameters"] = parameters,
+            ["data"] = data,
+        };
     }
 }

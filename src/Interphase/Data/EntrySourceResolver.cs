@@ -24,7 +24,7 @@ public sealed record EntrySourceOptions
 /// <summary>
 /// Returns the entries of a chemical system (and its sub-systems) for the thermodynamics commands: from the
 /// <c>--data</c> files when given, else from the entry store, else — when the store is missing or empty — from the
-/// shared <c>mp_e_form.csv</c> (see <see cref="SharedDataDirectory"/>). Raw energies are converted to formation energies per
+/// shared <c>mp_e_form.csv</c> (see <see cref="SharedData"/>). Raw energies are converted to formation energies per
 /// source, and entries from more than one source are refused unless mixing is asked for explicitly.
 /// </summary>
 public static class EntrySourceResolver
@@ -38,7 +38,7 @@ public static class EntrySourceResolver
         string where;
         string storePath = StoreLocation.Resolve(options.StorePath);
         var files = options.DataFiles;
-        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedDataDirectory.DefaultEntriesCsv() is { } shared)
+        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared)
             files = [shared]; // the documented default when nothing has been imported yet
         if (files.Count > 0)
         {
@@ -48,9 +48,9 @@ public static class EntrySourceResolver
             foreach (var file in files)
             {
                 string source = Path.GetFileName(file);
-                var read = EntryImport.Detect(file) == EntryFileFormat.Csv
-                    ? EntryImport.ReadCsv(file, source, symbols)
-                    : EntryImport.Read(file, source);
+                var read = EntryFileReader.Detect(file) == EntryFileFormat.Csv
+                    ? EntryCsvReader.Read(file, source, symbols)
+                    : EntryFileReader.Read(file, source);
                 list.AddRange(read.Where(e => ChemicalSystems.IsWithin(e.Composition, set)));
             }
             if (options.Source is { } only) list.RemoveAll(e => e.Provenance.Source != only);
@@ -84,12 +84,12 @@ public static class EntrySourceResolver
     {
         string storePath = StoreLocation.Resolve(options.StorePath);
         var files = options.DataFiles;
-        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedDataDirectory.DefaultEntriesCsv() is { } shared) files = [shared];
+        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared) files = [shared];
         List<Entry> entries;
         string where;
         if (files.Count > 0)
         {
-            entries = files.SelectMany(f => EntryImport.Read(f, Path.GetFileName(f))).ToList();
+            entries = files.SelectMany(f => EntryFileReader.Read(f)).ToList();
             where = string.Join(", ", files);
         }
         else

@@ -34,15 +34,15 @@ public static class MaterialsProjectJson
     {
         var basis = BasisOf(field);
         if (doc.ValueKind != JsonValueKind.Object) throw new FormatException("expected a document object");
-        string? id = doc.TryGetProperty("material_id", out var idEl) ? PymatgenEntryJson.Text(idEl) : null;
+        string? id = doc.TryGetProperty("material_id", out var idEl) ? PymatgenEntryReader.Text(idEl) : null;
         Composition comp;
         if (doc.TryGetProperty("composition", out var c) && c.ValueKind == JsonValueKind.Object)
-            comp = PymatgenEntryJson.ReadComposition(c);
+            comp = PymatgenEntryReader.ReadComposition(c);
         else if (doc.TryGetProperty("formula_pretty", out var f) && f.ValueKind == JsonValueKind.String)
             comp = ParseFormula(f.GetString()!);
         else
             throw new FormatException($"document {id ?? "?"} has neither 'composition' nor 'formula_pretty'");
-        double perAtom = PymatgenEntryJson.Number(doc, field)
+        double perAtom = PymatgenEntryReader.Number(doc, field)
             ?? throw new FormatException($"document {id ?? "?"} has no numeric '{field}'");
         string? thermoType = doc.TryGetProperty("thermo_type", out var tt) && tt.ValueKind == JsonValueKind.String ? tt.GetString() : null;
         string? functional = thermoType switch
@@ -60,6 +60,29 @@ public static class MaterialsProjectJson
             _ => null,
         };
         return Entry.FromEnergyPerAtom(comp, perAtom, new Provenance(source, id, basis, functional, scheme));
+    }
+
+    /// <summary>Reads a saved API response file (<c>{"data": [...]}</c>); errors name the file and the document.</summary>
+    public static List<Entry> ReadFile(string path, string source, string field = FormationField)
+    {
+        BasisOf(field);
+        using var doc = PymatgenEntryReader.ParseFile(path);
+        if (!IsApiResponse(doc.RootElement)) throw new EntryFileException(path, "top level", "expected a Materials Project response {\"data\": [...]}");
+        var list = new List<Entry>();
+        int i = 0;
+        foreach (var d in doc.RootElement.GetProperty("data").EnumerateArray())
+        {
+            i++;
+            try
+            {
+                list.Add(Read(d, source, field));
+            }
+            catch (FormatException ex)
+            {
+                throw new EntryFileException(path, $"document {i}", ex.Message, ex);
+            }
+        }
+        return list;
     }
 
     /// <summary>True when a parsed JSON document looks like an MP API response (an object with a <c>data</c> array).</summary>

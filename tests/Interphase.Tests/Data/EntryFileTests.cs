@@ -8,8 +8,8 @@ public sealed class EntryFileTests
     [Fact]
     public void PymatgenJsonReadsCorrectedRawEnergiesWithProvenance()
     {
-        Assert.Equal(EntryFileFormat.PymatgenJson, EntryImport.Detect(TestFiles.LiFePOEntries));
-        var entries = EntryImport.Read(TestFiles.LiFePOEntries, "lfpo").ToList();
+        Assert.Equal(EntryFileFormat.PymatgenJson, EntryFileReader.Detect(TestFiles.LiFePOEntries));
+        var entries = EntryFileReader.Read(TestFiles.LiFePOEntries, "lfpo").ToList();
         Assert.Equal(859, entries.Count);
         // mp-1097030 Li2O2: energy −17.84755201 eV uncorrected + correction −1.40458 eV (pymatgen's entry.energy = −19.25213201).
         var li2o2 = Assert.Single(entries, e => e.Provenance.SourceId == "mp-1097030");
@@ -23,7 +23,7 @@ public sealed class EntryFileTests
     {
         using var tmp = new TempDir();
         using var store = EntryStore.Open(tmp.Store);
-        store.ImportSource(EntryImport.Read(TestFiles.LiFePOEntries, "lfpo"), "lfpo");
+        store.ImportSource(EntryFileReader.Read(TestFiles.LiFePOEntries, "lfpo"), "lfpo");
         var entries = EntrySourceResolver.Resolve("Li-O", new EntrySourceOptions { StorePath = tmp.Store });
         Assert.Equal(40, entries.Count);
         Assert.All(entries, e => Assert.Equal(EnergyBasis.Formation, e.Provenance.Basis));
@@ -62,8 +62,8 @@ public sealed class EntryFileTests
         using var tmp = new TempDir();
         using (var store = EntryStore.Open(tmp.Store))
         {
-            store.ImportSource(EntryImport.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "mp_e_form.csv"), "mp_e_form.csv");
-            store.ImportSource(EntryImport.Read(tmp.Write("b.csv", "formula,delta_e\nLi2O1,-2.06\nLi,0\nO,0\n"), "oqmd"), "oqmd");
+            store.ImportSource(EntryFileReader.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "mp_e_form.csv"), "mp_e_form.csv");
+            store.ImportSource(EntryFileReader.Read(tmp.Write("b.csv", "formula,delta_e\nLi2O1,-2.06\nLi,0\nO,0\n"), "oqmd"), "oqmd");
         }
         var opts = new EntrySourceOptions { StorePath = tmp.Store };
         var ex = Assert.Throws<InterphaseException>(() => EntrySourceResolver.Resolve("Li-O", opts));
@@ -112,7 +112,7 @@ public sealed class EntryFileTests
         var before = EntryStoreTests.Snapshot(store);
         store.RemoveSource("src");
         Assert.Equal(0, store.Count());
-        store.ImportSource(EntryImport.Read(path, "src"), "src");
+        store.ImportSource(EntryFileReader.Read(path, "src"), "src");
         Assert.Equal(before, EntryStoreTests.Snapshot(store));
         var back = store.All().ToList();
         Assert.Equal(original.Select(e => e.Provenance), back.Select(e => e.Provenance));
@@ -131,12 +131,12 @@ public sealed class EntryFileTests
                "uncorrected_energy_per_atom": -1.9089, "thermo_type": "GGA_GGA+U"}
             ], "meta": {"total_doc": 2}}
             """);
-        Assert.Equal(EntryFileFormat.MaterialsProjectJson, EntryImport.Detect(path));
-        var e = EntryImport.Read(path, "mp").ToList();
+        Assert.Equal(EntryFileFormat.MaterialsProjectJson, EntryFileReader.Detect(path));
+        var e = EntryFileReader.Read(path, "mp").ToList();
         Assert.Equal(12, e[0].Composition.NumAtoms);
         Assert.Equal(-2.0583 * 12, e[0].Energy, 10);
         Assert.Equal(new Provenance("mp", "mp-1960", EnergyBasis.Formation, "GGA/GGA+U", "MaterialsProject2020Compatibility"), e[0].Provenance);
-        var raw = EntryImport.Read(path, "mp", "uncorrected_energy_per_atom").ToList();
+        var raw = EntryFileReader.Read(path, "mp", "uncorrected_energy_per_atom").ToList();
         Assert.Equal(EnergyBasis.RawTotal, raw[1].Provenance.Basis);
         Assert.Null(raw[1].Provenance.CorrectionScheme);
         Assert.Equal(-1.9089, raw[1].EnergyPerAtom, 12);
@@ -147,11 +147,11 @@ public sealed class EntryFileTests
     {
         using var tmp = new TempDir();
         var broken = tmp.Write("broken.json", "[\n {\"energy\": -1.0, \"composition\": {\"Li\": 1}},\n {\"energy\": \n");
-        var ex = Assert.Throws<EntryFileException>(() => EntryImport.Read(broken, "x").ToList());
+        var ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(broken, "x").ToList());
         Assert.Contains("broken.json, line", ex.Message);
         Assert.Contains("malformed JSON", ex.Message);
         var badRecord = tmp.Write("bad.json", "[{\"energy\": -1.0, \"composition\": {\"Li\": 1}}, {\"energy\": -2.0, \"composition\": {\"Xq\": 1}}]");
-        ex = Assert.Throws<EntryFileException>(() => EntryImport.Read(badRecord, "x").ToList());
+        ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(badRecord, "x").ToList());
         Assert.Contains("bad.json, entry 2", ex.Message);
         Assert.Contains("unknown element 'Xq'", ex.Message);
     }
@@ -160,11 +160,11 @@ public sealed class EntryFileTests
     public void CsvHeaderProblemsAreNamed()
     {
         using var tmp = new TempDir();
-        var ex = Assert.Throws<EntryFileException>(() => EntryImport.Read(tmp.Write("h.csv", "composition,e\nLi,0\n"), "x").ToList());
-        Assert.Contains("h.csv, line 1: no 'formula' column", ex.Message);
-        ex = Assert.Throws<EntryFileException>(() => EntryImport.Read(tmp.Write("e.csv", "formula,band_gap\nLi,0\n"), "x").ToList());
-        Assert.Contains("no energy column", ex.Message);
-        var raw = EntryImport.Read(tmp.Write("t.csv", "formula,energy\nLi2O1,-14.966\n"), "x").Single();
+        var ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(tmp.Write("h.csv", "composition,e\nLi,0\n"), "x").ToList());
+        Assert.Contains("h.csv, line 1: expected columns 'formula' and 'e_form_per_atom'", ex.Message);
+        ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(tmp.Write("e.csv", "formula,band_gap\nLi,0\n"), "x").ToList());
+        Assert.Contains("e.csv, line 1: expected columns", ex.Message);
+        var raw = EntryFileReader.Read(tmp.Write("t.csv", "formula,energy\nLi2O1,-14.966\n"), "x").Single();
         Assert.Equal((EnergyBasis.RawTotal, -14.966), (raw.Provenance.Basis, raw.Energy));
     }
 }
@@ -190,8 +190,8 @@ public sealed class ResolveAllTests
         using var tmp = new TempDir();
         using (var store = EntryStore.Open(tmp.Store))
         {
-            store.ImportSource(EntryImport.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "a"), "a");
-            store.ImportSource(EntryImport.Read(tmp.Write("b.csv", "formula,e_form_per_atom\nNa2O1,-1.4\n"), "b"), "b");
+            store.ImportSource(EntryFileReader.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "a"), "a");
+            store.ImportSource(EntryFileReader.Read(tmp.Write("b.csv", "formula,e_form_per_atom\nNa2O1,-1.4\n"), "b"), "b");
         }
         var opts = new EntrySourceOptions { StorePath = tmp.Store };
         Assert.Throws<InterphaseException>(() => EntrySourceResolver.ResolveAll(opts));

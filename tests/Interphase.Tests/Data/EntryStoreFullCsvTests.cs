@@ -13,13 +13,13 @@ public sealed class EntryStoreFullCsvTests
     {
         using var tmp = new TempDir();
         using var store = EntryStore.Open(tmp.Store);
-        var first = store.ImportSource(EntryImport.Read(TestFiles.MpCsv, "mp_e_form.csv"), "mp_e_form.csv", TestFiles.MpCsv);
+        var first = store.ImportSource(EntryFileReader.Read(TestFiles.MpCsv, "mp_e_form.csv"), "mp_e_form.csv", TestFiles.MpCsv);
         Assert.Equal(132_752, first.Added);
         Assert.Equal(0, first.Replaced);
         Assert.Equal(132_752, store.Count());
 
         // Re-importing the same source replaces it: the count is unchanged.
-        var again = store.ImportSource(EntryImport.Read(TestFiles.MpCsv, "mp_e_form.csv"), "mp_e_form.csv", TestFiles.MpCsv);
+        var again = store.ImportSource(EntryFileReader.Read(TestFiles.MpCsv, "mp_e_form.csv"), "mp_e_form.csv", TestFiles.MpCsv);
         Assert.Equal(132_752, again.Added);
         Assert.Equal(132_752, again.Replaced);
         Assert.Equal(132_752, store.Count());

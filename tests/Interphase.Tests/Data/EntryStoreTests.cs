@@ -26,7 +26,7 @@ public sealed class EntryStoreTests
         using var tmp = new TempDir();
         var csv = tmp.Write("small.csv", SmallCsv);
         using var store = EntryStore.Open(tmp.Store);
-        var s = store.ImportSource(EntryImport.Read(csv, "small"), "small", csv);
+        var s = store.ImportSource(EntryFileReader.Read(csv, "small"), "small", csv);
         Assert.Equal(8, s.Added);
         var lio = store.Query(ChemicalSystems.Parse("Li-O"));
         Assert.Equal(["Li", "Li2O", "Li2O2", "O2"], lio.Select(e => e.ReducedFormula).Order(StringComparer.Ordinal));
@@ -42,18 +42,18 @@ public sealed class EntryStoreTests
     {
         using var tmp = new TempDir();
         using var store = EntryStore.Open(tmp.Store);
-        store.ImportSource(EntryImport.Read(tmp.Write("good.csv", SmallCsv), "good"), "good");
+        store.ImportSource(EntryFileReader.Read(tmp.Write("good.csv", SmallCsv), "good"), "good");
         var before = Snapshot(store);
 
         var badFormula = tmp.Write("bad_formula.csv", "formula,e_form_per_atom\nLi1,0\nO2,0\nLi2O1,-2.07\nLx2O1,-1.0\nLi2O2,-1.65\n");
-        var ex = Assert.Throws<EntryFileException>(() => store.ImportSource(EntryImport.Read(badFormula, "good"), "good"));
+        var ex = Assert.Throws<EntryFileException>(() => store.ImportSource(EntryFileReader.Read(badFormula, "good"), "good"));
         Assert.Equal(5, ex.Line);
         Assert.Contains("bad_formula.csv, line 5", ex.Message);
         Assert.Contains("unknown element 'Lx'", ex.Message);
         Assert.Equal(before, Snapshot(store));
 
         var badNumber = tmp.Write("bad_number.csv", "formula,e_form_per_atom\nLi1,0\nO2,0\nLi2O1,-2.07\nLi2O2,-1.65\nLiO2,0.1\nLi3N1,abc\n");
-        ex = Assert.Throws<EntryFileException>(() => store.ImportSource(EntryImport.Read(badNumber, "other"), "other"));
+        ex = Assert.Throws<EntryFileException>(() => store.ImportSource(EntryFileReader.Read(badNumber, "other"), "other"));
         Assert.Equal(7, ex.Line);
         Assert.Contains("bad_number.csv, line 7", ex.Message);
         Assert.Contains("'abc'", ex.Message);
@@ -77,7 +77,7 @@ public sealed class EntryStoreTests
         Assert.Throws<IOException>(() => store.ImportSource(Exploding(), "a"));
         Assert.Throws<IOException>(() => store.ImportSource(Exploding(), "b"));
         Assert.Equal(before, Snapshot(store));
-        var empty = Assert.Throws<InterphaseException>(() => store.ImportSource(EntryImport.Read(tmp.Write("empty.csv", "formula,e_form_per_atom\n"), "a"), "a"));
+        var empty = Assert.Throws<InterphaseException>(() => store.ImportSource(EntryFileReader.Read(tmp.Write("empty.csv", "formula,e_form_per_atom\n"), "a"), "a"));
         Assert.Contains("no entries", empty.Message);
         Assert.Equal(before, Snapshot(store));
     }
@@ -133,7 +133,7 @@ public sealed class EntryStoreTests
     {
         using var tmp = new TempDir();
         using var store = EntryStore.Open(tmp.Store);
-        store.ImportSource(EntryImport.Read(tmp.Write("s.csv", SmallCsv), "s"), "s");
+        store.ImportSource(EntryFileReader.Read(tmp.Write("s.csv", SmallCsv), "s"), "s");
         var st = store.Stats();
         Assert.Equal(8, st.Entries);
         Assert.Equal(7, st.ChemicalSystems); // Li, O, Li-O, Li-P-S, Li-S, P-S, Fe-O

@@ -160,7 +160,7 @@ public sealed class OptimadeClient : IEntryProvider
         {
             throw new OnlineSourceException($"{where}: {ex.Message}", ex);
         }
-        string? id = d.TryGetProperty("id", out var idEl) ? PymatgenEntryJson.Text(idEl) : null;
+        string? id = d.TryGetProperty("id", out var idEl) ? PymatgenEntryReader.Text(idEl) : null;
         return Entry.FromEnergyPerAtom(comp, e.GetDouble(), new Provenance(SourceName, id, EnergyBasis.Formation, null, Field));
     }
 

@@ -109,7 +109,7 @@ public sealed class OqmdClient : IEntryProvider
         {
             throw new OnlineSourceException($"malformed response from OQMD ({url}), entry {index}: {ex.Message}", ex);
         }
-        string? id = d.TryGetProperty("entry_id", out var idEl) ? PymatgenEntryJson.Text(idEl) : null;
+        string? id = d.TryGetProperty("entry_id", out var idEl) ? PymatgenEntryReader.Text(idEl) : null;
         return Entry.FromEnergyPerAtom(comp, e.GetDouble(), new Provenance(SourceName, id, EnergyBasis.Formation, "GGA/GGA+U (PBE)", "OQMD fitted elemental references"));
     }
 }
