@@ -82,3 +82,30 @@ public sealed class DataCliTests
         Assert.Equal(server.BaseUrl + "/oqmdapi", Assert.Single(s.Sources()).Origin);
     }
 }
+
+/// <summary>The thermodynamics commands take their entries from the store when no --data is given.</summary>
+public sealed class ThermoFromStoreCliTests
+{
+    private static int Run(params string[] args)
+    {
+        var root = new RootCommand("test");
+        foreach (var c in new ThermoCommands().Commands()) root.Add(c);
+        return root.Parse(args).Invoke();
+    }
+
+    [Fact]
+    public void HullUsesTheStoreAndRefusesMixedSources()
+    {
+        using var tmp = new TempDir();
+        using (var s = EntryStore.Open(tmp.Store))
+        {
+            s.ImportSource(EntryFileReader.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "a"), "a");
+            s.ImportSource(EntryFileReader.Read(tmp.Write("b.csv", "formula,e_form_per_atom\nLi2O1,-2.1\n"), "b"), "b");
+        }
+        Assert.Equal(0, Run("hull", "Li3PS4", "--store", tmp.Store, "--json"));
+        Assert.Equal(2, Run("hull", "Li2O", "--store", tmp.Store, "--json"));
+        Assert.Equal(0, Run("hull", "Li2O", "--store", tmp.Store, "--source", "b", "--json"));
+        Assert.Equal(0, Run("hull", "Li2O", "--store", tmp.Store, "--allow-mixed-sources", "--json"));
+        Assert.Equal(2, Run("hull", "NaCl", "--store", tmp.Store, "--json"));
+    }
+}

@@ -199,3 +199,28 @@ public sealed class ResolveAllTests
         Assert.Equal(9, EntrySourceResolver.ResolveAll(opts with { AllowMixedSources = true }).Count);
     }
 }
+
+public sealed class PymatgenDictTests
+{
+    [Fact]
+    public void AllAdjustmentKindsAndPythonNaNAreRead()
+    {
+        // The shape of ComputedEntry('Li2O', -14.0, energy_adjustments=[CompositionEnergyAdjustment(-0.687, 1, ...),
+        // ConstantEnergyAdjustment(0.1), TemperatureEnergyAdjustment(-0.001, 300, 3)]).as_dict() from pymatgen 2022.11.7,
+        // whose entry.energy is -15.487 eV; json.dumps writes the NaN uncertainties bare.
+        using var tmp = new TempDir();
+        var path = tmp.Write("adj.json", """
+            [{"@module": "pymatgen.entries.computed_entries", "@class": "ComputedEntry", "energy": -14.0,
+              "composition": {"Li": 2.0, "O": 1.0}, "entry_id": "x-1", "correction": -1.487,
+              "energy_adjustments": [
+                {"@class": "CompositionEnergyAdjustment", "adj_per_atom": -0.687, "n_atoms": 1, "uncertainty_per_atom": NaN,
+                 "name": "MP2020 anion correction (oxide)", "cls": {"@class": "MaterialsProject2020Compatibility"}, "description": "NaN in a string stays"},
+                {"@class": "ConstantEnergyAdjustment", "value": 0.1, "uncertainty": NaN, "name": "Constant energy adjustment", "cls": {}},
+                {"@class": "TemperatureEnergyAdjustment", "adj_per_deg": -0.001, "temp": 300, "n_atoms": 3, "uncertainty_per_deg": -Infinity, "cls": {}}],
+              "parameters": {"is_hubbard": true}, "data": {}}]
+            """);
+        var e = Assert.Single(EntryFileReader.Read(path));
+        Assert.Equal(-15.487, e.Energy, 10);
+        Assert.Equal(new Provenance("adj.json", "x-1", EnergyBasis.RawTotal, "GGA+U", "MaterialsProject2020Compatibility"), e.Provenance);
+    }
+}
