@@ -17,11 +17,14 @@ public enum EntryFileFormat
 /// a Materials Project API response, or a <c>formula,e_form_per_atom</c> CSV table.</summary>
 public static class EntryFileReader
 {
-    /// <summary>Reads the file, detecting its format from its content; the source is the file name.</summary>
+    /// <summary>Reads the file, detecting its format from its content; the source is the file name (CSV rows share
+    /// one provenance, for loading speed).</summary>
     /// <exception cref="InterphaseException">Missing or unreadable file (see the format readers for details).</exception>
-    public static List<Entry> Read(string path) => Read(path, Path.GetFileName(path));
+    public static List<Entry> Read(string path) =>
+        Detect(path) == EntryFileFormat.Csv ? EntryCsvReader.Read(path) : Read(path, Path.GetFileName(path));
 
-    /// <summary>Reads the file with <paramref name="sourceName"/> as the entries' source.</summary>
+    /// <summary>Reads the file with <paramref name="sourceName"/> as the entries' source (CSV rows without an id column
+    /// get their line number as id).</summary>
     /// <param name="path">The file.</param>
     /// <param name="sourceName">Source recorded in the provenance.</param>
     /// <param name="mpField">For Materials Project responses, the energy field (see <see cref="MaterialsProjectJson.BasisOf"/>).</param>

@@ -67,7 +67,7 @@ public static class MaterialsProjectJson
     {
         BasisOf(field);
         using var doc = PymatgenEntryReader.ParseFile(path);
-        if (!IsApiResponse(doc.RootElement)) throw new EntryFileException(path, "top level", "expected a Materials Project response {\"data\": [...]}");
+        if (!IsApiResponse(doc.RootElement)) throw EntryFileErrors.At(path, "top level", "expected a Materials Project response {\"data\": [...]}");
         var list = new List<Entry>();
         int i = 0;
         foreach (var d in doc.RootElement.GetProperty("data").EnumerateArray())
@@ -79,7 +79,7 @@ public static class MaterialsProjectJson
             }
             catch (FormatException ex)
             {
-                throw new EntryFileException(path, $"document {i}", ex.Message, ex);
+                throw EntryFileErrors.At(path, $"document {i}", ex.Message, ex);
             }
         }
         return list;

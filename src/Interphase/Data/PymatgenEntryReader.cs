@@ -51,7 +51,7 @@ public static class PymatgenEntryReader
         }
         catch (JsonException ex)
         {
-            throw new EntryFileException(source, (int)(ex.LineNumber ?? 0) + 1, $"malformed JSON ({ex.Message})", ex);
+            throw EntryFileErrors.At(source, (int)(ex.LineNumber ?? 0) + 1, $"malformed JSON ({ex.Message})", ex);
         }
     }
 
@@ -59,20 +59,20 @@ public static class PymatgenEntryReader
     {
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("entries", out var list)) root = list;
         if (root.ValueKind != JsonValueKind.Array)
-            throw new EntryFileException(source, "top level", "expected a JSON list of pymatgen entry dicts");
+            throw EntryFileErrors.At(source, "top level", "expected a JSON list of pymatgen entry dicts");
         var entries = new List<Entry>(root.GetArrayLength());
-        int index = 0;
+        int index = 0; // 0-based, as the list index in Python
         foreach (var item in root.EnumerateArray())
         {
-            index++;
             try
             {
                 entries.Add(ReadEntry(item, sourceName, index));
             }
             catch (FormatException ex)
             {
-                throw new EntryFileException(source, $"entry {index}", ex.Message, ex);
+                throw EntryFileErrors.At(source, $"entry {index}", ex.Message, ex);
             }
+            index++;
         }
         return entries;
     }

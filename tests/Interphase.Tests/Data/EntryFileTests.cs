@@ -147,12 +147,12 @@ public sealed class EntryFileTests
     {
         using var tmp = new TempDir();
         var broken = tmp.Write("broken.json", "[\n {\"energy\": -1.0, \"composition\": {\"Li\": 1}},\n {\"energy\": \n");
-        var ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(broken, "x").ToList());
+        var ex = Assert.Throws<InterphaseException>(() => EntryFileReader.Read(broken, "x").ToList());
         Assert.Contains("broken.json, line", ex.Message);
         Assert.Contains("malformed JSON", ex.Message);
         var badRecord = tmp.Write("bad.json", "[{\"energy\": -1.0, \"composition\": {\"Li\": 1}}, {\"energy\": -2.0, \"composition\": {\"Xq\": 1}}]");
-        ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(badRecord, "x").ToList());
-        Assert.Contains("bad.json, entry 2", ex.Message);
+        ex = Assert.Throws<InterphaseException>(() => EntryFileReader.Read(badRecord, "x").ToList());
+        Assert.Contains("bad.json, entry 1", ex.Message); // 0-based, as in Python
         Assert.Contains("unknown element 'Xq'", ex.Message);
     }
 
@@ -160,12 +160,13 @@ public sealed class EntryFileTests
     public void CsvHeaderProblemsAreNamed()
     {
         using var tmp = new TempDir();
-        var ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(tmp.Write("h.csv", "composition,e\nLi,0\n"), "x").ToList());
+        var ex = Assert.Throws<InterphaseException>(() => EntryFileReader.Read(tmp.Write("h.csv", "composition,e\nLi,0\n"), "x").ToList());
         Assert.Contains("h.csv, line 1: expected columns 'formula' and 'e_form_per_atom'", ex.Message);
-        ex = Assert.Throws<EntryFileException>(() => EntryFileReader.Read(tmp.Write("e.csv", "formula,band_gap\nLi,0\n"), "x").ToList());
+        ex = Assert.Throws<InterphaseException>(() => EntryFileReader.Read(tmp.Write("e.csv", "formula,band_gap\nLi,0\n"), "x").ToList());
         Assert.Contains("e.csv, line 1: expected columns", ex.Message);
-        var raw = EntryFileReader.Read(tmp.Write("t.csv", "formula,energy\nLi2O1,-14.966\n"), "x").Single();
-        Assert.Equal((EnergyBasis.RawTotal, -14.966), (raw.Provenance.Basis, raw.Energy));
+        var raw = EntryFileReader.Read(tmp.Write("t.csv", "formula,energy_per_atom\nLi2O1,-4.9887\n"), "x").Single();
+        Assert.Equal((EnergyBasis.RawTotal, -4.9887 * 3), (raw.Provenance.Basis, raw.Energy));
+        Assert.Throws<InterphaseException>(() => EntryFileReader.Read(tmp.Write("u.csv", "formula,energy\nLi2O1,-14.966\n"), "x"));
     }
 }
 
