@@ -171,7 +171,10 @@ public sealed class ThermoCommands : ICliModule
             var entries = EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)));
             var engine = new ThermoEngine(new EntrySet(entries));
             var result = ThermoBatch.Run(engine, c, string.Join(",", entries.Select(e => e.Provenance.Source).Distinct()));
-            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions
+            {
+                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            });
             if (pr.GetValue(output) is { } o) File.WriteAllText(o, text);
             if (pr.GetValue(json) || pr.GetValue(output) is null)
             {

@@ -1,0 +1,184 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
+
+namespace Interphase.Impedance;
+
+/// <summary>How the regularisation parameter λ of a DRT is chosen.</summary>
+public enum LambdaSelection
+{
+    /// <summary>Generalised cross-validation on the unconstrained Tikhonov problem.</summary>
+    Gcv,
+    /// <summary>Corner of the L-curve (maximum curvature of log residual norm against log solution semi-norm).</summary>
+    LCurve,
+}
+
+/// <summary>A peak of a distribution of relaxation times.</summary>
+/// <param name="TauSeconds">Time constant τ at the maximum (s).</param>
+/// <param name="FrequencyHz">Characteristic frequency 1/(2πτ) (Hz).</param>
+/// <param name="ResistanceOhm">Area under the peak, ∫γ d ln τ between the neighbouring minima (Ω).</param>
+/// <param name="Height">γ at the maximum (Ω).</param>
+public sealed record DrtPeak(double TauSeconds, double FrequencyHz, double ResistanceOhm, double Height);
+
+/// <summary>A distribution of relaxation times γ(ln τ) with Z(ω) = R∞ + jωL + ∫ γ/(1 + jωτ) d ln τ.</summary>
+public sealed class DrtResult
+{
+    /// <summary>Time constants of the grid (s).</summary>
+    public required double[] Tau { get; init; }
+    /// <summary>γ at each τ (Ω per unit ln τ), non-negative.</summary>
+    public required double[] Gamma { get; init; }
+    /// <summary>High-frequency resistance R∞ (Ω).</summary>
+    public required double RInf { get; init; }
+    /// <summary>Series inductance (H).</summary>
+    public required double Inductance { get; init; }
+    /// <summary>Regularisation parameter used.</summary>
+    public required double Lambda { get; init; }
+    /// <summary>How λ was obtained ("gcv", "l-curve" or "given").</summary>
+    public required string LambdaMethod { get; init; }
+    /// <summary>Peaks, largest resistance first.</summary>
+    public required IReadOnlyList<DrtPeak> Peaks { get; init; }
+    /// <summary>Impedance reconstructed from the distribution at the measured frequencies.</summary>
+    public required Complex[] Fit { get; init; }
+    /// <summary>Total polarisation resistance ∫γ d ln τ (Ω).</summary>
+    public double PolarisationResistance => Gamma.Sum() * Math.Log(Tau[1] / Tau[0]);
+}
+
+/// <summary>
+/// Distribution of relaxation times by Tikhonov regularisation with a non-negativity constraint: γ is piecewise
+/// constant on a log-uniform τ grid (10 points per decade, one decade beyond the measured range at each end), rows are
+/// weighted by 1/|Z|, the penalty is λ‖Dγ‖² with D the second-difference operator, and the constrained problem is
+/// solved by active-set NNLS.
+/// </summary>
+public static class Drt
+{
+    /// <summary>Computes the DRT of <paramref name="spectrum"/>.</summary>
+    /// <param name="spectrum">Measured spectrum (inductive points are allowed: an inductance term absorbs them).</param>
+    /// <param name="lambda">Regularisation parameter, or null to choose it by <paramref name="selection"/>.</param>
+    /// <param name="selection">Automatic λ choice.</param>
+    /// <param name="pointsPerDecade">τ grid density.</param>
+    /// <param name="peakFraction">Peaks lower than this fraction of the highest are ignored.</param>
+    public static DrtResult Compute(ImpedanceSpectrum spectrum, double? lambda = null, LambdaSelection selection = LambdaSelection.Gcv,
+        int pointsPerDecade = 10, double peakFraction = 0.05)
+    {
+        spectrum.EnsureUsable(5);
+        if (lambda is { } given && !(given > 0)) throw new ImpedanceException($"regularisation parameter λ must be positive, got {given}");
+        var w = spectrum.Omega;
+        double lo = Math.Log10(1 / w.Max()) - 1, hi = Math.Log10(1 / w.Min()) + 1;
+        int nt = (int)Math.Ceiling((hi - lo) * pointsPerDecade) + 1;
+        var tau = Enumerable.Range(0, nt).Select(k => Math.Pow(10, lo + k * (hi - lo) / (nt - 1))).ToArray();
+        double dln = Math.Log(tau[1] / tau[0]);
+        int n = spectrum.Count, cols = nt + 2; // [R∞, L, γ...]
+        var a = Matrix<double>.Build.Dense(2 * n, cols);
+        var b = Vector.Build.Dense(2 * n);
+        for (int i = 0; i < n; i++)
+        {
+            double wt = 1 / spectrum.Z[i].Magnitude;
+            a[i, 0] = wt;
+            a[n + i, 1] = wt * w[i];
+            for (int k = 0; k < nt; k++)
+            {
+                double x = w[i] * tau[k], d = 1 + x * x;
+                a[i, 2 + k] = wt * dln / d;
+                a[n + i, 2 + k] = -wt * dln * x / d;
+            }
+            b[i] = wt * spectrum.Z[i].Real;
+            b[n + i] = wt * spectrum.Z[i].Imaginary;
+        }
+        // second differences of γ; R∞ and L are not penalised
+        var d2 = Matrix<double>.Build.Dense(nt - 2, cols);
+        for (int k = 0; k < nt - 2; k++) { d2[k, 2 + k] = 1; d2[k, 3 + k] = -2; d2[k, 4 + k] = 1; }
+        var ata = a.TransposeThisAndMultiply(a);
+        var dtd = d2.TransposeThisAndMultiply(d2);
+        var atb = a.TransposeThisAndMultiply(b);
+        string method = "given";
+        if (lambda is null)
+        {
+            lambda = selection == LambdaSelection.Gcv ? Gcv(ata, dtd, atb, a, b) : LCurve(ata, dtd, atb, a, b, d2);
+            method = selection == LambdaSelection.Gcv ? "gcv" : "l-curve";
+        }
+        var q = ata + lambda.Value * dtd;
+        var x0 = Nnls.Solve(q.ToRowMajorArray(), atb.ToArray(), cols);
+        var gamma = x0[2..];
+        var fit = new Complex[n];
+        for (int i = 0; i < n; i++)
+        {
+            Complex z = x0[0] + new Complex(0, w[i] * x0[1]);
+            for (int k = 0; k < nt; k++) z += gamma[k] * dln / new Complex(1, w[i] * tau[k]);
+            fit[i] = z;
+        }
+        return new DrtResult
+        {
+            Tau = tau, Gamma = gamma, RInf = x0[0], Inductance = x0[1], Lambda = lambda.Value, LambdaMethod = method,
+            Peaks = FindPeaks(tau, gamma, dln, peakFraction), Fit = fit,
+        };
+    }
+
+    static IEnumerable<double> LambdaGrid() => Enumerable.Range(0, 41).Select(i => Math.Pow(10, -8 + i * 0.2));
+
+    static double Gcv(Matrix<double> ata, Matrix<double> dtd, Vector atb, Matrix<double> a, Vector b)
+    {
+        int m = a.RowCount;
+        double best = double.PositiveInfinity, bestLambda = 1e-3;
+        foreach (var lam in LambdaGrid())
+        {
+            var chol = (ata + lam * dtd).Cholesky();
+            var x = chol.Solve(atb);
+            double res = (a * x - b).L2Norm();
+            double trace = chol.Solve(ata).Trace(); // tr(A (AᵀA + λDᵀD)⁻¹ Aᵀ)
+            double g = m * res * res / Math.Pow(m - trace, 2);
+            if (g < best) { best = g; bestLambda = lam; }
+        }
+        return bestLambda;
+    }
+
+    static double LCurve(Matrix<double> ata, Matrix<double> dtd, Vector atb, Matrix<double> a, Vector b, Matrix<double> d2)
+    {
+        var grid = LambdaGrid().ToArray();
+        var rho = new double[grid.Length];
+        var eta = new double[grid.Length];
+        for (int i = 0; i < grid.Length; i++)
+        {
+            var x = (ata + grid[i] * dtd).Cholesky().Solve(atb);
+            rho[i] = Math.Log((a * x - b).L2Norm());
+            eta[i] = Math.Log(Math.Max((d2 * x).L2Norm(), 1e-300));
+        }
+        double bestK = double.NegativeInfinity, bestLambda = 1e-3;
+        for (int i = 1; i < grid.Length - 1; i++)
+        {
+            double dr = (rho[i + 1] - rho[i - 1]) / 2, de = (eta[i + 1] - eta[i - 1]) / 2;
+            double ddr = rho[i + 1] - 2 * rho[i] + rho[i - 1], dde = eta[i + 1] - 2 * eta[i] + eta[i - 1];
+            double k = (dr * dde - ddr * de) / Math.Pow(dr * dr + de * de, 1.5);
+            if (double.IsFinite(k) && k > bestK) { bestK = k; bestLambda = grid[i]; }
+        }
+        return bestLambda;
+    }
+
+    /// <summary>Local maxima above <paramref name="fraction"/> of the highest, with areas between neighbouring minima.</summary>
+    public static IReadOnlyList<DrtPeak> FindPeaks(double[] tau, double[] gamma, double dlnTau, double fraction = 0.05)
+    {
+        double max = gamma.Max();
+        var peaks = new List<DrtPeak>();
+        if (!(max > 0)) return peaks;
+        int nt = gamma.Length;
+        for (int k = 0; k < nt; k++)
+        {
+            double left = k > 0 ? gamma[k - 1] : 0, right = k < nt - 1 ? gamma[k + 1] : 0;
+            if (gamma[k] < fraction * max || gamma[k] < left || gamma[k] <= right) continue;
+            int l = k, r = k;
+            while (l > 0 && gamma[l - 1] <= gamma[l] && gamma[l - 1] > 0) l--;
+            while (r < nt - 1 && gamma[r + 1] <= gamma[r] && gamma[r + 1] > 0) r++;
+            double area = 0;
+            for (int i = l; i <= r; i++) area += gamma[i] * dlnTau;
+            // parabolic refinement of the maximum in ln τ
+            double lnTau = Math.Log(tau[k]);
+            if (k > 0 && k < nt - 1)
+            {
+                double den = left - 2 * gamma[k] + right;
+                if (den < 0) lnTau += 0.5 * (left - right) / den * dlnTau;
+            }
+            double t = Math.Exp(lnTau);
+            peaks.Add(new DrtPeak(t, 1 / (2 * Math.PI * t), area, gamma[k]));
+        }
+        return peaks.OrderByDescending(p => p.ResistanceOhm).ToList();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using Vector = MathNet.Numerics.LinearAlgebra.Vector<double>;
+
+namespace Interphase.Impedance;
+
+/// <summary>Outcome of a linear Kramers–Kronig test.</summary>
+public sealed class KramersKronigResult
+{
+    /// <summary>Number of RC elements chosen by the μ criterion.</summary>
+    public required int ElementCount { get; init; }
+    /// <summary>μ = 1 − Σ|R_k&lt;0| / ΣR_k≥0 at the chosen element count.</summary>
+    public required double Mu { get; init; }
+    /// <summary>Time constants τ_k (s) of the RC elements.</summary>
+    public required double[] Tau { get; init; }
+    /// <summary>Fitted resistances R_k (Ω); negative values signal over-fitting.</summary>
+    public required double[] Resistance { get; init; }
+    /// <summary>Series resistance (Ω), series inductance (H) and inverse series capacitance (1/F) of the test circuit.</summary>
+    public required (double R0, double L, double InverseC) Series { get; init; }
+    /// <summary>Relative real residuals (Z'−Z'_KK)/|Z| at each frequency.</summary>
+    public required double[] ResidualReal { get; init; }
+    /// <summary>Relative imaginary residuals (Z''−Z''_KK)/|Z| at each frequency.</summary>
+    public required double[] ResidualImag { get; init; }
+    /// <summary>The KK-compliant fit at each frequency.</summary>
+    public required Complex[] Fit { get; init; }
+    /// <summary>Root-mean-square of all relative residuals (fraction, 0.01 = 1 %).</summary>
+    public double ResidualRms => Math.Sqrt((ResidualReal.Sum(r => r * r) + ResidualImag.Sum(r => r * r)) / (2.0 * ResidualReal.Length));
+    /// <summary>Largest relative residual (fraction).</summary>
+    public double ResidualMax => ResidualReal.Concat(ResidualImag).Max(Math.Abs);
+    /// <summary>Threshold on <see cref="ResidualRms"/> used for <see cref="IsValid"/> (fraction).</summary>
+    public required double Threshold { get; init; }
+    /// <summary>Whether the spectrum passes: residual RMS below the threshold (a causal, linear, stable system fits to the noise level).</summary>
+    public bool IsValid => ResidualRms < Threshold;
+}
+
+/// <summary>
+/// Linear Kramers–Kronig validation (Schönleber, Klotz and Ivers-Tiffée, Electrochim. Acta 131, 20 (2014)): a series
+/// of RC elements with time constants fixed log-uniformly between 1/ω_max and 1/ω_min is fitted by linear least
+/// squares (weights 1/|Z|); the number of elements grows until μ drops below the criterion c. Systematic residuals
+/// above the noise reveal drift, non-linearity or instability during the measurement.
+/// </summary>
+public static class KramersKronig
+{
+    /// <summary>Runs the test.</summary>
+    /// <param name="spectrum">The measured spectrum.</param>
+    /// <param name="c">μ criterion (Schönleber's 0.85).</param>
+    /// <param name="maxElements">Upper limit on the number of RC elements.</param>
+    /// <param name="threshold">Residual RMS (fraction of |Z|) above which the spectrum is flagged.</param>
+    /// <param name="elements">A fixed number of RC elements instead of the μ criterion.</param>
+    public static KramersKronigResult Test(ImpedanceSpectrum spectrum, double c = 0.85, int maxElements = 50,
+        double threshold = 0.01, int? elements = null)
+    {
+        spectrum.EnsureUsable(4);
+        if (c is <= 0 or >= 1) throw new ImpedanceException($"μ criterion c must lie between 0 and 1, got {c}");
+        int limit = Math.Min(maxElements, 2 * spectrum.Count - 4);
+        if (elements is { } fixedM && (fixedM < 1 || fixedM > limit))
+            throw new ImpedanceException($"number of RC elements must be between 1 and {limit}, got {fixedM}");
+        KramersKronigResult? result = null;
+        for (int m = elements ?? 1; m <= (elements ?? limit); m++)
+        {
+            result = FitWith(spectrum, m, threshold);
+            if (elements is null && result.Mu <= c) break;
+        }
+        return result!;
+    }
+
+    static KramersKronigResult FitWith(ImpedanceSpectrum s, int m, double threshold)
+    {
+        var w = s.Omega;
+        double tMin = 1 / w.Max(), tMax = 1 / w.Min();
+        var tau = Enumerable.Range(0, m)
+            .Select(k => m == 1 ? tMin : Math.Exp(Math.Log(tMin) + k * (Math.Log(tMax) - Math.Log(tMin)) / (m - 1))).ToArray();
+        int n = s.Count, cols = m + 3;
+        var a = Matrix<double>.Build.Dense(2 * n, cols);
+        var b = Vector.Build.Dense(2 * n);
+        for (int i = 0; i < n; i++)
+        {
+            double wt = 1 / s.Z[i].Magnitude;
+            a[i, 0] = wt; // R0
+            for (int k = 0; k < m; k++)
+            {
+                double x = w[i] * tau[k], d = 1 + x * x;
+                a[i, 1 + k] = wt / d;
+                a[n + i, 1 + k] = -wt * x / d;
+            }
+            a[n + i, m + 1] = wt * w[i];  // L
+            a[n + i, m + 2] = -wt / w[i]; // 1/C
+            b[i] = wt * s.Z[i].Real;
+            b[n + i] = wt * s.Z[i].Imaginary;
+        }
+        var x0 = a.QR().Solve(b);
+        var rk = x0.SubVector(1, m).ToArray();
+        double pos = rk.Where(r => r >= 0).Sum(), neg = rk.Where(r => r < 0).Sum(r => -r);
+        double mu = pos > 0 ? 1 - neg / pos : 0;
+        var fit = new Complex[n];
+        var resR = new double[n];
+        var resI = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            Complex z = x0[0] + new Complex(0, w[i] * x0[m + 1] - x0[m + 2] / w[i]);
+            for (int k = 0; k < m; k++) z += rk[k] / new Complex(1, w[i] * tau[k]);
+            fit[i] = z;
+            double mag = s.Z[i].Magnitude;
+            resR[i] = (s.Z[i].Real - z.Real) / mag;
+            resI[i] = (s.Z[i].Imaginary - z.Imaginary) / mag;
+        }
+        return new KramersKronigResult
+        {
+            ElementCount = m, Mu = mu, Tau = tau, Resistance = rk, Series = (x0[0], x0[m + 1], x0[m + 2]),
+            ResidualReal = resR, ResidualImag = resI, Fit = fit, Threshold = threshold,
+        };
+    }
+}
