@@ -243,7 +243,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         if (StackBudget.ShearModulusGPa(material) is { } g)
         {
             mn = MonroeNewman.Assess(g);
-            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa vs 2·G_Li = {2 * mn.LithiumShearGPa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
+            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
                         + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
         }
         else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");

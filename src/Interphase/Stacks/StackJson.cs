@@ -36,7 +36,7 @@ public static class StackJson
         mechanics = new
         {
             applies = a.Mechanics.Applies,
-            shear_modulus_gpa = a.Mechanics.MonroeNewman?.ElectrolyteShearGPa,
+            shear_modulus_gpa = a.Mechanics.MonroeNewman?.ElectrolyteShearGpa,
             monroe_newman_passes = a.Mechanics.MonroeNewman?.Passes,
             critical_stripping_ma_cm2 = a.Mechanics.Stripping?.CriticalMaPerCm2,
             current_density_ma_cm2 = a.Mechanics.CurrentDensityMaPerCm2,
