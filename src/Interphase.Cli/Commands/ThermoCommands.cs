@@ -15,7 +15,7 @@ public sealed class ThermoCommands : ICliModule
 
     private static Option<string[]> DataOption() => new("--data")
     {
-        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the Materials Project formation energies)",
+        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the entry store, or the shared Materials Project CSV while the store is empty)",
         AllowMultipleArgumentsPerToken = false,
     };
 
