@@ -19,6 +19,8 @@ public sealed class AnalyzeCommands : ICliModule
         var noRemedies = new Option<bool>("--no-recommendations") { Description = "Skip ranking coatings/interlayers for failing interfaces" };
         var cmd = new Command("analyze", "Analyse a whole cell stack: windows, interface reactions, interphases, mechanics, resistance, verdicts")
             { file, html, data, json, noRemedies };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var stack = StackReader.ReadFile(pr.GetValue(file)!);
@@ -27,7 +29,7 @@ public sealed class AnalyzeCommands : ICliModule
             void Work(Action<string> status)
             {
                 status("loading entries");
-                var engine = CliData.Engine(pr.GetValue(data));
+                var engine = CliData.Engine(pr.GetValue(data), source.Resolve(pr));
                 var kb = KnowledgeBase.Load();
                 var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine);
                 analysis = new StackAnalyzer(engine, kb, remedies).Analyze(stack, new Progress<string>(status));

@@ -211,8 +211,7 @@ public sealed class AnodeCommands : ICliModule
             }
             else
             {
-                var paths = pr.GetValue(data) is { Length: > 0 } d ? d : [SharedData.DefaultThermoData()];
-                input = LithiumReduction.Input(ThermoEngine.Load(paths), arg);
+                input = LithiumReduction.Input(CliData.Engine(pr.GetValue(data)), arg);
             }
             var r = InterphaseClassifier.Classify(input, source, pr.GetValue(threshold));
             if (pr.GetValue(json))
