@@ -37,12 +37,14 @@ public sealed class ScreeningCommands : ICliModule
         var csv = new Option<string?>("--csv") { Description = "Write the full ranked table to this CSV file" };
         var html = new Option<string?>("--html") { Description = "Write an HTML report with the screening section to this file" };
         var threads = new Option<int>("--threads") { Description = "Threads (default: all cores)", DefaultValueFactory = _ => -1 };
-        var data = new Option<string[]>("--data") { Description = "Entry file(s): formula,e_form_per_atom CSV or pymatgen JSON (default: the Materials Project formation energies)" };
+        var data = CliData.DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("screen", "Rank Li compounds as cathode coatings or anode interlayers: phase stability, reaction energies with the electrodes and the electrolyte, Li window")
         {
             cathode, electrolyte, anode, charged, delith, maxVolts, anodeVolts, ehull, limit, exclude, require, only, top, csv, html, threads, data, json,
         };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var options = new ScreeningOptions
@@ -68,12 +70,13 @@ public sealed class ScreeningCommands : ICliModule
             options.Validate();
             int n = Math.Max(1, pr.GetValue(top));
             bool asJson = pr.GetValue(json);
-            var paths = pr.GetValue(data) is { Length: > 0 } d ? d : [SharedData.DefaultThermoData()];
+            // The whole data set: candidates come from every chemical system.
+            ThermoEngine LoadEngine() => new(new EntrySet(EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)))));
 
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)
             {
-                var screener = new CoatingScreener(ThermoEngine.Load(paths), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
                 result = screener.Run(options);
             }
             else
@@ -85,7 +88,7 @@ public sealed class ScreeningCommands : ICliModule
                     {
                         var load = ctx.AddTask("load and hull every system");
                         load.IsIndeterminate = true;
-                        var screener = new CoatingScreener(ThermoEngine.Load(paths), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
                         load.Value = load.MaxValue;
                         load.StopTask();
                         var task = ctx.AddTask("screen candidates");
