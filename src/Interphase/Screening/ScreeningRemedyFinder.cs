@@ -6,7 +6,7 @@ namespace Interphase.Screening;
 
 /// <summary>
 /// Remedies for a failing stack interface from a coating screen: on the cathode side, coatings between the stack's
-/// cathode (discharged, and charged by <see cref="ScreeningOptions.Delithiation"/>) and the electrolyte it touches,
+/// cathode (discharged and charged compositions of the stack) and the electrolyte it touches,
 /// judged against the interface's highest potential; on the anode side, interlayers between the anode and the
 /// electrolyte, judged against the anode potential. Interfaces between two electrolytes get none. Screens are cached
 /// per setup, so interfaces with the same neighbours share one.
@@ -25,8 +25,8 @@ public sealed class ScreeningRemedyFinder(CoatingScreener screener, ScreeningOpt
             case InterfaceSide.Cathode:
                 options = baseOptions with
                 {
-                    Cathode = stack.Cathode.Composition, Electrolyte = iface.Negative, MaxVolts = iface.MaxVolts, Anode = null,
-                    ChargedCathode = null,
+                    Cathode = stack.Cathode.Composition, ChargedCathode = stack.Cathode.ChargedComposition,
+                    Electrolyte = iface.Negative, MaxVolts = iface.MaxVolts, Anode = null,
                 };
                 break;
             case InterfaceSide.Anode:
@@ -39,7 +39,7 @@ public sealed class ScreeningRemedyFinder(CoatingScreener screener, ScreeningOpt
             default:
                 return [];
         }
-        string key = string.Join('|', options.Cathode?.ReducedFormula, options.Electrolyte.ReducedFormula, options.Anode?.ReducedFormula,
+        string key = string.Join('|', options.Cathode?.ToString(), options.ChargedCathode?.ToString(), options.Electrolyte.ToString(), options.Anode?.ToString(),
             options.MaxVolts.ToString("R", CultureInfo.InvariantCulture), options.AnodeVolts.ToString("R", CultureInfo.InvariantCulture));
         var result = _cache.GetOrAdd(key, _ => new Lazy<ScreeningResult>(() => screener.Run(options))).Value;
         return result.Candidates.Take(count).Select(c => new Recommendation(c.Formula, -c.WorstReactionEnergy, Summary(c))).ToList();
