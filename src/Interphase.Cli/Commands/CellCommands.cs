@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.Globalization;
+using Interphase.Cell;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary><c>interphase cell ...</c>: cell-level energy density, break-even separator thickness, ohmic loss, capacity.</summary>
+public sealed class CellCommands : ICliModule
+{
+    /// <inheritdoc />
+    public IEnumerable<Command> Commands()
+    {
+        var cell = new Command("cell", "Cell-level energy density of a stack (Wu et al. 2016 model) and related estimates");
+        cell.Add(Energy());
+        cell.Add(BreakEvenCommand());
+        cell.Add(Sweep());
+        cell.Add(Ohmic());
+        cell.Add(CapacityCommand());
+        yield return cell;
+    }
+
+    private static Command Energy()
+    {
+        var file = new Argument<string>("file") { Description = "Cell YAML (see examples/cells/)" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("energy", "Gravimetric (Wh/kg) and volumetric (Wh/L) energy density of a cell stack") { file, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var e = CellEnergyModel.Evaluate(CellFile.Load(pr.GetValue(file)!));
+            if (pr.GetValue(json)) { CliOutput.WriteJson(e); return 0; }
+            var t = new Table().AddColumns("layer", "thickness (µm)", "solids (mg/cm²)", "liquid (mg/cm²)");
+            foreach (var l in e.Layers)
+                t.AddRow(l.Layer, F(l.ThicknessUm, 2), F(l.SolidMassMgPerCm2, 3), F(l.LiquidMassMgPerCm2, 3));
+            t.AddRow("stack[/]", F(e.ThicknessUm, 2), F(e.MassMgPerCm2, 3), "");
+            CliOutput.Console2.Write(t);
+            CliOutput.Console2.MarkupLine(
+                $"{Markup.Escape(e.Name)}: {F(e.CapacityMahPerCm2, 3)} mAh/cm², {F(e.SpecificEnergyWhPerKg, 1)} Wh/kg[/], {F(e.EnergyDensityWhPerL, 1)} Wh/L[/]");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command BreakEvenCommand()
+    {
+        var file = new Argument<string>("solid") { Description = "Cell YAML whose separator thickness is solved for" };
+        var against = new Option<string>("--against") { Description = "Reference cell YAML (e.g. examples/cells/liquid-reference.yaml)", Required = true };
+        var gain = new Option<double>("--gain") { Description = "Target ratio to the reference (1 = break-even, 1.5 = 50 % gain)", DefaultValueFactory = _ => 1.0 };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("break-even", "Separator thickness (µm) at which a cell matches a reference cell's E_S and E_V") { file, against, gain, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var solid = CellFile.Load(pr.GetValue(file)!);
+            var reference = CellEnergyModel.Evaluate(CellFile.Load(pr.GetValue(against)!));
+            var r = BreakEven.Solve(solid, reference, pr.GetValue(gain));
+            if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
+            CliOutput.Console2.MarkupLine(
+                $"reference {Markup.Escape(reference.Name)}: {F(reference.SpecificEnergyWhPerKg, 1)} Wh/kg, {F(reference.EnergyDensityWhPerL, 1)} Wh/L; target ×{F(r.GainFactor, 3)}");
+            CliOutput.Console2.MarkupLine($"gravimetric: separator ≤ {F(r.GravimetricUm, 1)} µm[/]{(r.GravimetricReachable ? "" : " (unreachable)")}");
+            CliOutput.Console2.MarkupLine($"volumetric:  separator ≤ {F(r.VolumetricUm, 1)} µm[/]{(r.VolumetricReachable ? "" : " (unreachable)")}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Sweep()
+    {
+        var files = new Argument<string[]>("files") { Description = "One or more cell YAML files", Arity = ArgumentArity.OneOrMore };
+        var param = new Option<string>("--param") { Description = "separator (µm), loading (mg/cm²) or sse-density (g/cm³)", Required = true };
+        var from = new Option<double>("--from") { Description = "First value", Required = true };
+        var to = new Option<double>("--to") { Description = "Last value", Required = true };
+        var steps = new Option<int>("--steps") { Description = "Number of values", DefaultValueFactory = _ => 21 };
+        var against = new Option<string?>("--against") { Description = "Reference cell YAML: adds break-even thicknesses" };
+        var csv = new Option<string?>("--csv") { Description = "Write the sweep to this CSV file" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("sweep", "Energy densities (and break-even thicknesses) against separator thickness, loading or SSE density")
+            { files, param, from, to, steps, against, csv, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var p = ParseParam(pr.GetValue(param)!);
+            var values = CellSweep.Linspace(pr.GetValue(from), pr.GetValue(to), pr.GetValue(steps));
+            CellSpec? reference = pr.GetValue(against) is { } a ? CellFile.Load(a) : null;
+            var runs = pr.GetValue(files)!.Select(f =>
+            {
+                var c = CellFile.Load(f);
+                return (Name: c.Name, Points: CellSweep.Run(c, p, values, reference));
+            }).ToList();
+            if (pr.GetValue(csv) is { } csvPath)
+            {
+                if (runs.Count == 1) CellCharts.Table(p, runs[0].Points).WriteCsv(csvPath);
+                else for (int i = 0; i < runs.Count; i++) CellCharts.Table(p, runs[i].Points).WriteCsv(Indexed(csvPath, i + 1));
+            }
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(runs.Select(r => new { cell = r.Name, parameter = CellCharts.Describe(p).Column, points = r.Points }));
+                return 0;
+            }
+            foreach (var (name, pts) in runs)
+            {
+                var table = CellCharts.Table(p, pts);
+                var t = new Table { Title = new TableTitle(Markup.Escape(name)) };
+                foreach (var c in table.Columns) t.AddColumn(c);
+                foreach (var row in table.Rows) t.AddRow(row.Select(v => F(v, 2)).ToArray());
+                CliOutput.Console2.Write(t);
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Ohmic()
+    {
+        var current = new Option<double>("--current") { Description = "Current density, mA/cm²", Required = true };
+        var sigma = new Option<double>("--conductivity") { Description = "Ionic conductivity (unit: --unit)", Required = true };
+        var unit = new Option<string>("--unit") { Description = "Conductivity unit: S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var thickness = new Option<double?>("--thickness") { Description = "Layer thickness, µm: gives the drop" };
+        var drop = new Option<double?>("--max-drop") { Description = "Allowed drop, mV: gives the largest thickness" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("ohmic", "Ohmic drop ΔE = J·L/σ of an electrolyte layer, or the largest thickness for an allowed drop")
+            { current, sigma, unit, thickness, drop, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            double s = pr.GetValue(sigma) * ConductivityUnitFactor(pr.GetValue(unit)!);
+            double j = pr.GetValue(current);
+            double? l = pr.GetValue(thickness), mv = pr.GetValue(drop);
+            if (l is null == mv is null) throw new InterphaseException("give exactly one of --thickness (µm) and --max-drop (mV)");
+            var result = l is { } lu
+                ? new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = lu, drop_mv = OhmicLoss.VoltageDropMv(j, lu, s), asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(lu, s) }
+                : new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = OhmicLoss.MaxThicknessUm(mv!.Value, j, s), drop_mv = mv.Value, asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(OhmicLoss.MaxThicknessUm(mv.Value, j, s), s) };
+            if (pr.GetValue(json)) { CliOutput.WriteJson(result); return 0; }
+            CliOutput.Console2.MarkupLine(
+                $"{F(result.thickness_um, 2)} µm at {s.ToString("G3", CultureInfo.InvariantCulture)} S/cm and {F(j, 3)} mA/cm²: ΔE = {F(result.drop_mv, 2)} mV[/] (ASR {F(result.asr_ohm_cm2, 3)} Ω·cm²)");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command CapacityCommand()
+    {
+        var formula = new Argument<string>("formula") { Description = "Formula of the host as written (e.g. Li, S, LiCoO2)" };
+        var electrons = new Option<double>("--electrons") { Description = "Electrons transferred per formula unit", DefaultValueFactory = _ => 1.0 };
+        var ce = new Option<double?>("--ce") { Description = "Coulombic efficiency (fraction, e.g. 0.9998) for a retention estimate" };
+        var cycles = new Option<int>("--cycles") { Description = "Cycles for the retention estimate", DefaultValueFactory = _ => 1000 };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("capacity", "Theoretical capacity nF/(3.6·M) in mAh/g, and capacity retention CEⁿ") { formula, electrons, ce, cycles, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            string f = pr.GetValue(formula)!;
+            double n = pr.GetValue(electrons);
+            double q = Interphase.Cell.Capacity.TheoreticalMahPerG(f, n);
+            double? retention = pr.GetValue(ce) is { } c ? Interphase.Cell.Capacity.Retention(c, pr.GetValue(cycles)) : null;
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    formula = f, electrons = n, molar_mass_g_per_mol = MolarMass.Of(f), capacity_mah_per_g = q,
+                    coulombic_efficiency = pr.GetValue(ce), cycles = retention is null ? (int?)null : pr.GetValue(cycles), retention,
+                });
+                return 0;
+            }
+            CliOutput.Console2.MarkupLine($"{Markup.Escape(f)} ({F(MolarMass.Of(f), 3)} g/mol), {F(n, 3)} e⁻: {F(q, 1)} mAh/g[/]");
+            if (retention is { } r)
+                CliOutput.Console2.MarkupLine($"retention after {pr.GetValue(cycles)} cycles at CE {pr.GetValue(ce)}: {F(100 * r, 2)} %[/]");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    internal static CellSweepParameter ParseParam(string p) => p.Trim().ToLowerInvariant() switch
+    {
+        "separator" or "separator-thickness" or "thickness" => CellSweepParameter.SeparatorThickness,
+        "loading" => CellSweepParameter.Loading,
+        "sse-density" or "density" => CellSweepParameter.SseDensity,
+        _ => throw new InterphaseException($"--param '{p}': use separator, loading or sse-density"),
+    };
+
+    internal static double ConductivityUnitFactor(string unit) => unit.Trim().ToLowerInvariant().Replace(" ", "") switch
+    {
+        "s/cm" => 1.0,
+        "ms/cm" => 1e-3,
+        "s/m" => 1e-2,
+        _ => throw new InterphaseException($"conductivity unit '{unit}': use S/cm, mS/cm or S/m"),
+    };
+
+    internal static string Indexed(string path, int i) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{i}{Path.GetExtension(path)}");
+
+    internal static string F(double v, int digits) => double.IsNaN(v) ? "—" : v.ToString("F" + digits, CultureInfo.InvariantCulture);
+}

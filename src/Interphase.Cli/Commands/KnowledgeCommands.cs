@@ -1,0 +1,268 @@
+using System.CommandLine;
+using Interphase.Knowledge;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary>
+/// <c>interphase kb ...</c>: the curated knowledge base from the seed reviews (materials, interfaces, cells,
+/// interphase-product characters, full-text search).
+/// </summary>
+public sealed class KnowledgeCommands : ICliModule
+{
+    /// <inheritdoc />
+    public IEnumerable<Command> Commands()
+    {
+        var kb = new Command("kb", "Curated knowledge base from the review articles (every value cited)");
+        kb.Add(MaterialsCommand());
+        kb.Add(ShowCommand());
+        kb.Add(InterfacesCommand());
+        kb.Add(CellsCommand());
+        kb.Add(ProductsCommand());
+        kb.Add(SearchCommand());
+        yield return kb;
+    }
+
+    private static Command MaterialsCommand()
+    {
+        var family = new Option<string?>("--family") { Description = "Only this family (garnet, sulfide, halide, NASICON, perovskite, polymer, ...)" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("materials", "List materials (electrolytes, electrodes, coatings)") { family, json };
+        cmd.SetAction(parse => CliOutput.Run(() =>
+        {
+            var db = KnowledgeBase.Load();
+            var f = parse.GetValue(family);
+            var list = db.MaterialsInFamily(f).ToList();
+            if (list.Count == 0)
+            {
+                var families = db.Materials.Select(m => m.Family).Distinct(StringComparer.OrdinalIgnoreCase).Order();
+                throw new InterphaseException($"no materials in family '{f}'; families: {string.Join(", ", families)}");
+            }
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(list.Select(m => new { m.Id, m.Name, m.Formula, m.Family, m.Role, m.Aliases, values = m.Properties.Count }));
+                return 0;
+            }
+            var table = new Table().AddColumns("id", "name", "family", "role", "σ_Li (S/cm)", "values");
+            foreach (var m in list)
+            {
+                var sigma = m.Values("ionic_conductivity").Select(v => v.Quantity!.In("S/cm")).ToList();
+                var (lo, hi) = sigma.Count == 0 ? (0, 0) : (sigma.Min(q => q.Low ?? q.Value), sigma.Max(q => q.High ?? q.Value));
+                var range = sigma.Count == 0 ? "" : lo == hi ? $"{lo:0.##E+0}" : $"{lo:0.##E+0} – {hi:0.##E+0}";
+                table.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Name), Markup.Escape(m.Family), m.Role, range, m.Properties.Count.ToString());
+            }
+            CliOutput.Console2.Write(table);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command ShowCommand()
+    {
+        var name = new Argument<string>("name") { Description = "Material id, name, formula or alias (LLZO, Li10GeP2S12, argyrodite, ...)" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("show", "Show every cited value of one material") { name, json };
+        cmd.SetAction(parse => CliOutput.Run(() =>
+        {
+            var m = KnowledgeBase.Load().GetMaterial(parse.GetValue(name)!);
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    m.Id, m.Name, m.Formula, m.Family, m.Role, m.Aliases,
+                    properties = m.Properties.Select(p => new
+                    {
+                        p.Property,
+                        value = p.Quantity?.Value, low = p.Quantity?.Low, high = p.Quantity?.High, qualifier = NullIfEmpty(p.Quantity?.Qualifier),
+                        unit = p.Quantity?.Unit, normalized_value = p.Quantity?.NormalizedValue, normalized_unit = p.Quantity?.NormalizedUnit,
+                        p.Text, products = p.Products.Count > 0 ? p.Products : null,
+                        temperature = p.Conditions.Temperature, temperature_k = p.Conditions.TemperatureK, method = p.Conditions.Method,
+                        citation = p.Citation.ToString(), flags = FlagsJson(p.Flags),
+                    }),
+                });
+                return 0;
+            }
+            CliOutput.Console2.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/] ({Markup.Escape(m.Id)}; {Markup.Escape(m.Family)} {m.Role})");
+            if (m.Aliases.Count > 0) CliOutput.Console2.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", m.Aliases))}");
+            var table = new Table().AddColumns("property", "value", "conditions", "citation", "notes");
+            var notes = new List<string>();
+            foreach (var p in m.Properties)
+            {
+                var q = p.Quantity;
+                var value = q is null ? "" : q.Display();
+                if (q is not null && Normalised(p.Property, q) is var n && n != value) value += $" = {n}";
+                var lines = new[] { p.Text, p.Products.Count > 0 ? "products: " + string.Join(", ", p.Products) : null }
+                    .Concat(p.Flags.Select(FlagText)).Where(s => !string.IsNullOrEmpty(s)).ToList();
+                var refs = new List<string>();
+                foreach (var line in lines)
+                {
+                    notes.Add(line!);
+                    refs.Add(notes.Count.ToString());
+                }
+                table.AddRow(p.Property, Markup.Escape(value), Markup.Escape(p.Conditions.Display()), Markup.Escape(p.Citation.ToString()), string.Join(",", refs));
+            }
+            CliOutput.Console2.Write(table);
+            for (var i = 0; i < notes.Count; i++)
+                CliOutput.Console2.MarkupLine($"{i + 1}. {Markup.Escape(notes[i])}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command InterfacesCommand()
+    {
+        var electrolyte = new Option<string?>("--electrolyte") { Description = "Electrolyte family (garnet, sulfide, NASICON) or material (LLZO, LGPS)" };
+        var category = new Option<string?>("--category") { Description = "li-garnet, protection-layer, before-after, ccd, stack-pressure, cathode-coating" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("interfaces", "Interface records: table rows, before/after ASR, CCDs, stack pressure") { electrolyte, category, json };
+        cmd.SetAction(parse => CliOutput.Run(() =>
+        {
+            var db = KnowledgeBase.Load();
+            var rows = db.InterfacesFor(parse.GetValue(electrolyte)).ToList();
+            if (parse.GetValue(category) is { } c)
+            {
+                var cats = db.Interfaces.Select(r => r.Category).Distinct().ToList();
+                if (!cats.Contains(c, StringComparer.OrdinalIgnoreCase))
+                    throw new InterphaseException($"unknown category '{c}'; categories: {string.Join(", ", cats)}");
+                rows = rows.Where(r => string.Equals(r.Category, c, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(rows.Select(r => new
+                {
+                    r.Id, r.Category, r.Electrolyte, family = r.ElectrolyteFamily, material = r.MaterialId, r.Electrode, r.Treatment, r.Interlayer, r.Assembly,
+                    asr_before_ohm_cm2 = AreaResistance(r.AsrBefore), asr_ohm_cm2 = AreaResistance(r.Asr),
+                    resistance_before_ohm = PlainResistance(r.AsrBefore), resistance_ohm = PlainResistance(r.Asr),
+                    asr_qualifier = NullIfEmpty(r.Asr?.Qualifier),
+                    current_density_ma_cm2 = r.CurrentDensity is { Dimension: "current_density" } j ? j.NormalizedValue : (double?)null,
+                    specific_current_ma_g = r.CurrentDensity is { Dimension: "specific_current" } s ? s.NormalizedValue : (double?)null,
+                    capacity_mah_cm2 = r.Capacity?.NormalizedValue, ccd_ma_cm2 = r.CriticalCurrentDensity?.NormalizedValue,
+                    stack_pressure_mpa = r.StackPressure?.NormalizedValue, duration_h = r.Duration?.NormalizedValue,
+                    temperature_k = r.Conditions.TemperatureK, r.Performance, r.Reference,
+                    citation = r.Citation.ToString(), flags = FlagsJson(r.Flags),
+                }));
+                return 0;
+            }
+            var table = new Table().AddColumns("id", "electrolyte", "electrode", "treatment / interlayer", "ASR (Ω·cm²)", "j (mA/cm²)", "Q (mAh/cm²)", "CCD (mA/cm²)", "P (MPa)", "flags");
+            foreach (var r in rows)
+            {
+                var asr = r.Asr is null ? "" : (r.AsrBefore is null ? "" : r.AsrBefore.Display() + " → ") + r.Asr.Display();
+                table.AddRow(Markup.Escape(r.Id), Markup.Escape(r.Electrolyte), Markup.Escape(r.Electrode),
+                    Markup.Escape(r.Interlayer ?? r.Treatment ?? ""), Markup.Escape(asr),
+                    Markup.Escape(r.CurrentDensity?.Display() ?? ""), Markup.Escape(r.Capacity?.Display() ?? ""),
+                    Markup.Escape(r.CriticalCurrentDensity is null ? "" : Normal(r.CriticalCurrentDensity)),
+                    Markup.Escape(r.StackPressure is null ? "" : Normal(r.StackPressure)), Markup.Escape(string.Join("; ", r.Flags.Select(f => f.Kind))));
+            }
+            CliOutput.Console2.Write(table);
+            CliOutput.Console2.MarkupLine($"{rows.Count} records");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command CellsCommand()
+    {
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("cells", "Full-cell results (Li-metal review Table 1, garnet review Table 2)") { json };
+        cmd.SetAction(parse => CliOutput.Run(() =>
+        {
+            var cells = KnowledgeBase.Load().Cells;
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(cells.Select(c => new
+                {
+                    c.Id, c.Year, c.Anode, c.Electrolyte, c.Cathode, temperature = c.Conditions.Temperature, temperature_k = c.Conditions.TemperatureK,
+                    rate = c.Rate?.Display() ?? c.RateText, loading = c.Loading?.Display(),
+                    voltage_low_v = c.VoltageRange?.Low, voltage_high_v = c.VoltageRange?.High,
+                    capacity_mah_g = c.Capacity?.Value, capacity_low_mah_g = c.Capacity?.Low, capacity_high_mah_g = c.Capacity?.High,
+                    capacity_qualifier = NullIfEmpty(c.Capacity?.Qualifier), retention_percent = c.Retention?.Value, c.Cycles, c.Reference,
+                    citation = c.Citation.ToString(), flags = FlagsJson(c.Flags),
+                }));
+                return 0;
+            }
+            var table = new Table().AddColumns("id", "anode | electrolyte | cathode", "T", "rate", "V", "capacity (mAh/g)", "retention", "cycles", "flags");
+            foreach (var c in cells)
+                table.AddRow(Markup.Escape(c.Id), Markup.Escape($"{c.Anode} | {c.Electrolyte} | {c.Cathode}"), Markup.Escape(c.Conditions.Temperature ?? ""),
+                    Markup.Escape(c.Rate?.Display() ?? c.RateText ?? ""), Markup.Escape(c.VoltageRange?.Display() ?? ""),
+                    Markup.Escape(c.Capacity?.Display() ?? ""), Markup.Escape(c.Retention?.Display() ?? ""), c.Cycles?.ToString() ?? "",
+                    Markup.Escape(string.Join("; ", c.Flags.Select(f => f.Kind))));
+            CliOutput.Console2.Write(table);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command ProductsCommand()
+    {
+        var formulas = new Argument<string[]>("formula") { Description = "Reduced formulas to classify (e.g. Li2S Li15Ge4); none lists the table", Arity = ArgumentArity.ZeroOrMore };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("products", "Electronic/ionic character of interphase products (explicit entries and class rules)") { formulas, json };
+        cmd.SetAction(parse => CliOutput.Run(() =>
+        {
+            var table = KnowledgeBase.Load().Products;
+            var asked = parse.GetValue(formulas) ?? [];
+            var rows = asked.Length == 0 ? table.Entries.ToList() : asked.Select(table.Classify).ToList();
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    products = rows.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), ionic_conductor = p.IonicConductor, p.Reason, p.Citation }),
+                    rules = asked.Length == 0 ? table.Rules.Select(r => new { r.Name, r.Kind, electronic = r.Electronic.ToString().ToLowerInvariant(), ionic_conductor = r.Ionic, r.Reason, citation = r.Citation.ToString() }) : null,
+                });
+                return 0;
+            }
+            var t = new Table().AddColumns("formula", "electronic", "Li+ conductor", "reason", "citation");
+            foreach (var p in rows)
+                t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor switch { true => "yes", false => "no", null => "?" },
+                    Markup.Escape(p.Reason), Markup.Escape(p.Citation));
+            CliOutput.Console2.Write(t);
+            if (asked.Length == 0)
+            {
+                var r = new Table().AddColumns("rule", "electronic", "reason", "citation");
+                foreach (var rule in table.Rules)
+                    r.AddRow(Markup.Escape(rule.Name), rule.Electronic.ToString().ToLowerInvariant(), Markup.Escape(rule.Reason), Markup.Escape(rule.Citation.ToString()));
+                CliOutput.Console2.Write(r);
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command SearchCommand()
+    {
+        var text = new Argument<string[]>("text") { Description = "Words that must all occur (case-insensitive)", Arity = ArgumentArity.OneOrMore };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("search", "Full-text search over materials, interfaces, cells and products") { text, json };
+        cmd.SetAction(parse => CliOutput.Run(() =>
+        {
+            var hits = KnowledgeBase.Load().Search(string.Join(' ', parse.GetValue(text) ?? []));
+            if (parse.GetValue(json))
+            {
+                CliOutput.WriteJson(hits);
+                return 0;
+            }
+            var t = new Table().AddColumns("kind", "id", "title", "source");
+            foreach (var h in hits) t.AddRow(h.Kind, Markup.Escape(h.Id), Markup.Escape(h.Title), Markup.Escape(h.Citation));
+            CliOutput.Console2.Write(t);
+            CliOutput.Console2.MarkupLine($"{hits.Count} hits");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    private static double? AreaResistance(Quantity? q) => q is { Dimension: "area_resistance" } ? q.NormalizedValue : null;
+
+    private static double? PlainResistance(Quantity? q) => q is { Dimension: "resistance" } ? q.NormalizedValue : null;
+
+    private static string Normal(Quantity q) => q.In(q.NormalizedUnit).Display();
+
+    private static string Normalised(string property, Quantity q) => q.In(PropertyKinds.DisplayUnit(property, q.Dimension)).Display();
+
+    private static string FlagText(DataFlag f) =>
+        $"[{f.Kind}] {f.Note}" + (f.Alternative is null ? "" : $" (other reading: {f.Alternative}") + (f.Citation is null ? "" : $", {f.Citation}") + (f.Alternative is null ? "" : ")");
+
+    private static object? FlagsJson(IReadOnlyList<DataFlag> flags) =>
+        flags.Count == 0 ? null : flags.Select(f => new { f.Kind, f.Note, alternative = f.Alternative, citation = f.Citation?.ToString() });
+}

@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using Interphase.Chemistry;
+using Interphase.Data;
+using Interphase.Thermodynamics;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary>Thermodynamics commands: <c>window</c>, <c>hull</c>, <c>react</c> and <c>batch</c>.</summary>
+public sealed class ThermoCommands : ICliModule
+{
+    /// <inheritdoc />
+    public IEnumerable<Command> Commands() => [Window(), Hull(), React(), Batch()];
+
+    private static Option<string[]> DataOption() => new("--data")
+    {
+        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the Materials Project formation energies)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static ThermoEngine Engine(string[]? data)
+    {
+        var paths = data is { Length: > 0 } ? data : [SharedData.DefaultThermoData()];
+        return ThermoEngine.Load(paths);
+    }
+
+    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
+
+    private static Command Window()
+    {
+        var formula = new Argument<string>("formula") { Description = "Compound, e.g. Li6PS5Cl" };
+        var open = new Option<string>("--open") { Description = "Open element (default Li)", DefaultValueFactory = _ => "Li" };
+        var data = DataOption();
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("window", "Electrochemical stability window and full profile against an open element (V vs Li/Li+)") { formula, open, data, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var engine = Engine(pr.GetValue(data));
+            var w = engine.Window(Composition.Parse(pr.GetValue(formula)!), PeriodicTable.Get(pr.GetValue(open)!));
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
+                    WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
+                    Profile = w.Profile.Select(s => new
+                    {
+                        Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
+                        Reaction = s.Reaction.ToString(),
+                    }),
+                });
+                return 0;
+            }
+            var t = new Table().Title($"{Markup.Escape(w.Composition.ReducedFormula)} open to {w.OpenElement.Symbol} ({w.EntryCount} entries)");
+            t.AddColumns("from V", "to V", $"{w.OpenElement.Symbol} uptake /f.u.", "products", "reaction");
+            foreach (var s in w.Profile)
+            {
+                bool stable = ReferenceEquals(s, w.StableSegment);
+                string Mark(string x) => stable ? $"[bold green]{Markup.Escape(x)}[/]" : Markup.Escape(x);
+                t.AddRow(Mark(F(s.StartVolts, 3)), Mark(s.EndVolts is { } e ? F(e, 3) : "∞"), Mark(F(s.UptakePerFormulaUnit, 4)),
+                    Mark(string.Join(", ", s.ProductFormulas)), Markup.Escape(s.Reaction.ToString()));
+            }
+            CliOutput.Console2.Write(t);
+            CliOutput.Console2.MarkupLine(w.StableSegment is null
+                ? "no voltage range without uptake"
+                : $"window: [bold]{F(w.ReductionVolts!.Value, 3)} – {(w.OxidationVolts is { } o ? F(o, 3) : "∞")} V[/] vs {w.OpenElement.Symbol}/{w.OpenElement.Symbol}+");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Hull()
+    {
+        var formula = new Argument<string>("formula") { Description = "Composition, e.g. Li7La3Zr2O12 or Li0.5CoO2" };
+        var data = DataOption();
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("hull", "Formation energy, energy above hull and decomposition into hull phases") { formula, data, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var engine = Engine(pr.GetValue(data));
+            var r = engine.Stability(Composition.Parse(pr.GetValue(formula)!));
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    Formula = r.Composition.ReducedFormula, NEntries = r.EntryCount, EFormPerAtom = r.FormationEnergyPerAtom,
+                    EAboveHull = r.EnergyAboveHull,
+                    Decomposition = (r.Decomposition ?? r.Hull.Decomposition).ToDictionary(p => p.Formula, p => p.Fraction),
+                    HullEnergyPerAtom = r.Hull.EnergyPerAtom,
+                });
+                return 0;
+            }
+            var t = new Table().Title($"{Markup.Escape(r.Composition.ReducedFormula)} ({r.EntryCount} entries)");
+            t.AddColumns("quantity", "value");
+            t.AddRow("formation energy (eV/atom)", r.FormationEnergyPerAtom is { } ef ? F(ef, 4) : "no entry");
+            t.AddRow("energy above hull (eV/atom)", r.EnergyAboveHull is { } eh ? F(eh, 4) : "–");
+            t.AddRow("hull energy (eV/atom)", F(r.Hull.EnergyPerAtom, 4));
+            t.AddRow("decomposition (atom fractions)", Markup.Escape(string.Join(" + ",
+                (r.Decomposition ?? r.Hull.Decomposition).Select(p => $"{F(p.Fraction, 4)} {p.Formula}"))));
+            CliOutput.Console2.Write(t);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command React()
+    {
+        var a = new Argument<string>("a") { Description = "Reactant a, e.g. LiCoO2" };
+        var b = new Argument<string>("b") { Description = "Reactant b, e.g. Li3PS4" };
+        var volts = new Option<double?>("--volts") { Description = "Open the system to the open element at this voltage (V vs Li/Li+)" };
+        var open = new Option<string>("--open") { Description = "Open element when --volts is given (default Li)", DefaultValueFactory = _ => "Li" };
+        var own = new Option<bool>("--entry-energy") { Description = "Take reactants at their own lowest entry instead of the hull energy of their composition" };
+        var data = DataOption();
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("react", "Pseudo-binary interface reaction: every kink of the reaction-energy curve") { a, b, volts, open, own, data, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var engine = Engine(pr.GetValue(data));
+            var opts = new ReactionOptions(pr.GetValue(volts), PeriodicTable.Get(pr.GetValue(open)!), !pr.GetValue(own));
+            var r = engine.React(Composition.Parse(pr.GetValue(a)!), Composition.Parse(pr.GetValue(b)!), opts);
+            var min = r.MostExothermic;
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    A = pr.GetValue(a), B = pr.GetValue(b), Volts = opts.Volts, OpenElement = r.OpenElement?.Symbol,
+                    NEntries = r.EntryCount, NElements = r.ElementCount, MinX = min.X, MinERxnPerAtom = min.EnergyPerAtom,
+                    MinReaction = min.Reaction.ToString(),
+                    Kinks = r.Kinks.Select(k => new { k.X, ERxnPerAtom = k.EnergyPerAtom, Reaction = k.Reaction.ToString() }),
+                });
+                return 0;
+            }
+            string title = $"{pr.GetValue(a)} | {pr.GetValue(b)}" + (opts.Volts is { } v ? $" open to {r.OpenElement!.Symbol} at {F(v, 2)} V" : "")
+                           + $" ({r.ElementCount} elements, {r.EntryCount} entries)";
+            var t = new Table().Title(Markup.Escape(title));
+            t.AddColumns("x (a)", opts.Volts is null ? "E_rxn (eV/atom)" : "ΔΦ (eV/atom)", "reaction");
+            foreach (var k in r.Kinks)
+            {
+                bool m = ReferenceEquals(k, min);
+                string Mark(string x) => m ? $"[bold red]{Markup.Escape(x)}[/]" : Markup.Escape(x);
+                t.AddRow(Mark(F(k.X, 4)), Mark(F(k.EnergyPerAtom, 4)), Mark(k.Reaction.ToString()));
+            }
+            CliOutput.Console2.Write(t);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Batch()
+    {
+        var cases = new Argument<string>("cases") { Description = "Cases file in the input format of pmg_reference.py" };
+        var data = DataOption();
+        var json = CliOutput.JsonOption();
+        var output = new Option<string?>("--output", "-o") { Description = "Write the JSON results to this file" };
+        var cmd = new Command("batch", "Run windows, stability and reaction cases; results in the schema of thermo_public.json") { cases, data, json, output };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var paths = pr.GetValue(data) is { Length: > 0 } d ? d : [SharedData.DefaultThermoData()];
+            var c = ThermoCases.Read(pr.GetValue(cases)!);
+            var engine = ThermoEngine.Load(paths);
+            var result = ThermoBatch.Run(engine, c, string.Join(",", paths.Select(Path.GetFileName)));
+            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            if (pr.GetValue(output) is { } o) File.WriteAllText(o, text);
+            if (pr.GetValue(json) || pr.GetValue(output) is null)
+            {
+                Console.Out.WriteLine(text);
+                return 0;
+            }
+            var t = new Table().AddColumns("kind", "case", "result", "seconds");
+            foreach (var w in result["windows"]!.AsArray())
+                t.AddRow("window", Markup.Escape((string)w!["formula"]!), Markup.Escape(w["window_volts"]?.ToJsonString() ?? "none"), w["seconds"]!.ToString());
+            foreach (var e in result["ehull"]!.AsArray())
+                t.AddRow("ehull", Markup.Escape((string)e!["formula"]!), e["e_above_hull"]?.ToString() ?? e["hull_energy_per_atom"]!.ToString(), e["seconds"]!.ToString());
+            foreach (var r in result["reactions"]!.AsArray())
+                t.AddRow("react", Markup.Escape($"{r!["a"]} | {r["b"]}" + (r["volts"] is { } v ? $" @ {v} V" : "")), r["min_e_rxn_per_atom"]!.ToString(), r["seconds"]!.ToString());
+            CliOutput.Console2.Write(t);
+            return 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,117 @@
+using Interphase.Knowledge;
+
+namespace Interphase.Anode.Interphases;
+
+/// <summary>Kind of electrolyte|Li-metal interface (001_9ddcaf3869a721a2.txt §5.1, Figure 27; 004_2dd48e6c264f94e2.txt §2.1).</summary>
+public enum InterphaseKind
+{
+    /// <summary>No reaction with Li: a sharp, stable interface (Figure 27a; e.g. LiF, LiCl, Li3N, Li3P).</summary>
+    Stable,
+    /// <summary>Reaction energy close to zero: kinetically stable but usually poorly wetted (Figure 27d; LLZO).</summary>
+    KineticallyStabilised,
+    /// <summary>Products are all electronically insulating: a self-limiting, passivating SEI (Figure 27b; Li6PS5Cl, LPS).</summary>
+    PassivatingSei,
+    /// <summary>At least one product conducts electrons: a mixed-conducting interphase that keeps growing (Figure 27c; LGPS, LATP).</summary>
+    MixedConducting,
+    /// <summary>No conducting product is known, but some products' characters are unknown.</summary>
+    Undetermined,
+}
+
+/// <summary>What the thermodynamics engine says about an electrolyte at the anode potential.</summary>
+/// <param name="Electrolyte">Electrolyte formula or name.</param>
+/// <param name="Products">Reduced formulas of the reduction products at the anode potential (empty: no reaction).</param>
+/// <param name="ReactionEnergyEvPerAtom">Decomposition/reaction energy at the anode potential, eV/atom (≤ 0; 0 = stable).</param>
+/// <param name="AnodePotentialV">Anode potential, V vs Li/Li⁺ (0 for Li metal).</param>
+public sealed record InterphaseInput(string Electrolyte, IReadOnlyList<string> Products, double ReactionEnergyEvPerAtom, double AnodePotentialV = 0.0);
+
+/// <summary>Classification of an interface with its reasons.</summary>
+/// <param name="Electrolyte">Electrolyte.</param>
+/// <param name="Kind">Interface kind.</param>
+/// <param name="Reason">One-line reason.</param>
+/// <param name="Products">Character of each product from the knowledge base.</param>
+/// <param name="Notes">Further remarks (e.g. products that would conduct if a kinetically stable interface reacted).</param>
+public sealed record InterphaseClassification(string Electrolyte, InterphaseKind Kind, string Reason,
+    IReadOnlyList<ProductCharacter> Products, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Classifies an electrolyte|Li interface from its reduction products and their electronic character
+/// (Figure 27 of 001_9ddcaf3869a721a2.txt): a pure function of what the thermodynamics engine and the knowledge
+/// base provide.
+/// </summary>
+/// <remarks>
+/// Rules, in order: (1) no products or a non-negative reaction energy → stable; (2) |reaction energy| below the
+/// kinetic threshold → kinetically stabilised (the review: LLZO "decomposes close to 0 V" with "negligible
+/// decomposition energy of −0.02 eV per atom"; the default threshold 0.05 eV/atom sits between LLZO's
+/// −0.01…−0.02 eV/atom and the ≳0.1 eV/atom of reactive sulfides, e.g. LGPS −1.2 eV/atom); (3) any electronically
+/// conducting product → mixed conducting; (4) any product of unknown character → undetermined; (5) otherwise a
+/// passivating SEI (noting when no product is known to conduct Li⁺, which would make it blocking).
+/// </remarks>
+public static class InterphaseClassifier
+{
+    /// <summary>Default kinetic-stabilisation threshold on |reaction energy|, eV/atom.</summary>
+    public const double DefaultKineticThresholdEvPerAtom = 0.05;
+
+    /// <summary>Classifies one interface.</summary>
+    public static InterphaseClassification Classify(InterphaseInput input, IProductCharacterSource characters,
+        double kineticThresholdEvPerAtom = DefaultKineticThresholdEvPerAtom)
+    {
+        ArgumentNullException.ThrowIfNull(characters);
+        if (double.IsNaN(input.ReactionEnergyEvPerAtom)) throw new InterphaseException($"{input.Electrolyte}: reaction energy is not a number");
+        if (!(kineticThresholdEvPerAtom >= 0)) throw new InterphaseException($"kinetic threshold {kineticThresholdEvPerAtom} eV/atom must not be negative");
+
+        var products = input.Products.Select(p => characters.Classify(p)).ToList();
+        var notes = new List<string>();
+        double e = input.ReactionEnergyEvPerAtom;
+        if (e > 0) notes.Add($"positive reaction energy {e:G3} eV/atom read as no driving force");
+        if (products.Count == 0 || e >= 0)
+            return new(input.Electrolyte, InterphaseKind.Stable, $"no reduction products at {input.AnodePotentialV:G3} V vs Li/Li+", products, notes);
+
+        var conducting = products.Where(p => p.Electronic == ElectronicCharacter.Conducting).ToList();
+        var unknown = products.Where(p => p.Electronic == ElectronicCharacter.Unknown).ToList();
+        if (Math.Abs(e) < kineticThresholdEvPerAtom)
+        {
+            if (conducting.Count > 0)
+                notes.Add($"if it did react, {Names(conducting)} would conduct electrons and let the interphase grow");
+            notes.Add("small driving force: expect poor wetting by Li (surface-energy mismatch, interfacial gaps); lithiophilic coatings help (Figure 27d–f)");
+            return new(input.Electrolyte, InterphaseKind.KineticallyStabilised,
+                $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
+        }
+        if (conducting.Count > 0)
+            return new(input.Electrolyte, InterphaseKind.MixedConducting,
+                $"electronically conducting product(s): {Names(conducting)}; the interphase keeps growing", products, notes);
+        if (unknown.Count > 0)
+            return new(input.Electrolyte, InterphaseKind.Undetermined,
+                $"no known conducting product, but the character of {Names(unknown)} is unknown", products, notes);
+        if (!products.Any(p => p.IonicConductor == true))
+            notes.Add(products.All(p => p.IonicConductor == false)
+                ? "no product is known to conduct Li+: the layer may block Li transport"
+                : "Li+ conduction of the products is not known");
+        return new(input.Electrolyte, InterphaseKind.PassivatingSei,
+            $"all products electronically insulating ({Names(products)}): self-limiting SEI", products, notes);
+    }
+
+    private static string Names(IEnumerable<ProductCharacter> p) => string.Join(", ", p.Select(x => x.Formula));
+}
+
+/// <summary>
+/// Product characters given explicitly (e.g. in an input file), falling back to another source (the knowledge base)
+/// for formulas not listed.
+/// </summary>
+public sealed class ProductCharacterOverrides : IProductCharacterSource
+{
+    private readonly Dictionary<string, ProductCharacter> _given;
+    private readonly IProductCharacterSource? _fallback;
+
+    /// <summary>Creates the source from explicit characters and an optional fallback.</summary>
+    public ProductCharacterOverrides(IEnumerable<ProductCharacter> given, IProductCharacterSource? fallback = null)
+    {
+        _given = given.ToDictionary(p => p.Formula, StringComparer.Ordinal);
+        _fallback = fallback;
+    }
+
+    /// <inheritdoc />
+    public ProductCharacter Classify(string reducedFormula) =>
+        _given.TryGetValue(reducedFormula, out var p) ? p
+        : _fallback?.Classify(reducedFormula)
+          ?? new ProductCharacter(reducedFormula, ElectronicCharacter.Unknown, null, "not in the input or knowledge base", "");
+}

@@ -1,0 +1,28 @@
+namespace Interphase.Anode;
+
+/// <summary>
+/// Wetting of a solid electrolyte by Li from the work of adhesion, Young–Dupré: W_ad = γ_Li·(1 + cos θ)
+/// (004_2dd48e6c264f94e2.txt §2.2: W_ad 0.10 J/m² on Li₂CO₃ → 142°, 0.67 J/m² on clean Al-LLZO → 62°).
+/// </summary>
+/// <remarks>
+/// Equilibrium wetting of a flat, clean, inert surface; roughness, reaction and oxide skins on Li are ignored.
+/// θ &lt; 90° is lithiophilic. W_ad ≥ 2γ gives complete wetting (0°), W_ad ≤ 0 no adhesion (180°).
+/// </remarks>
+public static class Wetting
+{
+    /// <summary>Contact angle, degrees, for a work of adhesion (J/m²) and Li surface energy (J/m²).</summary>
+    public static double ContactAngleDeg(double workOfAdhesionJPerM2, double surfaceEnergyJPerM2 = LithiumMetal.SurfaceEnergyJPerM2)
+    {
+        if (!(surfaceEnergyJPerM2 > 0)) throw new InterphaseException($"Li surface energy {surfaceEnergyJPerM2} J/m² must be positive");
+        if (double.IsNaN(workOfAdhesionJPerM2)) throw new InterphaseException("work of adhesion is not a number");
+        double cos = Math.Clamp(workOfAdhesionJPerM2 / surfaceEnergyJPerM2 - 1.0, -1.0, 1.0);
+        return Math.Acos(cos) * 180.0 / Math.PI;
+    }
+
+    /// <summary>Work of adhesion, J/m², that gives a contact angle (degrees).</summary>
+    public static double WorkOfAdhesion(double contactAngleDeg, double surfaceEnergyJPerM2 = LithiumMetal.SurfaceEnergyJPerM2)
+    {
+        if (!(contactAngleDeg >= 0 && contactAngleDeg <= 180)) throw new InterphaseException($"contact angle {contactAngleDeg}° must be in [0, 180]");
+        return surfaceEnergyJPerM2 * (1.0 + Math.Cos(contactAngleDeg * Math.PI / 180.0));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Interphase.Cell;
+
+/// <summary>A numeric table (named columns with units in the names) produced by a sweep, writable as CSV.</summary>
+public sealed class SweepTable
+{
+    /// <summary>Creates an empty table with the given column names (e.g. <c>separator_um</c>, <c>specific_energy_wh_per_kg</c>).</summary>
+    public SweepTable(params string[] columns)
+    {
+        if (columns.Length == 0) throw new ArgumentException("a table needs columns", nameof(columns));
+        Columns = columns;
+    }
+
+    /// <summary>Column names.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Rows, one value per column (NaN where undefined).</summary>
+    public List<double[]> Rows { get; } = new();
+
+    /// <summary>Appends a row.</summary>
+    public void Add(params double[] row)
+    {
+        if (row.Length != Columns.Count) throw new ArgumentException($"row has {row.Length} values, table has {Columns.Count} columns");
+        Rows.Add(row);
+    }
+
+    /// <summary>The values of one column.</summary>
+    public double[] Column(string name)
+    {
+        int k = Columns.ToList().IndexOf(name);
+        if (k < 0) throw new ArgumentException($"no column '{name}'", nameof(name));
+        return Rows.Select(r => r[k]).ToArray();
+    }
+
+    /// <summary>Writes the table as CSV (invariant culture, round-trip precision).</summary>
+    public void WriteCsv(TextWriter writer)
+    {
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        foreach (var c in Columns) csv.WriteField(c);
+        csv.EndRecord();
+        foreach (var row in Rows)
+        {
+            foreach (var v in row) csv.WriteField(double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture));
+            csv.EndRecord();
+        }
+        csv.Flush();
+    }
+
+    /// <summary>Writes the table to a CSV file; errors name the path.</summary>
+    public void WriteCsv(string path)
+    {
+        try
+        {
+            using var w = new StreamWriter(path);
+            WriteCsv(w);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            throw new InterphaseException($"{path}: cannot write CSV ({ex.Message})", ex);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Interphase.Chemistry;
+
+namespace Interphase.Stacks;
+
+/// <summary>The kind of negative electrode, which fixes its potential and the mechanical checks that apply.</summary>
+public enum AnodeKind
+{
+    /// <summary>Lithium metal at 0 V vs Li/Li+.</summary>
+    LithiumMetal,
+    /// <summary>Li–In alloy, about 0.62 V vs Li/Li+.</summary>
+    LithiumIndium,
+    /// <summary>Graphite (lithiated), about 0.1 V vs Li/Li+.</summary>
+    Graphite,
+    /// <summary>Another alloy or intercalation anode; its potential must be given.</summary>
+    Other,
+}
+
+/// <summary>The positive electrode of a stack.</summary>
+/// <param name="Name">Display name (e.g. NCM811).</param>
+/// <param name="Composition">Discharged composition (e.g. LiNi0.8Co0.1Mn0.1O2).</param>
+/// <param name="ChargedComposition">Composition at top of charge (e.g. Li0.2Ni0.8Co0.1Mn0.1O2).</param>
+/// <param name="MinVolts">Lower cut-off, V vs Li/Li+.</param>
+/// <param name="MaxVolts">Top of charge, V vs Li/Li+.</param>
+/// <param name="LoadingMgPerCm2">Active-material loading, mg/cm² (null when unknown).</param>
+/// <param name="CapacityMahPerG">Specific capacity, mAh/g (null when unknown).</param>
+public sealed record CathodeLayer(string Name, Composition Composition, Composition ChargedComposition,
+    double MinVolts, double MaxVolts, double? LoadingMgPerCm2, double? CapacityMahPerG);
+
+/// <summary>A thin coating or interlayer between two layers.</summary>
+/// <param name="Name">Display name.</param>
+/// <param name="Composition">Composition.</param>
+/// <param name="ThicknessNm">Thickness, nm (null when unknown).</param>
+public sealed record CoatingLayer(string Name, Composition Composition, double? ThicknessNm);
+
+/// <summary>One solid-electrolyte layer.</summary>
+/// <param name="Name">Display name (e.g. argyrodite).</param>
+/// <param name="Composition">Composition (e.g. Li6PS5Cl).</param>
+/// <param name="ThicknessUm">Thickness, µm.</param>
+/// <param name="ConductivitySPerCm">Ionic conductivity at the stack temperature, S/cm (null: taken from the knowledge base).</param>
+public sealed record ElectrolyteLayer(string Name, Composition Composition, double ThicknessUm, double? ConductivitySPerCm);
+
+/// <summary>The negative electrode of a stack.</summary>
+/// <param name="Name">Display name (e.g. Li, Li–In).</param>
+/// <param name="Kind">Kind of anode.</param>
+/// <param name="Composition">Composition of the anode surface that meets the electrolyte (Li for Li metal).</param>
+/// <param name="PotentialVolts">Electrode potential, V vs Li/Li+.</param>
+public sealed record AnodeLayer(string Name, AnodeKind Kind, Composition Composition, double PotentialVolts);
+
+/// <summary>
+/// A whole solid-state cell stack, positive to negative: cathode | optional coating | electrolyte layer(s) |
+/// optional anode interlayer | anode, with operating conditions.
+/// </summary>
+public sealed class CellStack
+{
+    /// <summary>Stack name (e.g. "NCM811 | LiNbO3 | Li6PS5Cl | Li–In").</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Positive electrode.</summary>
+    public required CathodeLayer Cathode { get; init; }
+
+    /// <summary>Cathode coating, if any.</summary>
+    public CoatingLayer? CathodeCoating { get; init; }
+
+    /// <summary>Electrolyte layers from the cathode side to the anode side (at least one).</summary>
+    public required IReadOnlyList<ElectrolyteLayer> Electrolytes { get; init; }
+
+    /// <summary>Anode interlayer, if any.</summary>
+    public CoatingLayer? AnodeInterlayer { get; init; }
+
+    /// <summary>Negative electrode.</summary>
+    public required AnodeLayer Anode { get; init; }
+
+    /// <summary>Operating temperature, °C.</summary>
+    public double TemperatureC { get; init; } = 25;
+
+    /// <summary>Stack pressure, MPa.</summary>
+    public double StackPressureMpa { get; init; }
+
+    /// <summary>Current density, mA/cm².</summary>
+    public double CurrentDensityMaPerCm2 { get; init; }
+
+    /// <summary>
+    /// The stack's interfaces from cathode to anode, each naming the two materials that meet and the potential
+    /// range (V vs Li/Li+) the interface sees: the cathode's range on the positive side, the anode's potential on the
+    /// negative side.
+    /// </summary>
+    public IReadOnlyList<StackInterface> Interfaces()
+    {
+        var layers = new List<(string Name, Composition Composition, string Role)>
+        {
+            (Cathode.Name, Cathode.Composition, "cathode"),
+        };
+        if (CathodeCoating is { } c) layers.Add((c.Name, c.Composition, "cathode coating"));
+        foreach (var e in Electrolytes) layers.Add((e.Name, e.Composition, "electrolyte"));
+        if (AnodeInterlayer is { } i) layers.Add((i.Name, i.Composition, "anode interlayer"));
+        layers.Add((Anode.Name, Anode.Composition, "anode"));
+
+        var result = new List<StackInterface>();
+        for (int k = 0; k + 1 < layers.Count; k++)
+        {
+            // Layers on the cathode side of the first electrolyte see the cathode's potentials; the rest see the anode's.
+            int firstElectrolyte = CathodeCoating is null ? 1 : 2;
+            bool cathodeSide = k < firstElectrolyte;
+            var (lo, hi) = cathodeSide ? (Cathode.MinVolts, Cathode.MaxVolts) : (Anode.PotentialVolts, Anode.PotentialVolts);
+            result.Add(new StackInterface(k, layers[k].Name, layers[k].Composition, layers[k].Role,
+                layers[k + 1].Name, layers[k + 1].Composition, layers[k + 1].Role, lo, hi, cathodeSide));
+        }
+        return result;
+    }
+}
+
+/// <summary>Two layers in contact.</summary>
+/// <param name="Index">Position from the cathode (0 = first interface).</param>
+/// <param name="PositiveName">Name of the layer on the cathode side.</param>
+/// <param name="Positive">Its composition.</param>
+/// <param name="PositiveRole">Its role (cathode, cathode coating, electrolyte, anode interlayer).</param>
+/// <param name="NegativeName">Name of the layer on the anode side.</param>
+/// <param name="Negative">Its composition.</param>
+/// <param name="NegativeRole">Its role.</param>
+/// <param name="MinVolts">Lowest potential the interface sees, V vs Li/Li+.</param>
+/// <param name="MaxVolts">Highest potential the interface sees, V vs Li/Li+.</param>
+/// <param name="CathodeSide">True when the interface sees the cathode's potentials.</param>
+public sealed record StackInterface(int Index, string PositiveName, Composition Positive, string PositiveRole,
+    string NegativeName, Composition Negative, string NegativeRole, double MinVolts, double MaxVolts, bool CathodeSide)
+{
+    /// <summary>"A | B".</summary>
+    public string Label => $"{PositiveName} | {NegativeName}";
+}

@@ -1,0 +1,202 @@
+using Interphase.Chemistry;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Interphase.Stacks;
+
+/// <summary>
+/// Reads a stack file (YAML, snake_case keys). Unknown keys, missing layers and impossible values are errors that name
+/// the file and the key. See <c>examples/stacks/</c> for the format.
+/// </summary>
+public static class StackReader
+{
+    /// <summary>Default potentials (V vs Li/Li+) of anode kinds when the file gives none.</summary>
+    public static double DefaultPotential(AnodeKind kind) => kind switch
+    {
+        AnodeKind.LithiumMetal => 0.0,
+        AnodeKind.LithiumIndium => 0.62, // Li–In two-phase plateau, the usual reference electrode of sulfide ASSBs
+        AnodeKind.Graphite => 0.1,
+        _ => double.NaN,
+    };
+
+    /// <summary>Reads a stack file.</summary>
+    /// <exception cref="InterphaseException">Missing file, malformed YAML, unknown key, missing layer or impossible value.</exception>
+    public static CellStack ReadFile(string path)
+    {
+        if (!File.Exists(path)) throw new InterphaseException($"stack file '{path}' not found");
+        return Read(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads a stack from YAML text; <paramref name="origin"/> names it in errors.</summary>
+    public static CellStack Read(string yaml, string origin = "stack")
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        StackDto? dto;
+        try
+        {
+            dto = deserializer.Deserialize<StackDto>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            string detail = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
+            throw new InterphaseException($"{origin}: line {ex.Start.Line}, column {ex.Start.Column}: {detail}");
+        }
+        if (dto is null) throw new InterphaseException($"{origin}: the file is empty");
+        return new Builder(origin).Build(dto);
+    }
+
+    private sealed class Builder(string origin)
+    {
+        private InterphaseException Error(string message) => new($"{origin}: {message}");
+
+        private Composition Formula(string? text, string key)
+        {
+            if (string.IsNullOrWhiteSpace(text)) throw Error($"'{key}' is required");
+            try { return Composition.Parse(text); }
+            catch (FormulaException ex) { throw Error($"'{key}': {ex.Message}"); }
+        }
+
+        private double Positive(double? value, string key, bool required = true)
+        {
+            if (value is null)
+            {
+                if (required) throw Error($"'{key}' is required");
+                return double.NaN;
+            }
+            if (!double.IsFinite(value.Value) || value.Value <= 0) throw Error($"'{key}' must be a positive number (got {value})");
+            return value.Value;
+        }
+
+        private double? OptionalPositive(double? value, string key) => value is null ? null : Positive(value, key);
+
+        public CellStack Build(StackDto dto)
+        {
+            var cathodeDto = dto.Cathode ?? throw Error("the 'cathode' layer is missing");
+            var anodeDto = dto.Anode ?? throw Error("the 'anode' layer is missing");
+            if (dto.Electrolytes is null || dto.Electrolytes.Count == 0) throw Error("at least one layer under 'electrolytes' is required");
+
+            var cathode = BuildCathode(cathodeDto);
+            var electrolytes = dto.Electrolytes.Select((e, i) => new ElectrolyteLayer(
+                e.Name ?? e.Composition ?? $"electrolyte {i + 1}",
+                Formula(e.Composition, $"electrolytes[{i}].composition"),
+                Positive(e.ThicknessUm, $"electrolytes[{i}].thickness_um"),
+                OptionalPositive(e.ConductivitySCm, $"electrolytes[{i}].conductivity_s_cm"))).ToList();
+            var anode = BuildAnode(anodeDto);
+            if (anode.PotentialVolts >= cathode.MinVolts)
+                throw Error($"the anode potential ({anode.PotentialVolts} V) must be below the cathode's lower cut-off ({cathode.MinVolts} V)");
+
+            if (dto.TemperatureC is { } t && (t < -273.15 || t > 1000)) throw Error($"'temperature_c' must be between -273.15 and 1000 °C (got {t})");
+            if (dto.StackPressureMpa is { } p && (!double.IsFinite(p) || p < 0)) throw Error($"'stack_pressure_mpa' must be zero or positive (got {p})");
+            if (dto.CurrentDensityMaCm2 is { } j && (!double.IsFinite(j) || j < 0)) throw Error($"'current_density_ma_cm2' must be zero or positive (got {j})");
+
+            return new CellStack
+            {
+                Name = dto.Name ?? $"{cathode.Name} | {string.Join(" | ", electrolytes.Select(e => e.Name))} | {anode.Name}",
+                Cathode = cathode,
+                CathodeCoating = dto.CathodeCoating is { } cc ? Coating(cc, "cathode_coating") : null,
+                Electrolytes = electrolytes,
+                AnodeInterlayer = dto.AnodeInterlayer is { } ai ? Coating(ai, "anode_interlayer") : null,
+                Anode = anode,
+                TemperatureC = dto.TemperatureC ?? 25,
+                StackPressureMpa = dto.StackPressureMpa ?? 0,
+                CurrentDensityMaPerCm2 = dto.CurrentDensityMaCm2 ?? 0,
+            };
+        }
+
+        private CathodeLayer BuildCathode(CathodeDto c)
+        {
+            var composition = Formula(c.Composition, "cathode.composition");
+            if (c.VoltageRangeV is not { Count: 2 } range) throw Error("'cathode.voltage_range_v' must be [low, high] in V vs Li/Li+");
+            if (!(range[0] >= 0 && range[1] > range[0] && range[1] < 10))
+                throw Error($"'cathode.voltage_range_v' must satisfy 0 ≤ low < high < 10 V (got [{range[0]}, {range[1]}])");
+            Composition charged;
+            if (c.ChargedComposition is not null)
+            {
+                if (c.DelithiationFraction is not null) throw Error("give either 'cathode.charged_composition' or 'cathode.delithiation_fraction', not both");
+                charged = Formula(c.ChargedComposition, "cathode.charged_composition");
+            }
+            else
+            {
+                double f = c.DelithiationFraction ?? 0.5;
+                if (!(f > 0 && f < 1)) throw Error($"'cathode.delithiation_fraction' must be between 0 and 1 (got {f})");
+                var li = PeriodicTable.Get("Li");
+                double nLi = composition[li];
+                if (nLi <= 0) throw Error("the cathode composition has no Li; give 'cathode.charged_composition'");
+                charged = composition - Composition.Of(li, nLi * f);
+            }
+            return new CathodeLayer(c.Name ?? composition.ToString(), composition, charged, range[0], range[1],
+                OptionalPositive(c.LoadingMgCm2, "cathode.loading_mg_cm2"), OptionalPositive(c.CapacityMahG, "cathode.capacity_mah_g"));
+        }
+
+        private AnodeLayer BuildAnode(AnodeDto a)
+        {
+            var kind = (a.Kind ?? "li-metal").Trim().ToLowerInvariant() switch
+            {
+                "li-metal" or "li" or "lithium" or "lithium-metal" => AnodeKind.LithiumMetal,
+                "li-in" or "li–in" or "liin" or "lithium-indium" => AnodeKind.LithiumIndium,
+                "graphite" => AnodeKind.Graphite,
+                "other" or "alloy" => AnodeKind.Other,
+                var k => throw Error($"'anode.kind' '{k}' is not one of li-metal, li-in, graphite, other"),
+            };
+            string defaultComposition = kind switch { AnodeKind.LithiumMetal => "Li", AnodeKind.LithiumIndium => "LiIn", AnodeKind.Graphite => "LiC6", _ => "" };
+            var composition = Formula(a.Composition ?? defaultComposition, "anode.composition");
+            double potential = a.PotentialV ?? DefaultPotential(kind);
+            if (double.IsNaN(potential)) throw Error("'anode.potential_v' is required for this anode kind");
+            if (potential < 0 || potential > 5) throw Error($"'anode.potential_v' must be between 0 and 5 V vs Li/Li+ (got {potential})");
+            string name = a.Name ?? kind switch { AnodeKind.LithiumMetal => "Li", AnodeKind.LithiumIndium => "Li–In", AnodeKind.Graphite => "graphite", _ => composition.ToString() };
+            return new AnodeLayer(name, kind, composition, potential);
+        }
+
+        private CoatingLayer Coating(CoatingDto c, string key) =>
+            new(c.Name ?? c.Composition ?? key, Formula(c.Composition, $"{key}.composition"), OptionalPositive(c.ThicknessNm, $"{key}.thickness_nm"));
+    }
+
+    // YAML shapes; names map to snake_case keys (cathode_coating, voltage_range_v, …).
+    private sealed class StackDto
+    {
+        public string? Name { get; set; }
+        public CathodeDto? Cathode { get; set; }
+        public CoatingDto? CathodeCoating { get; set; }
+        public List<ElectrolyteDto>? Electrolytes { get; set; }
+        public CoatingDto? AnodeInterlayer { get; set; }
+        public AnodeDto? Anode { get; set; }
+        public double? TemperatureC { get; set; }
+        public double? StackPressureMpa { get; set; }
+        public double? CurrentDensityMaCm2 { get; set; }
+    }
+
+    private sealed class CathodeDto
+    {
+        public string? Name { get; set; }
+        public string? Composition { get; set; }
+        public string? ChargedComposition { get; set; }
+        public double? DelithiationFraction { get; set; }
+        public List<double>? VoltageRangeV { get; set; }
+        public double? LoadingMgCm2 { get; set; }
+        public double? CapacityMahG { get; set; }
+    }
+
+    private sealed class CoatingDto
+    {
+        public string? Name { get; set; }
+        public string? Composition { get; set; }
+        public double? ThicknessNm { get; set; }
+    }
+
+    private sealed class ElectrolyteDto
+    {
+        public string? Name { get; set; }
+        public string? Composition { get; set; }
+        public double? ThicknessUm { get; set; }
+        public double? ConductivitySCm { get; set; }
+    }
+
+    private sealed class AnodeDto
+    {
+        public string? Name { get; set; }
+        public string? Kind { get; set; }
+        public string? Composition { get; set; }
+        public double? PotentialV { get; set; }
+    }
+}

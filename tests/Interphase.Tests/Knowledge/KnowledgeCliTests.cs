@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Json;
+using Interphase.Cli.Commands;
+
+namespace Interphase.Tests.Knowledge;
+
+[Collection("Console")]
+public class KnowledgeCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var c in new KnowledgeCommands().Commands()) root.Add(c);
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        Console.SetOut(o);
+        Console.SetError(e);
+        try
+        {
+            var code = root.Parse(args).Invoke();
+            return (code, o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public void UnknownMaterialExitsWithCode2AndSuggestsCloseNames()
+    {
+        var (code, _, err) = Run("kb", "show", "LLOZ");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown material 'LLOZ'", err);
+        Assert.Contains("LLZO", err);
+    }
+
+    [Fact]
+    public void ShowJsonCarriesNormalisedValuesAndCitations()
+    {
+        var (code, json, _) = Run("kb", "show", "Li10GeP2S12", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal("LGPS", doc.RootElement.GetProperty("id").GetString());
+        var ms = doc.RootElement.GetProperty("properties").EnumerateArray()
+            .First(p => p.TryGetProperty("unit", out var u) && u.GetString() == "mS/cm");
+        Assert.Equal(0.012, ms.GetProperty("normalized_value").GetDouble(), 12);
+        Assert.StartsWith("000_1b9f07c347a22629.txt", ms.GetProperty("citation").GetString());
+    }
+
+    [Fact]
+    public void InterfacesForGarnetFamilyIncludeTheWholeTable1()
+    {
+        var (code, json, _) = Run("kb", "interfaces", "--electrolyte", "garnet", "--category", "li-garnet", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(json);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(24, rows.Count);
+        Assert.Equal(109, rows[0].GetProperty("asr_ohm_cm2").GetDouble());
+    }
+
+    [Fact]
+    public void SearchFindsTheAldRecords()
+    {
+        var (code, json, _) = Run("kb", "search", "ALD", "Al2O3", "--json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Contains(doc.RootElement.EnumerateArray(), h => h.GetProperty("id").GetString() == "ba-ald-al2o3-llczn");
+    }
+
+    [Fact]
+    public void UnknownFamilyIsAnError() => Assert.Equal(2, Run("kb", "materials", "--family", "unobtainium").Code);
+}
