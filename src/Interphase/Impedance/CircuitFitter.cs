@@ -168,6 +168,8 @@ public static class CircuitFitter
             dz = new Complex[circuit.ParameterCount];
         }
 
+        const double LogMin = -69.0775527898, LogMax = 69.0775527898; // ln 1e-30, ln 1e30
+
         double ToX(int i, double ui) => logScale[i] ? Math.Exp(ui) : ui;
 
         /// <summary>Residuals and Jacobian (with respect to the fitted variables u) at u; returns ½‖r‖².</summary>
@@ -222,7 +224,7 @@ public static class CircuitFitter
             for (int i = 0; i < n; i++)
             {
                 double x = full[free[i]];
-                u[i] = logScale[i] ? Math.Log(Math.Max(x, 1e-300)) : Math.Clamp(x, 0, upper[i]);
+                u[i] = logScale[i] ? Math.Clamp(Math.Log(Math.Max(x, 1e-300)), LogMin, LogMax) : Math.Clamp(x, 0, upper[i]);
             }
             double cost = Evaluate(u, r, jac);
             if (!double.IsFinite(cost))
@@ -242,7 +244,9 @@ public static class CircuitFitter
                 for (int i = 0; i < n; i++)
                 {
                     double v = u[i] + h[i];
-                    if (!logScale[i]) v = Math.Clamp(v, 0, upper[i]);
+                    // log-scaled parameters stay within 1e-30…1e30: beyond that a branch is shorted or open and the
+                    // objective is flat, so an unbounded walk would only run to overflow
+                    v = logScale[i] ? Math.Clamp(v, LogMin, LogMax) : Math.Clamp(v, 0, upper[i]);
                     h[i] = v - u[i];
                     uTry[i] = v;
                     stepNorm += h[i] * h[i];
