@@ -111,7 +111,7 @@ public sealed class EisCommands : ICliModule
             for (int i = 0; i < fit.Names.Count; i++)
                 table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]));
             CliOutput.Console2.Write(table);
-            CliOutput.Console2.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
+            Console.Out.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
                 $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations{(fit.Converged ? "" : " (not converged)")}");
             WriteInterface(report);
             return 0;
@@ -159,7 +159,7 @@ public sealed class EisCommands : ICliModule
             CliOutput.Console2.Write(t);
         }
         if (report.TotalConductivitySPerCm is { } tot)
-            CliOutput.Console2.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
+            Console.Out.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
     }
 
     static Command ValidateCommand()
@@ -189,7 +189,7 @@ public sealed class EisCommands : ICliModule
                 });
                 return kk.IsValid ? 0 : 3;
             }
-            CliOutput.Console2.WriteLine($"{Path.GetFileName(s.Source)}: {(kk.IsValid ? "valid" : "NOT valid")} — residual RMS {kk.ResidualRms:P2} " +
+            Console.Out.WriteLine($"{Path.GetFileName(s.Source)}: {(kk.IsValid ? "valid" : "NOT valid")} — residual RMS {kk.ResidualRms:P2} " +
                 $"(max {kk.ResidualMax:P2}, threshold {kk.Threshold:P2}), {kk.ElementCount} RC elements, μ = {kk.Mu:F3}");
             var worst = Enumerable.Range(0, s.Count).OrderByDescending(i => Math.Abs(kk.ResidualReal[i]) + Math.Abs(kk.ResidualImag[i])).Take(5);
             var t = new Table().AddColumns("f (Hz)", "ΔZ'/|Z| (%)", "ΔZ''/|Z| (%)");
@@ -239,7 +239,7 @@ public sealed class EisCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Console2.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
+            Console.Out.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
             var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)");
             int k = 1;
             foreach (var p in drt.Peaks) t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm));
@@ -361,7 +361,7 @@ public sealed class EisCommands : ICliModule
             };
             string path = pr.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(src))!, $"{Path.GetFileNameWithoutExtension(src)}-{k}.svg");
             ChartRenderer.Save(chart, path);
-            CliOutput.Console2.WriteLine($"wrote {path}");
+            Console.Out.WriteLine($"wrote {path}");
             return 0;
         }));
         return cmd;
