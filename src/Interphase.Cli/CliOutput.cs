@@ -52,6 +52,7 @@ public static class CliOutput
         }
     }
 
-    /// <summary>Console used for tables; writes to stdout without colour codes when redirected.</summary>
-    public static IAnsiConsole Console2 { get; } = AnsiConsole.Console;
+
+    /// <summary>Console for tables: the current Spectre console (plain text when output is redirected).</summary>
+    public static IAnsiConsole Console2 => AnsiConsole.Console;
 }

@@ -1,6 +1,11 @@
 using System.CommandLine;
 using System.Reflection;
 using Interphase.Cli;
+using Spectre.Console;
+
+// Plain text when piped or redirected: no colour codes in files and other programs' input.
+if (Console.IsOutputRedirected)
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(Console.Out) });
 
 var root = new RootCommand("Interphase: interface engineering for all-solid-state lithium batteries");
 var modules = typeof(ICliModule).Assembly.GetTypes()

@@ -71,10 +71,11 @@ public sealed class CellCommands : ICliModule
         var to = new Option<double>("--to") { Description = "Last value", Required = true };
         var steps = new Option<int>("--steps") { Description = "Number of values", DefaultValueFactory = _ => 21 };
         var against = new Option<string?>("--against") { Description = "Reference cell YAML: adds break-even thicknesses" };
-        var csv = new Option<string?>("--csv") { Description = "Write the sweep to this CSV file" };
+        var csv = new Option<string?>("--csv") { Description = "Write the sweep to this CSV file (name-1.csv, name-2.csv, ... for several cells)" };
+        var plot = new Option<string?>("--plot") { Description = "Write the energy-density chart to this file (.svg or .png)" };
         var json = CliOutput.JsonOption();
         var cmd = new Command("sweep", "Energy densities (and break-even thicknesses) against separator thickness, loading or SSE density")
-            { files, param, from, to, steps, against, csv, json };
+            { files, param, from, to, steps, against, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var p = ParseParam(pr.GetValue(param)!);
@@ -83,19 +84,24 @@ public sealed class CellCommands : ICliModule
             var runs = pr.GetValue(files)!.Select(f =>
             {
                 var c = CellFile.Load(f);
-                return (Name: c.Name, Points: CellSweep.Run(c, p, values, reference));
+                return (Name: c.Name, Label: Path.GetFileNameWithoutExtension(f), Points: CellSweep.Run(c, p, values, reference));
             }).ToList();
             if (pr.GetValue(csv) is { } csvPath)
             {
                 if (runs.Count == 1) CellCharts.Table(p, runs[0].Points).WriteCsv(csvPath);
                 else for (int i = 0; i < runs.Count; i++) CellCharts.Table(p, runs[i].Points).WriteCsv(Indexed(csvPath, i + 1));
             }
+            if (pr.GetValue(plot) is { } plotPath)
+            {
+                var reports = runs.Select(r => (r.Label, (IReadOnlyList<CellSweepPoint>)r.Points)).ToList();
+                Interphase.Reporting.ChartRenderer.Save(CellCharts.Energy(p, reports, reference is null ? null : CellEnergyModel.Evaluate(reference)), plotPath);
+            }
             if (pr.GetValue(json))
             {
                 CliOutput.WriteJson(runs.Select(r => new { cell = r.Name, parameter = CellCharts.Describe(p).Column, points = r.Points }));
                 return 0;
             }
-            foreach (var (name, pts) in runs)
+            foreach (var (name, _, pts) in runs)
             {
                 var table = CellCharts.Table(p, pts);
                 var t = new Table { Title = new TableTitle(Markup.Escape(name)) };

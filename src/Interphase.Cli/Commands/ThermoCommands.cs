@@ -15,15 +15,13 @@ public sealed class ThermoCommands : ICliModule
 
     private static Option<string[]> DataOption() => new("--data")
     {
-        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the Materials Project formation energies)",
+        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the entry store, or the shared Materials Project CSV while the store is empty)",
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static ThermoEngine Engine(string[]? data)
-    {
-        var paths = data is { Length: > 0 } ? data : [SharedData.DefaultThermoData()];
-        return ThermoEngine.Load(paths);
-    }
+    // Entries of the queried system only: from --data files, else the entry store, else the shared default CSV.
+    private static ThermoEngine Engine(ParseResult pr, string[]? data, EntrySourceCliOptions source, IEnumerable<Element> system) =>
+        new(new EntrySet(EntrySourceResolver.Resolve(system.Distinct().ToList(), source.Resolve(pr, data))));
 
     private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
 
@@ -34,10 +32,14 @@ public sealed class ThermoCommands : ICliModule
         var data = DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("window", "Electrochemical stability window and full profile against an open element (V vs Li/Li+)") { formula, open, data, json };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var engine = Engine(pr.GetValue(data));
-            var w = engine.Window(Composition.Parse(pr.GetValue(formula)!), PeriodicTable.Get(pr.GetValue(open)!));
+            var composition = Composition.Parse(pr.GetValue(formula)!);
+            var openElement = PeriodicTable.Get(pr.GetValue(open)!);
+            var engine = Engine(pr, pr.GetValue(data), source, composition.Elements.Append(openElement));
+            var w = engine.Window(composition, openElement);
             if (pr.GetValue(json))
             {
                 CliOutput.WriteJson(new
@@ -76,10 +78,13 @@ public sealed class ThermoCommands : ICliModule
         var data = DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("hull", "Formation energy, energy above hull and decomposition into hull phases") { formula, data, json };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var engine = Engine(pr.GetValue(data));
-            var r = engine.Stability(Composition.Parse(pr.GetValue(formula)!));
+            var composition = Composition.Parse(pr.GetValue(formula)!);
+            var engine = Engine(pr, pr.GetValue(data), source, composition.Elements);
+            var r = engine.Stability(composition);
             if (pr.GetValue(json))
             {
                 CliOutput.WriteJson(new
@@ -114,11 +119,15 @@ public sealed class ThermoCommands : ICliModule
         var data = DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("react", "Pseudo-binary interface reaction: every kink of the reaction-energy curve") { a, b, volts, open, own, data, json };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var engine = Engine(pr.GetValue(data));
+            var ca = Composition.Parse(pr.GetValue(a)!);
+            var cb = Composition.Parse(pr.GetValue(b)!);
             var opts = new ReactionOptions(pr.GetValue(volts), PeriodicTable.Get(pr.GetValue(open)!), !pr.GetValue(own));
-            var r = engine.React(Composition.Parse(pr.GetValue(a)!), Composition.Parse(pr.GetValue(b)!), opts);
+            var engine = Engine(pr, pr.GetValue(data), source, ca.Elements.Concat(cb.Elements).Append(opts.OpenElement!));
+            var r = engine.React(ca, cb, opts);
             var min = r.MostExothermic;
             if (pr.GetValue(json))
             {
@@ -154,13 +163,18 @@ public sealed class ThermoCommands : ICliModule
         var json = CliOutput.JsonOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write the JSON results to this file" };
         var cmd = new Command("batch", "Run windows, stability and reaction cases; results in the schema of thermo_public.json") { cases, data, json, output };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var paths = pr.GetValue(data) is { Length: > 0 } d ? d : [SharedData.DefaultThermoData()];
             var c = ThermoCases.Read(pr.GetValue(cases)!);
-            var engine = ThermoEngine.Load(paths);
-            var result = ThermoBatch.Run(engine, c, string.Join(",", paths.Select(Path.GetFileName)));
-            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            var entries = EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)));
+            var engine = new ThermoEngine(new EntrySet(entries));
+            var result = ThermoBatch.Run(engine, c, string.Join(",", entries.Select(e => e.Provenance.Source).Distinct()));
+            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions
+            {
+                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            });
             if (pr.GetValue(output) is { } o) File.WriteAllText(o, text);
             if (pr.GetValue(json) || pr.GetValue(output) is null)
             {

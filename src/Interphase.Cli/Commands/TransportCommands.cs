@@ -25,8 +25,9 @@ public sealed class TransportCommands : ICliModule
         var tUnit = new Option<string?>("--temperature-unit") { Description = "Override the temperature unit of the file (C or K)" };
         var sUnit = new Option<string?>("--conductivity-unit") { Description = "Override the conductivity unit of the file (S/cm, mS/cm, S/m)" };
         var csv = new Option<string?>("--csv") { Description = "Write the fitted curve over the data range to this CSV file" };
+        var plot = new Option<string?>("--plot") { Description = "Write an Arrhenius plot (log σ vs 1000/T) of data and fit to this file (.svg or .png)" };
         var json = CliOutput.JsonOption();
-        var cmd = new Command("fit", "Fit Arrhenius or VTF parameters with standard errors to (T, σ) data") { file, model, at, tUnit, sUnit, csv, json };
+        var cmd = new Command("fit", "Fit Arrhenius or VTF parameters with standard errors to (T, σ) data") { file, model, at, tUnit, sUnit, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var (name, data) = ConductivityData.Load(pr.GetValue(file)!, pr.GetValue(tUnit), pr.GetValue(sUnit));
@@ -79,6 +80,8 @@ public sealed class TransportCommands : ICliModule
 
             if (pr.GetValue(csv) is { } path)
                 TransportCharts.Table(fitted, data.Min(p => p.TemperatureK), data.Max(p => p.TemperatureK), 50).WriteCsv(path);
+            if (pr.GetValue(plot) is { } plotPath)
+                Interphase.Reporting.ChartRenderer.Save(TransportCharts.Arrhenius($"{name}: {m} fit", data, (m, fitted)), plotPath);
             if (pr.GetValue(json)) { CliOutput.WriteJson(result); return 0; }
             var table = new Table { Title = new TableTitle($"{Markup.Escape(name)}: {m} fit to {data.Count} points") }.AddColumns("parameter", "value");
             foreach (var (k, v) in rows) table.AddRow(Markup.Escape(k), Markup.Escape(v));

@@ -45,8 +45,14 @@ public static class AnodeCharts
         var results = pressuresMPa.Select(p => ConstrictionResistance.Evaluate(p, conductivitySPerCm, areaCm2, hardnessMPa, spots)).ToList();
         for (int i = 0; i < results.Count; i++)
             table.Add(pressuresMPa[i], results[i].ForceN, results[i].ContactFraction, results[i].ResistanceOhm, results[i].AsrOhmCm2);
-        var chart = new Chart { Title = "Constriction resistance against stack load (Eq. 1)", XLabel = "Stack pressure (MPa)", YLabel = "ASR (Ω·cm²)" };
-        chart.Series.Add(new Series("R·A", pressuresMPa, results.Select(r => r.AsrOhmCm2).ToArray()));
+        var chart = new Chart
+        {
+            Title = "Constriction resistance against stack load (Eq. 1)", XLabel = "Stack pressure (MPa)", YLabel = "ASR (Ω·cm²)",
+            LogX = true, LogY = true,
+        };
+        // Full-contact points (ASR 0) cannot go on log axes; the marker shows where Eq. 1 stops.
+        var partial = Enumerable.Range(0, results.Count).Where(i => !results[i].FullContact).ToArray();
+        chart.Series.Add(new Series("R·A", partial.Select(i => pressuresMPa[i]).ToArray(), partial.Select(i => results[i].AsrOhmCm2).ToArray()));
         chart.VerticalMarkers.Add((hardnessMPa, "full contact (p = H)"));
         return (table, chart);
     }

@@ -1,15 +1,15 @@
 namespace Interphase.Anode;
 
 /// <summary>Outcome of a dendrite criterion: driving and opposing energies per Li atom.</summary>
-/// <param name="DrivingMeV">Electrochemical driving energy per Li atom, meV.</param>
-/// <param name="OpposingMeV">Mechanical opposing energy per Li atom, meV.</param>
+/// <param name="DrivingMev">Electrochemical driving energy per Li atom, meV.</param>
+/// <param name="OpposingMev">Mechanical opposing energy per Li atom, meV.</param>
 /// <param name="CriticalCurrentMaPerCm2">Current density at which they balance, mA/cm².</param>
-public sealed record DendriteCriterion(double DrivingMeV, double OpposingMeV, double CriticalCurrentMaPerCm2)
+public sealed record DendriteCriterion(double DrivingMev, double OpposingMev, double CriticalCurrentMaPerCm2)
 {
     /// <summary>Net driving force Δμ = driving − opposing, meV per atom.</summary>
-    public double NetMeV => DrivingMeV - OpposingMeV;
+    public double NetMev => DrivingMev - OpposingMev;
     /// <summary>True when the driving force exceeds the opposing one (nucleation / growth predicted).</summary>
-    public bool Proceeds => NetMeV > 0;
+    public bool Proceeds => NetMev > 0;
 }
 
 /// <summary>
@@ -18,7 +18,7 @@ public sealed record DendriteCriterion(double DrivingMeV, double OpposingMeV, do
 /// </summary>
 public static class DendriteCriteria
 {
-    private static double JoulePerMeV => LithiumMetal.ElementaryCharge * 1e-3;
+    private static double JoulePerMev => LithiumMetal.ElementaryCharge * 1e-3;
 
     /// <summary>Current focusing at a protrusion tip (St. Venant; Eq. 4): j_int = j·h/w, mA/cm².</summary>
     /// <param name="currentMaPerCm2">Average current density, mA/cm².</param>
@@ -42,9 +42,9 @@ public static class DendriteCriteria
         if (!(interfaceAsrOhmCm2 > 0)) throw new InterphaseException($"interfacial ASR {interfaceAsrOhmCm2} Ω·cm² must be positive");
         if (!(fractureStressMPa >= 0)) throw new InterphaseException($"fracture stress {fractureStressMPa} MPa must not be negative");
         double jInt = FocusedCurrentMaPerCm2(currentMaPerCm2, heightOverWidth);
-        double drivingMeV = interfaceAsrOhmCm2 * jInt;                           // Ω·cm² × mA/cm² = mV → meV per e
-        double opposingMeV = fractureStressMPa * 1e6 * LithiumMetal.AtomicVolumeM3 / JoulePerMeV;
-        return new DendriteCriterion(drivingMeV, opposingMeV, opposingMeV / (interfaceAsrOhmCm2 * heightOverWidth));
+        double drivingMev = interfaceAsrOhmCm2 * jInt;                           // Ω·cm² × mA/cm² = mV → meV per e
+        double opposingMev = fractureStressMPa * 1e6 * LithiumMetal.AtomicVolumeM3 / JoulePerMev;
+        return new DendriteCriterion(drivingMev, opposingMev, opposingMev / (interfaceAsrOhmCm2 * heightOverWidth));
     }
 
     /// <summary>
@@ -87,9 +87,9 @@ public static class DendriteCriteria
         }
         // Potential per unit current: ρ (Ω·cm) · d (cm) · f · (1−α) → Ω·cm²; × mA/cm² → mV.
         double ohmCm2 = resistivityOhmCm * grainSizeUm * 1e-4 * f * (1 - alpha);
-        double drivingMeV = currentMaPerCm2 * ohmCm2;
+        double drivingMev = currentMaPerCm2 * ohmCm2;
         double omega = LithiumMetal.AtomicVolumeM3;
-        double opposingMeV = (2 * interfacialEnergyJPerM2 * omega / (embryoRadiusNm * 1e-9) + fractureStressMPa * 1e6 * omega) / JoulePerMeV;
-        return new DendriteCriterion(drivingMeV, opposingMeV, opposingMeV / ohmCm2);
+        double opposingMev = (2 * interfacialEnergyJPerM2 * omega / (embryoRadiusNm * 1e-9) + fractureStressMPa * 1e6 * omega) / JoulePerMev;
+        return new DendriteCriterion(drivingMev, opposingMev, opposingMev / ohmCm2);
     }
 }

@@ -1,14 +1,14 @@
 namespace Interphase.Anode;
 
 /// <summary>Monroe–Newman assessment of an electrolyte's stiffness against Li dendrites.</summary>
-/// <param name="ElectrolyteShearGPa">Shear modulus of the electrolyte, GPa.</param>
-/// <param name="LithiumShearGPa">Shear modulus of Li used, GPa.</param>
+/// <param name="ElectrolyteShearGpa">Shear modulus of the electrolyte, GPa.</param>
+/// <param name="LithiumShearGpa">Shear modulus of Li used, GPa.</param>
 /// <param name="Ratio">G_SE/G_Li.</param>
 /// <param name="Passes">True when G_SE ≥ 2·G_Li (bulk, isotropic Li).</param>
 /// <param name="PassesWithSofterGrainBoundaries">True when G_SE/2 ≥ 2·G_Li (grain boundaries up to 50 % softer).</param>
 /// <param name="PassesStiffestLiOrientation">True when G_SE ≥ 2 × 11 GPa (Li (100), the stiffest orientation).</param>
 /// <param name="Caveats">What the criterion leaves out, from the reviews.</param>
-public sealed record MonroeNewmanResult(double ElectrolyteShearGPa, double LithiumShearGPa, double Ratio, bool Passes,
+public sealed record MonroeNewmanResult(double ElectrolyteShearGpa, double LithiumShearGpa, double Ratio, bool Passes,
     bool PassesWithSofterGrainBoundaries, bool PassesStiffestLiOrientation, IReadOnlyList<string> Caveats);
 
 /// <summary>

@@ -49,8 +49,8 @@ public static class CellCharts
         }
         if (reference is not null)
         {
-            chart.HorizontalMarkers.Add((reference.SpecificEnergyWhPerKg, $"{reference.Name} E_S"));
-            chart.HorizontalMarkers.Add((reference.EnergyDensityWhPerL, $"{reference.Name} E_V"));
+            chart.HorizontalMarkers.Add((reference.SpecificEnergyWhPerKg, "reference E_S"));
+            chart.HorizontalMarkers.Add((reference.EnergyDensityWhPerL, "reference E_V"));
         }
         return chart;
     }

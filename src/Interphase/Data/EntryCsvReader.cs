@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Interphase.Chemistry;
 
 namespace Interphase.Data;
@@ -9,55 +10,204 @@ namespace Interphase.Data;
 /// one entry per row, formulas per cell (e.g. <c>Li12P4S16</c>). Energies are formation energies
 /// (<see cref="EnergyBasis.Formation"/>, elemental references at 0 eV/atom).
 /// </summary>
+/// <remarks>
+/// Optional columns (any order, case-insensitive) carry provenance, as <c>interphase data export</c> writes them:
+/// <c>source_id</c> (or <c>material_id</c>, <c>entry_id</c>, <c>id</c>; without one the line number is the id),
+/// <c>functional</c>, <c>correction_scheme</c> and <c>basis</c> (<c>formation</c>/<c>raw_total</c>). Raw total
+/// energies may be given instead as <c>energy_per_atom</c> (eV/atom). Fields may be quoted (RFC 4180, within one
+/// line). Every error names the file, the line and the problem.
+/// </remarks>
 public static class EntryCsvReader
 {
     private static readonly string[] FormulaColumns = ["formula", "composition", "pretty_formula", "reduced_formula"];
-    private static readonly string[] EnergyColumns = ["e_form_per_atom", "target", "formation_energy_per_atom", "e_form"];
+    private static readonly string[] EnergyColumns = ["e_form_per_atom", "target", "formation_energy_per_atom", "e_form", "delta_e"];
+    private static readonly string[] IdColumns = ["source_id", "material_id", "entry_id", "id"];
 
-    /// <summary>Reads a CSV file.</summary>
+    /// <summary>Reads a CSV file (entries share one provenance without ids unless the file has an id column).</summary>
     /// <exception cref="InterphaseException">Missing file, missing columns, or a malformed row (file and line named).</exception>
     public static List<Entry> Read(string path)
     {
         if (!File.Exists(path)) throw new InterphaseException($"{path}: file not found");
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, true, 1 << 16);
-        return Read(reader, path);
+        using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
+        return Read(reader, path, Path.GetFileName(path), null, lineIds: false);
+    }
+
+    /// <summary>Reads a CSV file with <paramref name="sourceName"/> as the entries' source; rows without an id column
+    /// get their line number as id, so a stored entry can be traced back to its row.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="sourceName">Source recorded in the provenance.</param>
+    /// <param name="onlyWithin">When given, rows whose formula names an element outside this set of symbols are
+    /// skipped unparsed (a fast path for system queries; such rows are not validated).</param>
+    public static List<Entry> Read(string path, string sourceName, IReadOnlySet<string>? onlyWithin = null)
+    {
+        if (!File.Exists(path)) throw new InterphaseException($"{path}: file not found");
+        using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
+        return Read(reader, path, sourceName, onlyWithin, lineIds: true);
     }
 
     /// <summary>Reads CSV text; <paramref name="source"/> names the input in errors and provenance.</summary>
-    public static List<Entry> Read(TextReader reader, string source)
+    public static List<Entry> Read(TextReader reader, string source) => Read(reader, source, Path.GetFileName(source), null, lineIds: false);
+
+    private static List<Entry> Read(TextReader reader, string source, string sourceName, IReadOnlySet<string>? onlyWithin, bool lineIds)
     {
-        string name = Path.GetFileName(source);
         string? header = reader.ReadLine();
-        if (header is null) throw new InterphaseException($"{source}: empty file");
-        var columns = header.TrimStart('\uFEFF').Split(',').Select(c => c.Trim().ToLowerInvariant()).ToArray();
+        if (header is null) throw EntryFileErrors.At(source, 1, "empty file (expected a header such as formula,e_form_per_atom)");
+        var columns = SplitLine(header.TrimStart('\uFEFF'), source, 1).Select(c => c.ToLowerInvariant()).ToArray();
         int fi = Array.FindIndex(columns, c => FormulaColumns.Contains(c));
         int ei = Array.FindIndex(columns, c => EnergyColumns.Contains(c));
+        var basis = EnergyBasis.Formation;
+        if (ei < 0 && (ei = Array.IndexOf(columns, "energy_per_atom")) >= 0) basis = EnergyBasis.RawTotal;
         if (fi < 0 || ei < 0)
-            throw new InterphaseException($"{source}, line 1: expected columns 'formula' and 'e_form_per_atom' (eV/atom), found '{header}'");
-        var entries = new List<Entry>(1 << 17);
+            throw EntryFileErrors.At(source, 1, $"expected columns 'formula' and 'e_form_per_atom' (eV/atom), found '{header}'");
+        int idi = IdColumns.Select(n => Array.IndexOf(columns, n)).FirstOrDefault(i => i >= 0, -1);
+        int bi = Array.IndexOf(columns, "basis");
+        int fni = Array.IndexOf(columns, "functional");
+        int csi = Array.IndexOf(columns, "correction_scheme");
+
+        var entries = new List<Entry>(onlyWithin is null ? 1 << 17 : 256);
         // Formulas repeat across polymorphs and rows; parse each distinct formula once.
         var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
+        var scratch = new List<KeyValuePair<Element, double>>(12);
         int line = 1;
-        var provenance = new Provenance(name, null, EnergyBasis.Formation);
+        var provenance = new Provenance(sourceName, null, basis);
         string? text;
         while ((text = reader.ReadLine()) is not null)
         {
             line++;
             if (text.Length == 0) continue;
-            var fields = text.Split(',');
+            var fields = SplitLine(text, source, line);
             if (fields.Length <= Math.Max(fi, ei))
-                throw new InterphaseException($"{source}, line {line}: expected {columns.Length} fields, found {fields.Length}");
-            string formula = fields[fi].Trim().Trim('"');
+                throw EntryFileErrors.At(source, line, $"expected {columns.Length} fields, found {fields.Length}");
+            string formula = fields[fi];
+            if (onlyWithin is not null && !SymbolsWithin(formula, onlyWithin)) continue;
             if (!parsed.TryGetValue(formula, out var comp))
             {
-                if (!FormulaParser.TryParse(formula, out comp, out var error))
-                    throw new InterphaseException($"{source}, line {line}: {error!.Message}");
+                comp = TryParseSimple(formula, scratch);
+                if (comp is null && !FormulaParser.TryParse(formula, out comp, out var error))
+                    throw EntryFileErrors.At(source, line, error!.Message, error);
                 parsed[formula] = comp!;
             }
             if (!double.TryParse(fields[ei], NumberStyles.Float, CultureInfo.InvariantCulture, out double e) || !double.IsFinite(e))
-                throw new InterphaseException($"{source}, line {line}: energy '{fields[ei]}' is not a number (eV/atom)");
-            entries.Add(Entry.FromEnergyPerAtom(comp!, e, provenance with { SourceId = line.ToString(CultureInfo.InvariantCulture) }));
+                throw EntryFileErrors.At(source, line, $"energy '{fields[ei]}' in column '{columns[ei]}' is not a number (eV/atom)");
+            // One shared provenance unless rows carry their own: a per-row record would double the loading cost of large tables.
+            var p = idi >= 0 || lineIds ? provenance with { SourceId = Field(fields, idi) ?? line.ToString(CultureInfo.InvariantCulture) } : provenance;
+            if (bi >= 0 || fni >= 0 || csi >= 0)
+            {
+                var rowBasis = basis;
+                if (Field(fields, bi) is { } b && !TryParseBasis(b, out rowBasis))
+                    throw EntryFileErrors.At(source, line, $"unknown energy basis '{b}' (expected formation or raw_total)");
+                p = p with { Basis = rowBasis, Functional = Field(fields, fni), CorrectionScheme = Field(fields, csi) };
+            }
+            entries.Add(Entry.FromEnergyPerAtom(comp!, e, p));
         }
         return entries;
+    }
+
+    /// <summary>The name of a basis in files: <c>formation</c> or <c>raw_total</c>.</summary>
+    public static string BasisName(EnergyBasis basis) => basis == EnergyBasis.Formation ? "formation" : "raw_total";
+
+    /// <summary>Parses <c>formation</c> or <c>raw_total</c> (also <c>raw</c>, <c>total</c>).</summary>
+    public static bool TryParseBasis(string text, out EnergyBasis basis)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "formation" or "e_form" or "formation_energy":
+                basis = EnergyBasis.Formation;
+                return true;
+            case "raw_total" or "raw" or "total" or "rawtotal":
+                basis = EnergyBasis.RawTotal;
+                return true;
+            default:
+                basis = default;
+                return false;
+        }
+    }
+
+    private static string? Field(string[] fields, int i) => i >= 0 && i < fields.Length && fields[i].Length > 0 ? fields[i] : null;
+
+    // Fast path for the plain per-cell formulas of such tables (element symbols and integer counts, e.g. Li12P4S16);
+    // anything else (brackets, decimals, repeated elements) goes to the full parser.
+    private static Composition? TryParseSimple(string formula, List<KeyValuePair<Element, double>> scratch)
+    {
+        scratch.Clear();
+        int i = 0, n = formula.Length;
+        while (i < n)
+        {
+            char c = formula[i];
+            if (c < 'A' || c > 'Z') return null;
+            int start = i++;
+            if (i < n && formula[i] >= 'a' && formula[i] <= 'z') i++;
+            var el = PeriodicTable.TryGet(formula.Substring(start, i - start));
+            if (el is null) return null;
+            long count = 0;
+            int digits = 0;
+            while (i < n && formula[i] >= '0' && formula[i] <= '9' && digits < 9)
+            {
+                count = count * 10 + (formula[i] - '0');
+                i++;
+                digits++;
+            }
+            if (digits == 0) count = 1;
+            if (count == 0) return null;
+            foreach (var kv in scratch)
+                if (ReferenceEquals(kv.Key, el)) return null;
+            scratch.Add(new(el, count));
+        }
+        return scratch.Count == 0 ? null : new Composition(scratch);
+    }
+
+    // Scans element-symbol-shaped tokens (capital + optional lower-case letter) without parsing the formula.
+    private static bool SymbolsWithin(string formula, IReadOnlySet<string> symbols)
+    {
+        var span = formula.AsSpan();
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (!char.IsAsciiLetterUpper(span[i])) continue;
+            int len = i + 1 < span.Length && char.IsAsciiLetterLower(span[i + 1]) ? 2 : 1;
+            if (!symbols.Contains(span.Slice(i, len).ToString())) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Splits one CSV line (RFC 4180 quoting within the line); fields are trimmed.</summary>
+    private static string[] SplitLine(string text, string source, int line)
+    {
+        if (!text.Contains('"')) return text.Split(',', StringSplitOptions.TrimEntries);
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        int i = 0;
+        while (true)
+        {
+            while (i < text.Length && text[i] == ' ') i++;
+            if (i < text.Length && text[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length) throw EntryFileErrors.At(source, line, "unterminated quoted field");
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            sb.Append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    sb.Append(text[i++]);
+                }
+                while (i < text.Length && text[i] != ',') i++;
+            }
+            else
+            {
+                while (i < text.Length && text[i] != ',') sb.Append(text[i++]);
+            }
+            fields.Add(sb.ToString().Trim());
+            sb.Clear();
+            if (i >= text.Length) return fields.ToArray();
+            i++; // the comma
+        }
     }
 }

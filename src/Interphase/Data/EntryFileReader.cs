@@ -1,12 +1,45 @@
+using System.Text.Json;
+
 namespace Interphase.Data;
 
-/// <summary>Reads an entry file of either supported kind, chosen by content: a JSON list of pymatgen entry dicts,
-/// or a <c>formula,e_form_per_atom</c> CSV table.</summary>
+/// <summary>The entry file formats Interphase reads.</summary>
+public enum EntryFileFormat
+{
+    /// <summary>CSV with a formula and an energy column (<c>formula,e_form_per_atom</c>, see <see cref="EntryCsvReader"/>).</summary>
+    Csv,
+    /// <summary>A JSON list of pymatgen entry dicts, or <c>{"entries": [...]}</c> (see <see cref="PymatgenEntryReader"/>).</summary>
+    PymatgenJson,
+    /// <summary>A Materials Project API response, <c>{"data": [...]}</c> (see <see cref="MaterialsProjectJson"/>).</summary>
+    MaterialsProjectJson,
+}
+
+/// <summary>Reads an entry file of any supported kind, chosen by content: a JSON list of pymatgen entry dicts,
+/// a Materials Project API response, or a <c>formula,e_form_per_atom</c> CSV table.</summary>
 public static class EntryFileReader
 {
-    /// <summary>Reads the file, detecting its format from its first non-blank character.</summary>
+    /// <summary>Reads the file, detecting its format from its content; the source is the file name (CSV rows share
+    /// one provenance, for loading speed).</summary>
     /// <exception cref="InterphaseException">Missing or unreadable file (see the format readers for details).</exception>
-    public static List<Entry> Read(string path)
+    public static List<Entry> Read(string path) =>
+        Detect(path) == EntryFileFormat.Csv ? EntryCsvReader.Read(path) : Read(path, Path.GetFileName(path));
+
+    /// <summary>Reads the file with <paramref name="sourceName"/> as the entries' source (CSV rows without an id column
+    /// get their line number as id).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="sourceName">Source recorded in the provenance.</param>
+    /// <param name="mpField">For Materials Project responses, the energy field (see <see cref="MaterialsProjectJson.BasisOf"/>).</param>
+    public static List<Entry> Read(string path, string sourceName, string mpField = MaterialsProjectJson.FormationField) =>
+        Detect(path) switch
+        {
+            EntryFileFormat.Csv => EntryCsvReader.Read(path, sourceName),
+            EntryFileFormat.PymatgenJson => PymatgenEntryReader.Read(path, sourceName),
+            _ => MaterialsProjectJson.ReadFile(path, sourceName, mpField),
+        };
+
+    /// <summary>The format of a file: JSON when its first non-blank character opens an array or object (an object
+    /// with a <c>data</c> list is a Materials Project response), CSV otherwise.</summary>
+    /// <exception cref="InterphaseException">Missing file or malformed JSON.</exception>
+    public static EntryFileFormat Detect(string path)
     {
         if (!File.Exists(path)) throw new InterphaseException($"{path}: file not found");
         int first;
@@ -14,6 +47,9 @@ public static class EntryFileReader
         {
             do first = r.Read(); while (first >= 0 && (char.IsWhiteSpace((char)first) || first == '\uFEFF'));
         }
-        return first is '[' or '{' ? PymatgenEntryReader.Read(path) : EntryCsvReader.Read(path);
+        if (first == '[') return EntryFileFormat.PymatgenJson;
+        if (first != '{') return EntryFileFormat.Csv;
+        using var doc = PymatgenEntryReader.ParseFile(path);
+        return MaterialsProjectJson.IsApiResponse(doc.RootElement) ? EntryFileFormat.MaterialsProjectJson : EntryFileFormat.PymatgenJson;
     }
 }

@@ -80,9 +80,9 @@ public sealed class CellStack
     public double CurrentDensityMaPerCm2 { get; init; }
 
     /// <summary>
-    /// The stack's interfaces from cathode to anode, each naming the two materials that meet and the potential
-    /// range (V vs Li/Li+) the interface sees: the cathode's range on the positive side, the anode's potential on the
-    /// negative side.
+    /// The stack's interfaces from cathode to anode, each naming the two materials that meet, which side of the cell
+    /// it is on and the potential range (V vs Li/Li+) it sees: the cathode's range where a layer touches the cathode,
+    /// the anode's potential where it touches the anode; an interface between two electrolytes is fixed by neither.
     /// </summary>
     public IReadOnlyList<StackInterface> Interfaces()
     {
@@ -98,15 +98,31 @@ public sealed class CellStack
         var result = new List<StackInterface>();
         for (int k = 0; k + 1 < layers.Count; k++)
         {
-            // Layers on the cathode side of the first electrolyte see the cathode's potentials; the rest see the anode's.
-            int firstElectrolyte = CathodeCoating is null ? 1 : 2;
-            bool cathodeSide = k < firstElectrolyte;
-            var (lo, hi) = cathodeSide ? (Cathode.MinVolts, Cathode.MaxVolts) : (Anode.PotentialVolts, Anode.PotentialVolts);
+            var side = layers[k].Role is "cathode" or "cathode coating" ? InterfaceSide.Cathode
+                : layers[k + 1].Role is "anode" or "anode interlayer" ? InterfaceSide.Anode
+                : InterfaceSide.Internal;
+            var (lo, hi) = side switch
+            {
+                InterfaceSide.Cathode => (Cathode.MinVolts, Cathode.MaxVolts),
+                InterfaceSide.Anode => (Anode.PotentialVolts, Anode.PotentialVolts),
+                _ => (Anode.PotentialVolts, Cathode.MaxVolts),
+            };
             result.Add(new StackInterface(k, layers[k].Name, layers[k].Composition, layers[k].Role,
-                layers[k + 1].Name, layers[k + 1].Composition, layers[k + 1].Role, lo, hi, cathodeSide));
+                layers[k + 1].Name, layers[k + 1].Composition, layers[k + 1].Role, lo, hi, side));
         }
         return result;
     }
+}
+
+/// <summary>Where in the stack an interface sits, which fixes the potential it sees.</summary>
+public enum InterfaceSide
+{
+    /// <summary>Touches the cathode (or its coating): sees the cathode's potentials.</summary>
+    Cathode,
+    /// <summary>Between two electrolyte layers: no electrode fixes its potential.</summary>
+    Internal,
+    /// <summary>Touches the anode (or its interlayer): sees the anode's potential.</summary>
+    Anode,
 }
 
 /// <summary>Two layers in contact.</summary>
@@ -119,9 +135,9 @@ public sealed class CellStack
 /// <param name="NegativeRole">Its role.</param>
 /// <param name="MinVolts">Lowest potential the interface sees, V vs Li/Li+.</param>
 /// <param name="MaxVolts">Highest potential the interface sees, V vs Li/Li+.</param>
-/// <param name="CathodeSide">True when the interface sees the cathode's potentials.</param>
+/// <param name="Side">Which side of the cell the interface is on.</param>
 public sealed record StackInterface(int Index, string PositiveName, Composition Positive, string PositiveRole,
-    string NegativeName, Composition Negative, string NegativeRole, double MinVolts, double MaxVolts, bool CathodeSide)
+    string NegativeName, Composition Negative, string NegativeRole, double MinVolts, double MaxVolts, InterfaceSide Side)
 {
     /// <summary>"A | B".</summary>
     public string Label => $"{PositiveName} | {NegativeName}";

@@ -18,7 +18,13 @@ public readonly record struct ChemicalSystem(UInt128 Mask)
     }
 
     /// <summary>The system of a composition's elements.</summary>
-    public static ChemicalSystem Of(Composition composition) => Of(composition.Elements);
+    public static ChemicalSystem Of(Composition composition)
+    {
+        UInt128 m = 0;
+        var amounts = composition.Amounts;
+        for (int i = 0; i < amounts.Count; i++) m |= UInt128.One << (amounts[i].Key.Z - 1);
+        return new ChemicalSystem(m);
+    }
 
     /// <summary>Parses "Li-P-S" (any separator of '-', ',', ' ').</summary>
     /// <exception cref="InterphaseException">Unknown element symbol.</exception>

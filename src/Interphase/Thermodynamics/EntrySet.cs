@@ -62,9 +62,15 @@ public sealed class EntrySet
                 formation.Add(new PhaseEntry(new Entry(Composition.Of(el), 0, ElementReference), 0, ChemicalSystem.Of([el])));
         _referenced = formationElements | ChemicalSystem.Of(rawRef.Keys).Mask;
         _entries = formation.ToArray();
-        _bySystem = new Dictionary<UInt128, int[]>();
-        foreach (var g in Enumerable.Range(0, _entries.Length).GroupBy(i => _entries[i].System.Mask))
-            _bySystem[g.Key] = g.ToArray();
+        var groups = new Dictionary<UInt128, List<int>>();
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            var key = _entries[i].System.Mask;
+            if (!groups.TryGetValue(key, out var g)) groups[key] = g = new List<int>(4);
+            g.Add(i);
+        }
+        _bySystem = new Dictionary<UInt128, int[]>(groups.Count);
+        foreach (var (k, g) in groups) _bySystem[k] = g.ToArray();
     }
 
     /// <summary>Loads one or more entry files (CSV or pymatgen JSON, detected by content).</summary>

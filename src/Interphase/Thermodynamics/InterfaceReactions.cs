@@ -30,7 +30,7 @@ internal static class InterfaceReactions
         {
             double h = line.Solve(x);
             var phases = ThermoEngine.Decomposition(solver, j => space.Phases[j]);
-            kinks.Add(new ReactionKink(x, h - x * ea - (1 - x) * eb,
+            kinks.Add(new ReactionKink(x, Snap(h - x * ea - (1 - x) * eb),
                 Reaction(a, b, x, phases, null, c => c.NumAtoms), phases.Select(p => p.Phase).ToList()));
         }
         return new InterfaceReaction(a, b, options, null, space.EntryCount, system.Count, kinks);
@@ -68,11 +68,14 @@ internal static class InterfaceReactions
             double h = line.Solve(x);
             var phases = ThermoEngine.Decomposition(solver, gp.Phase);
             double xConverted = x * f2 / ((1 - x) * f1 + x * f2);
-            kinks.Add(new ReactionKink(xConverted, h - x * ga - (1 - x) * gb,
+            kinks.Add(new ReactionKink(xConverted, Snap(h - x * ga - (1 - x) * gb),
                 Reaction(a, b, x, phases, open, c => c.NumAtoms - c[open]), phases.Select(p => p.Phase).ToList()));
         }
         return new InterfaceReaction(a, b, options, open, space.EntryCount, system.Count, kinks);
     }
+
+    // Rounding residue at the pure ends is reported as the exact zero it is.
+    private static double Snap(double e) => Math.Abs(e) < 1e-12 ? 0 : e;
 
     private static double ReactantEnergy(PhaseSpace space, SimplexSolver solver, Composition c, bool useHull)
     {
@@ -120,7 +123,7 @@ internal static class InterfaceReactions
         public double Solve(double x)
         {
             for (int i = 0; i < _rhs.Length; i++) _rhs[i] = x * fa[i] + (1 - x) * fb[i];
-            return solver.Solve(cost, _rhs, warmStart: false);
+            return solver.Solve(cost, _rhs, warmStart: true);
         }
 
         private (double, double) Eval(double x)

@@ -90,7 +90,12 @@ internal sealed class SimplexSolver
     {
         _cost = cost;
         rhs.CopyTo(_rhs);
-        bool started = warmStart && _hasBasis && Factorize() && ComputePrimal();
+        bool started = false;
+        if (warmStart && _hasBasis && Factorize())
+        {
+            // Same costs, new right-hand side: the old basis stays dual feasible, so a few dual pivots restore it.
+            started = ComputePrimal() || DualIterate();
+        }
         if (!started) ColdStart();
         _hasBasis = true;
         for (int round = 0; ; round++)
@@ -107,7 +112,11 @@ internal sealed class SimplexSolver
             if (Price(false) < 0 || round > 5) break;
         }
         double obj = 0;
-        for (int i = 0; i < _m; i++) obj += cost[_basis[i]] * _xb[i];
+        for (int i = 0; i < _m; i++)
+        {
+            if (_xb[i] < 0) _xb[i] = 0;
+            obj += cost[_basis[i]] * _xb[i];
+        }
         Objective = obj;
         return obj;
     }
@@ -181,6 +190,53 @@ internal sealed class SimplexSolver
             }
         }
         throw new InvalidOperationException("simplex: iteration limit reached");
+    }
+
+    // Dual simplex from a dual-feasible basis; false when it does not finish (then the caller starts cold).
+    private bool DualIterate()
+    {
+        int m = _m, n = _p.Columns;
+        var a = _p.A;
+        for (int iter = 0; iter < 4 * m + 20; iter++)
+        {
+            int r = -1;
+            double worst = -1e-10;
+            for (int i = 0; i < m; i++)
+                if (_xb[i] < worst) { worst = _xb[i]; r = i; }
+            if (r < 0) return true;
+            ComputeDuals();
+            int rowR = r * m;
+            int q = -1;
+            double best = double.PositiveInfinity, bestAlpha = 0;
+            for (int j = 0, off = 0; j < n; j++, off += m)
+            {
+                double alpha = 0;
+                for (int k = 0; k < m; k++) alpha += _binv[rowR + k] * a[off + k];
+                if (alpha >= -PivotTolerance) continue;
+                double d = _cost[j];
+                for (int k = 0; k < m; k++) d -= _y[k] * a[off + k];
+                if (d < -1e-9) return false; // not dual feasible after all
+                double ratio = Math.Max(d, 0) / -alpha;
+                if (ratio < best - 1e-14 || (ratio <= best + 1e-14 && -alpha > -bestAlpha))
+                {
+                    best = ratio;
+                    bestAlpha = alpha;
+                    q = j;
+                }
+            }
+            if (q < 0) return false;
+            int offq = q * m;
+            for (int i = 0; i < m; i++)
+            {
+                double sum = 0;
+                int row = i * m;
+                for (int k = 0; k < m; k++) sum += _binv[row + k] * a[offq + k];
+                _u[i] = sum;
+            }
+            Pivot(r, q, _xb[r] / _u[r]);
+            Pivots++;
+        }
+        return false;
     }
 
     private void Pivot(int r, int q, double theta)
@@ -285,7 +341,7 @@ internal sealed class SimplexSolver
             int row = i * m;
             for (int k = 0; k < m; k++) s += _binv[row + k] * _rhs[k];
             if (s < -1e-9) ok = false;
-            _xb[i] = s < 0 ? 0 : s;
+            _xb[i] = s;
         }
         return ok;
     }

@@ -37,10 +37,18 @@ public class StackReaderTests
         var interfaces = stack.Interfaces();
         Assert.Equal(["NCM811 | LiNbO3", "LiNbO3 | Li6PS5Cl", "Li6PS5Cl | Li–In"], interfaces.Select(i => i.Label));
         Assert.Equal(4.3, interfaces[1].MaxVolts);
-        Assert.True(interfaces[1].CathodeSide);
+        Assert.Equal(InterfaceSide.Cathode, interfaces[1].Side);
+        Assert.Equal(InterfaceSide.Anode, interfaces[2].Side);
         Assert.Equal(0.62, interfaces[2].MinVolts);
         Assert.Equal("Li0.25Mn0.1Co0.1Ni0.8O2", stack.Cathode.ChargedComposition.FullFormula);
         Assert.Equal(AnodeKind.LithiumIndium, stack.Anode.Kind);
+    }
+
+    [Fact]
+    public void InterfaceBetweenTwoElectrolytesIsInternal()
+    {
+        var stack = StackReader.ReadFile(Path.Combine(ExamplesDir, "ncm811-li3incl6-lpscl-li.yaml"));
+        Assert.Equal([InterfaceSide.Cathode, InterfaceSide.Internal, InterfaceSide.Anode], stack.Interfaces().Select(i => i.Side));
     }
 
     [Fact]

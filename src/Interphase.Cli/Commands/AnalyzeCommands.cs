@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Interphase.Knowledge;
+using Interphase.Reporting;
+using Interphase.Stacks;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary><c>interphase analyze STACK.yaml</c>: the whole-stack analysis.</summary>
+public sealed class AnalyzeCommands : ICliModule
+{
+    /// <inheritdoc />
+    public IEnumerable<Command> Commands()
+    {
+        var file = new Argument<string>("stack") { Description = "Stack file (YAML); see examples/stacks/" };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report here" };
+        var data = CliData.DataOption();
+        var json = CliOutput.JsonOption();
+        var noRemedies = new Option<bool>("--no-recommendations") { Description = "Skip ranking coatings/interlayers for failing interfaces" };
+        var cmd = new Command("analyze", "Analyse a whole cell stack: windows, interface reactions, interphases, mechanics, resistance, verdicts")
+            { file, html, data, json, noRemedies };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var stack = StackReader.ReadFile(pr.GetValue(file)!);
+            bool asJson = pr.GetValue(json);
+            StackAnalysis? analysis = null;
+            void Work(Action<string> status)
+            {
+                status("loading entries");
+                var engine = CliData.Engine(pr.GetValue(data), source.Resolve(pr));
+                var kb = KnowledgeBase.Load();
+                var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine);
+                analysis = new StackAnalyzer(engine, kb, remedies).Analyze(stack, new Progress<string>(status));
+            }
+            if (asJson || Console.IsOutputRedirected) Work(_ => { });
+            else AnsiConsole.Status().Start("analysing", ctx => Work(s => ctx.Status(s)));
+
+            if (pr.GetValue(html) is { } path)
+            {
+                StackReport.Build(analysis!).Save(path);
+                if (!asJson) Console.Error.WriteLine($"report written to {path}");
+            }
+            if (asJson) CliOutput.WriteJson(StackJson.From(analysis!));
+            else PrintSummary(analysis!);
+            return 0;
+        }));
+        yield return cmd;
+    }
+
+    private static void PrintSummary(StackAnalysis a)
+    {
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(a.Stack.Name)}[/]  overall: {Badge(a.Overall)}");
+        var windows = new Table().Title("Stability windows (V vs Li/Li+)");
+        foreach (var h in new[] { "Layer", "Reduction", "Oxidation", "Faces", "Verdict" }) windows.AddColumn(h);
+        foreach (var w in a.Windows)
+            windows.AddRow(Markup.Escape(w.Layer), Fmt(w.ReductionVolts), Fmt(w.OxidationVolts),
+                w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", Badge(w.Verdict));
+        AnsiConsole.Write(windows);
+
+        var table = new Table().Title("Interfaces");
+        foreach (var h in new[] { "Interface", "Reaction", "E (meV/atom)", "Products", "Interphase", "Verdict" }) table.AddColumn(h);
+        foreach (var i in a.Interfaces)
+        {
+            bool first = true;
+            foreach (var r in i.Reactions)
+            {
+                table.AddRow(first ? Markup.Escape(i.Interface.Label) : "", Markup.Escape(r.Kind), $"{r.EnergyEvPerAtom * 1000:0}",
+                    Markup.Escape(string.Join(", ", r.Products)), first ? StackAnalyzer.Describe(i.Interphase.Kind) : "", first ? Badge(i.Verdict) : "");
+                first = false;
+            }
+            if (i.Recommendations.Count > 0)
+                table.AddRow("", "[dim]try[/]", "", Markup.Escape(string.Join(", ", i.Recommendations.Select(r => r.Formula))), "", "");
+        }
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"Li-metal mechanics: {Badge(a.Mechanics.Verdict)}");
+        foreach (var reason in a.Mechanics.Reasons.Where(r => !r.StartsWith("caveat", StringComparison.Ordinal)))
+            AnsiConsole.MarkupLine("  " + Markup.Escape(reason));
+        foreach (var r in a.Resistance)
+            AnsiConsole.MarkupLine($"  {Markup.Escape(r.Item)}: {(r.AsrOhmCm2 is { } asr ? $"{asr:0.##} Ω·cm², {r.DropMv:0.#} mV" : "—")} [dim]({Markup.Escape(r.Source)})[/]");
+        if (a.Energy is { } e)
+            AnsiConsole.MarkupLine($"  energy: {e.SpecificEnergyWhPerKg:0} Wh/kg, {e.EnergyDensityWhPerL:0} Wh/L (liquid reference {e.ReferenceSpecificEnergyWhPerKg:0} Wh/kg, {e.ReferenceEnergyDensityWhPerL:0} Wh/L)");
+    }
+
+    private static string Fmt(double? v) => v?.ToString("0.00") ?? "—";
+
+    private static string Badge(Verdict v) => v switch
+    {
+        Verdict.Ok => "[green]ok[/]",
+        Verdict.Warning => "[yellow]warning[/]",
+        Verdict.Fail => "[red]fail[/]",
+        _ => "[grey]info[/]",
+    };
+}

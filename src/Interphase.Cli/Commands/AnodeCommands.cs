@@ -1,0 +1,336 @@
+using System.CommandLine;
+using System.Globalization;
+using Interphase.Anode;
+using Interphase.Anode.Interphases;
+using Interphase.Cell;
+using Interphase.Data;
+using Interphase.Knowledge;
+using Interphase.Reporting;
+using Interphase.Thermodynamics;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary><c>interphase anode ...</c>: Li-metal anode and interface models.</summary>
+public sealed class AnodeCommands : ICliModule
+{
+    /// <inheritdoc />
+    public IEnumerable<Command> Commands()
+    {
+        var anode = new Command("anode", "Li-metal anode: wetting, contact, dendrites, voids, interphases, coatings");
+        foreach (var c in new[] { Wetting(), Constriction(), Monroe(), Voids(), DendriteGrowth(), Nucleation(), Classify(), Growth(), Coating() })
+            anode.Add(c);
+        yield return anode;
+    }
+
+    private static Option<string?> CsvOption() => new("--csv") { Description = "Write the sweep to this CSV file" };
+    private static Option<string?> PlotOption() => new("--plot") { Description = "Write the sweep chart to this file (.svg or .png)" };
+
+    private static void Emit(ParseResult pr, Option<string?> csv, Option<string?> plot, SweepTable table, Chart chart)
+    {
+        if (pr.GetValue(csv) is { } c) table.WriteCsv(c);
+        if (pr.GetValue(plot) is { } p) ChartRenderer.Save(chart, p);
+    }
+
+    private static Command Wetting()
+    {
+        var w = new Option<double[]>("--adhesion") { Description = "Work of adhesion, J/m² (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var gamma = new Option<double>("--surface-energy") { Description = "Li surface energy, J/m²", DefaultValueFactory = _ => LithiumMetal.SurfaceEnergyJPerM2 };
+        var csv = CsvOption(); var plot = PlotOption(); var json = CliOutput.JsonOption();
+        var cmd = new Command("wetting", "Li contact angle from the work of adhesion (Young–Dupré); --csv/--plot sweep 0–2γ") { w, gamma, csv, plot, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            double g = pr.GetValue(gamma);
+            var values = pr.GetValue(w) is { Length: > 0 } v ? v : [0.10, 0.67];
+            var rows = values.Select(x => new { work_of_adhesion_j_per_m2 = x, surface_energy_j_per_m2 = g, contact_angle_deg = Interphase.Anode.Wetting.ContactAngleDeg(x, g) }).ToList();
+            var (table, chart) = AnodeCharts.ContactAngle(CellSweep.Linspace(0, 2 * g, 81), g);
+            Emit(pr, csv, plot, table, chart);
+            if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
+            var t = new Table().AddColumns("W_ad (J/m²)", "θ (°)", "");
+            foreach (var r in rows) t.AddRow(G(r.work_of_adhesion_j_per_m2), G(r.contact_angle_deg), r.contact_angle_deg < 90 ? "lithiophilic" : "lithiophobic");
+            CliOutput.Console2.Write(t);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Constriction()
+    {
+        var p = new Option<double>("--pressure") { Description = "Stack pressure, MPa", DefaultValueFactory = _ => 1.0 };
+        var s = new Option<double>("--conductivity") { Description = "Electrolyte ionic conductivity (unit: --unit)", Required = true };
+        var unit = new Option<string>("--unit") { Description = "S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var h = new Option<double>("--hardness") { Description = "Vickers hardness of Li, MPa", DefaultValueFactory = _ => LithiumMetal.VickersHardnessMPa };
+        var a = new Option<double>("--area") { Description = "Apparent area, cm²", DefaultValueFactory = _ => 1.0 };
+        var n = new Option<int>("--spots") { Description = "Number of contact spots", DefaultValueFactory = _ => 1 };
+        var csv = CsvOption(); var plot = PlotOption(); var json = CliOutput.JsonOption();
+        var cmd = new Command("constriction", "Constriction resistance of Li|electrolyte against stack load (garnet review Eq. 1); --csv/--plot sweep to full contact")
+            { p, s, unit, h, a, n, csv, plot, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            double sigma = pr.GetValue(s) * Interphase.Transport.Units.ConductivityToSPerCm(pr.GetValue(unit)!);
+            var r = ConstrictionResistance.Evaluate(pr.GetValue(p), sigma, pr.GetValue(a), pr.GetValue(h), pr.GetValue(n));
+            if (pr.GetValue(csv) is not null || pr.GetValue(plot) is not null)
+            {
+                var pressures = Enumerable.Range(0, 60).Select(i => pr.GetValue(h) * Math.Pow(10, -3 + 3.0 * i / 59)).ToArray();
+                var (table, chart) = AnodeCharts.ConstrictionAsr(pressures, sigma, pr.GetValue(a), pr.GetValue(h), pr.GetValue(n));
+                Emit(pr, csv, plot, table, chart);
+            }
+            if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
+            CliOutput.Console2.MarkupLine(r.FullContact
+                ? $"F = {G(r.ForceN)} N: F/H ≥ A, full contact (Eq. 1 no longer applies; constriction term 0)"
+                : $"F = {G(r.ForceN)} N, contact fraction {G(r.ContactFraction)}: R = {G(r.ResistanceOhm)} Ω, ASR = {G(r.AsrOhmCm2)} Ω·cm²");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Monroe()
+    {
+        var g = new Option<double?>("--shear") { Description = "Shear modulus of the electrolyte, GPa" };
+        var e = new Option<double?>("--youngs") { Description = "Young's modulus, GPa (with --poisson)" };
+        var nu = new Option<double?>("--poisson") { Description = "Poisson's ratio" };
+        var gli = new Option<double>("--li-shear") { Description = "Shear modulus of Li, GPa", DefaultValueFactory = _ => LithiumMetal.ShearModulusGPa };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("monroe", "Monroe–Newman check: G_SE ≥ 2·G_Li, with the reviews' caveats") { g, e, nu, gli, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            double shear = pr.GetValue(g) ?? (pr.GetValue(e) is { } ee && pr.GetValue(nu) is { } nn
+                ? Interphase.Anode.MonroeNewman.ShearModulus(ee, nn)
+                : throw new InterphaseException("give --shear, or --youngs with --poisson"));
+            var r = Interphase.Anode.MonroeNewman.Assess(shear, pr.GetValue(gli));
+            if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
+            CliOutput.Console2.MarkupLine($"G_SE = {G(shear)} GPa vs 2·G_Li = {G(2 * r.LithiumShearGpa)} GPa: {(r.Passes ? "passes" : "fails")} (ratio {G(r.Ratio)})");
+            foreach (var c in r.Caveats) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(c)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Voids()
+    {
+        var p = new Option<double>("--pressure") { Description = "Stack pressure, MPa", DefaultValueFactory = _ => 0.0 };
+        var t = new Option<string[]>("--temperature") { Description = "Temperature (25, 25C, 298K); repeatable", AllowMultipleArgumentsPerToken = true };
+        var j = new Option<double?>("--current") { Description = "Stripping current, mA/cm²: stable or voids?" };
+        var csv = CsvOption(); var plot = PlotOption(); var json = CliOutput.JsonOption();
+        var cmd = new Command("voids", "Critical stripping current from the three-flux balance (diffusion + creep vs migration); --csv/--plot sweep 0–20 MPa")
+            { p, t, j, csv, plot, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var temps = (pr.GetValue(t) is { Length: > 0 } tt ? tt : ["25C"]).Select(x => Interphase.Transport.Units.ParseTemperatureK(x)).ToArray();
+            var limits = temps.Select(k => StrippingVoids.Limit(pr.GetValue(p), k)).ToList();
+            double? current = pr.GetValue(j);
+            var (table, chart) = AnodeCharts.CriticalCurrent(CellSweep.Linspace(0, 20, 81), temps);
+            Emit(pr, csv, plot, table, chart);
+            var rows = limits.Select(l => new
+            {
+                pressure_mpa = l.PressureMPa, temperature_k = l.TemperatureK, diffusion_ma_per_cm2 = l.DiffusionMaPerCm2,
+                creep_ma_per_cm2 = l.CreepMaPerCm2, critical_ma_per_cm2 = l.CriticalMaPerCm2,
+                current_ma_per_cm2 = current, stable = current is { } c ? l.IsStable(c) : (bool?)null,
+                critical_pressure_mpa = current is { } c2 ? StrippingVoids.CriticalPressureMPa(c2, l.TemperatureK) : (double?)null,
+                notes = l.Notes,
+            }).ToList();
+            if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
+            var tab = new Table().AddColumns("T (°C)", "p (MPa)", "J_diff", "J_creep", "critical (mA/cm²)", "verdict");
+            foreach (var r in rows)
+                tab.AddRow(G(r.temperature_k - 273.15), G(r.pressure_mpa), G(r.diffusion_ma_per_cm2), G(r.creep_ma_per_cm2), G(r.critical_ma_per_cm2),
+                    r.stable is null ? "" : r.stable.Value ? "void-free" : $"voids (needs ≥ {G(r.critical_pressure_mpa!.Value)} MPa)");
+            CliOutput.Console2.Write(tab);
+            foreach (var note in limits.SelectMany(l => l.Notes).Distinct()) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(note)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command DendriteGrowth()
+    {
+        var j = new Option<double>("--current") { Description = "Average current density, mA/cm²", Required = true };
+        var k = new Option<double>("--asr") { Description = "Interfacial ASR k_int, Ω·cm²", Required = true };
+        var hw = new Option<double>("--aspect") { Description = "h/w of the protrusion", DefaultValueFactory = _ => 10.0 };
+        var sf = new Option<double>("--fracture-stress") { Description = "Fracture stress σ_F, MPa", DefaultValueFactory = _ => 100.0 };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("dendrite-growth", "Current focusing j·h/w and growth driving force Δμ = |e|k_int·j·h/w − σ_F·Ω (garnet review Eq. 4–5)") { j, k, hw, sf, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var r = DendriteCriteria.Growth(pr.GetValue(j), pr.GetValue(k), pr.GetValue(hw), pr.GetValue(sf));
+            return Report(pr, json, r, "growth");
+        }));
+        return cmd;
+    }
+
+    private static Command Nucleation()
+    {
+        var j = new Option<double>("--current") { Description = "Current density, mA/cm²", Required = true };
+        var s = new Option<double>("--conductivity") { Description = "Overall ionic conductivity (unit: --unit)", Required = true };
+        var unit = new Option<string>("--unit") { Description = "S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var sd = new Option<double?>("--grain-conductivity") { Description = "Grain-interior conductivity (same unit); sets f = 1 − ρ_d/ρ" };
+        var d = new Option<double>("--grain-size") { Description = "Grain size d, µm", DefaultValueFactory = _ => 10.0 };
+        var alpha = new Option<double>("--alpha") { Description = "α = d'/d", DefaultValueFactory = _ => 0.0 };
+        var gamma = new Option<double>("--interfacial-energy") { Description = "γ, J/m²", DefaultValueFactory = _ => 0.5 };
+        var rc = new Option<double>("--embryo-radius") { Description = "Critical embryo radius r_c, nm", DefaultValueFactory = _ => 10.0 };
+        var sf = new Option<double>("--fracture-stress") { Description = "Fracture stress σ_F, MPa", DefaultValueFactory = _ => 100.0 };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("dendrite-nucleation", "Raj–Wolfenstine nucleation criterion (garnet review Eq. 3, symbols as in the original paper)")
+            { j, s, unit, sd, d, alpha, gamma, rc, sf, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            double f = Interphase.Transport.Units.ConductivityToSPerCm(pr.GetValue(unit)!);
+            double rho = 1.0 / (pr.GetValue(s) * f);
+            double? rhoD = pr.GetValue(sd) is { } g ? 1.0 / (g * f) : null;
+            var r = DendriteCriteria.RajWolfenstine(pr.GetValue(j), rho, pr.GetValue(d), pr.GetValue(gamma), pr.GetValue(rc), pr.GetValue(sf), rhoD, pr.GetValue(alpha));
+            return Report(pr, json, r, "nucleation");
+        }));
+        return cmd;
+    }
+
+    private static int Report(ParseResult pr, Option<bool> json, DendriteCriterion r, string what)
+    {
+        if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
+        CliOutput.Console2.MarkupLine($"driving {G(r.DrivingMev)} meV vs opposing {G(r.OpposingMev)} meV per Li: {what} {(r.Proceeds ? "predicted" : "not predicted")}; critical current {G(r.CriticalCurrentMaPerCm2)} mA/cm²");
+        return 0;
+    }
+
+    private static Command Classify()
+    {
+        var electrolyte = new Argument<string>("electrolyte") { Description = "Electrolyte formula (reacted with Li metal by the thermodynamics engine), or a YAML file with electrolyte, products, reaction_energy_ev_per_atom" };
+        var data = new Option<string[]>("--data") { Description = "Entry files for the thermodynamics engine (default: the Materials Project formation energies)" };
+        var threshold = new Option<double>("--kinetic-threshold") { Description = "|reaction energy| below which the interface is kinetically stabilised, eV/atom", DefaultValueFactory = _ => InterphaseClassifier.DefaultKineticThresholdEvPerAtom };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("classify", "Classify the electrolyte|Li interface: stable, passivating SEI, mixed conducting or kinetically stabilised") { electrolyte, data, threshold, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            string arg = pr.GetValue(electrolyte)!;
+            InterphaseInput input;
+            IProductCharacterSource source = ProductCharacterTable.Default;
+            if (arg.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || arg.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            {
+                var f = YamlInput.Load<InterphaseFile>(arg);
+                if (string.IsNullOrWhiteSpace(f.Electrolyte)) throw new InterphaseException($"{arg}: electrolyte is required");
+                input = new InterphaseInput(f.Electrolyte, f.Products, f.ReactionEnergyEvPerAtom, f.AnodePotentialV);
+                if (f.Characters.Count > 0)
+                    source = new ProductCharacterOverrides(f.Characters.Select(c => c.ToCharacter(arg)), source);
+            }
+            else
+            {
+                input = LithiumReduction.Input(CliData.Engine(pr.GetValue(data)), arg);
+            }
+            var r = InterphaseClassifier.Classify(input, source, pr.GetValue(threshold));
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    electrolyte = r.Electrolyte, reaction_energy_ev_per_atom = input.ReactionEnergyEvPerAtom, kind = Snake(r.Kind.ToString()), reason = r.Reason,
+                    products = r.Products.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor, p.Reason, p.Citation }),
+                    growth_law = r.Kind == InterphaseKind.Undetermined ? null : InterphaseGrowth.LawFor(r.Kind).ToString().ToLowerInvariant(),
+                    notes = r.Notes,
+                });
+                return 0;
+            }
+            CliOutput.Console2.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
+            var t = new Table().AddColumns("product", "electronic", "Li+ conductor", "reason", "citation");
+            foreach (var p in r.Products)
+                t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString(), p.IonicConductor?.ToString() ?? "?", Markup.Escape(p.Reason), Markup.Escape(p.Citation));
+            if (r.Products.Count > 0) CliOutput.Console2.Write(t);
+            foreach (var n in r.Notes) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(n)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Growth()
+    {
+        var law = new Option<string>("--law") { Description = "parabolic (passivating SEI) or linear (mixed conductor)", Required = true };
+        var rate = new Option<double>("--rate") { Description = "k_p in nm²/h (parabolic) or v in nm/h (linear)", Required = true };
+        var s = new Option<double>("--conductivity") { Description = "Li+ conductivity of the interphase, S/cm", Required = true };
+        var l0 = new Option<double>("--initial") { Description = "Initial thickness, nm", DefaultValueFactory = _ => 0.0 };
+        var fail = new Option<double?>("--failure-asr") { Description = "Interphase ASR counted as failure, Ω·cm²" };
+        var hours = new Option<double>("--hours") { Description = "Time span, h", DefaultValueFactory = _ => 500.0 };
+        var csv = CsvOption(); var plot = PlotOption(); var json = CliOutput.JsonOption();
+        var cmd = new Command("growth", "Interphase thickness and resistance against time (parabolic or linear-to-failure)") { law, rate, s, l0, fail, hours, csv, plot, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var l = pr.GetValue(law)!.Trim().ToLowerInvariant() switch
+            {
+                "parabolic" => GrowthLaw.Parabolic,
+                "linear" => GrowthLaw.Linear,
+                var x => throw new InterphaseException($"--law '{x}': use parabolic or linear"),
+            };
+            var p = new GrowthParameters(l, pr.GetValue(rate), pr.GetValue(s), pr.GetValue(l0), pr.GetValue(fail));
+            var end = InterphaseGrowth.At(p, pr.GetValue(hours));
+            var tf = InterphaseGrowth.TimeToFailureH(p);
+            var (table, chart) = AnodeCharts.Growth(p, pr.GetValue(hours));
+            Emit(pr, csv, plot, table, chart);
+            if (pr.GetValue(json)) { CliOutput.WriteJson(new { parameters = p, at_end = end, time_to_failure_h = tf }); return 0; }
+            CliOutput.Console2.MarkupLine($"after {G(end.TimeH)} h: {G(end.ThicknessNm)} nm, {G(end.AsrOhmCm2)} Ω·cm²{(tf is { } t ? $"; failure at {G(t)} h" : "")}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Coating()
+    {
+        var dv = new Option<double>("--volume-change") { Description = "Particle volume change, fraction (0.10 = +10 %)", Required = true };
+        var gc = new Option<double?>("--fracture-energy") { Description = "Electrolyte fracture energy, J/m² (cohesive-zone rule)" };
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("coating", "Coating strain from a particle's volume change and the no-fracture rule (< 7.5 %, > 4 J/m²)") { dv, gc, json };
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var strain = CoatingMechanics.Strain(pr.GetValue(dv));
+            var rule = pr.GetValue(gc) is { } g ? CoatingMechanics.NoFractureRule(pr.GetValue(dv), g) : null;
+            if (pr.GetValue(json)) { CliOutput.WriteJson(new { strain, fracture = rule, no_fracture = rule?.NoFracture }); return 0; }
+            CliOutput.Console2.MarkupLine($"ΔV/V = {G(100 * strain.VolumeChange)} %: coating linear strain {G(100 * strain.LinearStrain)} %, areal {G(100 * strain.ArealStrain)} %");
+            if (rule is not null)
+            {
+                CliOutput.Console2.MarkupLine(rule.NoFracture ? "no fracture predicted" : $"fracture possible (expansion ok: {rule.ExpansionOk}, fracture energy ok: {rule.FractureEnergyOk})");
+                foreach (var n in rule.Notes) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(n)}");
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static string Snake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string G(double v) => double.IsNaN(v) ? "—" : v.ToString("G4", CultureInfo.InvariantCulture);
+}
+
+/// <summary>YAML layout of <c>interphase anode classify FILE.yaml</c>.</summary>
+public sealed class InterphaseFile
+{
+    /// <summary>Electrolyte.</summary>
+    public string Electrolyte { get; set; } = "";
+    /// <summary>Reduction products (reduced formulas).</summary>
+    public List<string> Products { get; set; } = new();
+    /// <summary>Reaction energy at the anode potential, eV/atom.</summary>
+    public double ReactionEnergyEvPerAtom { get; set; }
+    /// <summary>Anode potential, V vs Li/Li+.</summary>
+    public double AnodePotentialV { get; set; }
+    /// <summary>Product characters overriding the knowledge base.</summary>
+    public List<CharacterEntry> Characters { get; set; } = new();
+    /// <summary>Free text.</summary>
+    public string? Source { get; set; }
+    /// <summary>Free text.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>One product character given in the file.</summary>
+    public sealed class CharacterEntry
+    {
+        /// <summary>Reduced formula.</summary>
+        public string Formula { get; set; } = "";
+        /// <summary>insulating, conducting or unknown.</summary>
+        public string Electronic { get; set; } = "unknown";
+        /// <summary>Li+ conductor?</summary>
+        public bool? IonicConductor { get; set; }
+        /// <summary>Reason.</summary>
+        public string Reason { get; set; } = "given in the input file";
+
+        internal ProductCharacter ToCharacter(string file) => new(Formula,
+            Electronic.Trim().ToLowerInvariant() switch
+            {
+                "insulating" => ElectronicCharacter.Insulating,
+                "conducting" => ElectronicCharacter.Conducting,
+                "unknown" => ElectronicCharacter.Unknown,
+                var x => throw new InterphaseException($"{file}: characters: electronic '{x}' must be insulating, conducting or unknown"),
+            }, IonicConductor, Reason, file);
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Interphase.Data;
+using Interphase.Data.Online;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary><c>interphase data pull</c>: fills the store from the Materials Project, OQMD or an OPTIMADE provider.</summary>
+internal static class DataPullCommand
+{
+    public static Command Create()
+    {
+        var chemsys = new Option<string>("--chemsys") { Description = "Chemical system, e.g. Li-P-S-Cl (all its sub-systems are pulled too)", Required = true };
+        var source = new Option<string>("--source")
+        {
+            Description = "mp (Materials Project; key in MP_API_KEY), oqmd, or optimade:BASE_URL",
+            Required = true,
+        };
+        var field = new Option<string?>("--field")
+        {
+            Description = "Energy field: mp formation_energy_per_atom (default) | energy_per_atom | uncorrected_energy_per_atom; " +
+                          "oqmd delta_e (default); optimade the provider's formation-energy property, e.g. _oqmd_delta_e",
+        };
+        var url = new Option<string?>("--url")
+        {
+            Description = $"Base URL for mp or oqmd (default ${MaterialsProjectClient.UrlVariable} / ${OqmdClient.UrlVariable}, else the public service)",
+        };
+        var thermoType = new Option<string>("--thermo-type")
+        {
+            Description = "Materials Project thermo type: GGA_GGA+U, R2SCAN or GGA_GGA+U_R2SCAN",
+            DefaultValueFactory = _ => "GGA_GGA+U",
+        };
+        var store = EntrySourceCliOptions.StoreOption();
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("pull", "Download the entries of a chemical system into the store (written in one transaction after all pages arrive)")
+        {
+            chemsys, source, field, url, thermoType, store, json,
+        };
+        cmd.SetAction(p => CliOutput.Run(() =>
+        {
+            var system = ChemicalSystems.Parse(p.GetValue(chemsys)!);
+            var provider = CreateProvider(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!);
+            using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
+            ImportSummary summary;
+            bool quiet = p.GetValue(json) || Console.IsOutputRedirected;
+            if (quiet)
+            {
+                summary = EntryPuller.PullAsync(provider, s, system).GetAwaiter().GetResult();
+            }
+            else
+            {
+                summary = null!;
+                CliOutput.Console2.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask($"{provider.SourceName} {ChemicalSystems.Key(system)}");
+                        task.IsIndeterminate = true;
+                        var progress = new SyncProgress(pp =>
+                        {
+                            task.Description = $"{Markup.Escape(pp.Description)}: {pp.Entries} entries, {pp.Requests} requests";
+                            if (pp.ExpectedEntries is { } n && n > 0)
+                            {
+                                task.IsIndeterminate = false;
+                                task.MaxValue = n;
+                                task.Value = Math.Min(pp.Entries, n);
+                            }
+                        });
+                        summary = EntryPuller.PullAsync(provider, s, system, progress).GetAwaiter().GetResult();
+                        task.IsIndeterminate = false;
+                        task.Value = task.MaxValue;
+                    });
+            }
+            if (p.GetValue(json))
+                CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystems.Key(system), summary.Added, summary.Replaced });
+            else
+                CliOutput.Console2.MarkupLine(
+                    $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystems.Key(system))} as source [bold]{Markup.Escape(summary.Source)}[/]" +
+                    (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") + $" into {Markup.Escape(s.Path)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The provider for a <c>--source</c> value.</summary>
+    internal static IEntryProvider CreateProvider(string source, string? field, string? url, string thermoType)
+    {
+        if (source.Equals("mp", StringComparison.OrdinalIgnoreCase))
+            return new MaterialsProjectClient(baseUrl: url, field: field ?? MaterialsProjectJson.FormationField, thermoType: thermoType);
+        if (source.Equals("oqmd", StringComparison.OrdinalIgnoreCase))
+            return new OqmdClient(baseUrl: url, field: field ?? "delta_e");
+        if (source.StartsWith("optimade:", StringComparison.OrdinalIgnoreCase))
+            return new OptimadeClient(source["optimade:".Length..], field);
+        throw new InterphaseException($"unknown source '{source}' (use mp, oqmd or optimade:BASE_URL)");
+    }
+
+    // Progress<T> posts to the thread pool; the bar is updated in place instead.
+    private sealed class SyncProgress(Action<PullProgress> report) : IProgress<PullProgress>
+    {
+        public void Report(PullProgress value) => report(value);
+    }
+}

@@ -1,0 +1,378 @@
+using System.Diagnostics;
+using System.Globalization;
+using Interphase.Chemistry;
+using Microsoft.Data.Sqlite;
+
+namespace Interphase.Data;
+
+/// <summary>What was written by an import or pull.</summary>
+/// <param name="Source">Source name.</param>
+/// <param name="Added">Entries written.</param>
+/// <param name="Replaced">Entries of the same source (and, for pulls, the same sub-systems) that were replaced.</param>
+/// <param name="Elapsed">Wall time of the write.</param>
+public sealed record ImportSummary(string Source, int Added, int Replaced, TimeSpan Elapsed);
+
+/// <summary>A source in the store.</summary>
+/// <param name="Name">Source name (unique).</param>
+/// <param name="Entries">Number of entries.</param>
+/// <param name="FormationEntries">Entries whose energy is a formation energy.</param>
+/// <param name="RawTotalEntries">Entries whose energy is a raw total energy.</param>
+/// <param name="Origin">Where the data came from (file path or URL).</param>
+/// <param name="UpdatedUtc">When the source was last written.</param>
+/// <param name="Functionals">Distinct functionals recorded.</param>
+/// <param name="CorrectionSchemes">Distinct correction schemes recorded.</param>
+public sealed record SourceSummary(string Name, int Entries, int FormationEntries, int RawTotalEntries, string? Origin,
+    DateTimeOffset UpdatedUtc, IReadOnlyList<string> Functionals, IReadOnlyList<string> CorrectionSchemes);
+
+/// <summary>Store totals.</summary>
+/// <param name="Path">Database file.</param>
+/// <param name="Entries">Entries in all sources.</param>
+/// <param name="ChemicalSystems">Distinct chemical systems.</param>
+/// <param name="ByElementCount">Entries by number of elements (1 = elements, 2 = binaries, …).</param>
+/// <param name="Sources">Per-source summaries.</param>
+/// <param name="FileBytes">Size of the database file, bytes.</param>
+public sealed record StoreStats(string Path, int Entries, int ChemicalSystems, IReadOnlyDictionary<int, int> ByElementCount,
+    IReadOnlyList<SourceSummary> Sources, long FileBytes);
+
+/// <summary>
+/// The local entry store: a SQLite database of entries with provenance, indexed by chemical system. Every write is
+/// one transaction, so a malformed row or a crash leaves the store as it was; re-importing a source replaces it, so
+/// imports are idempotent. A system query looks up the 2^k − 1 sub-system keys in an index.
+/// </summary>
+/// <remarks>
+/// Entries are stored as written (formula per cell, energy per atom); the store adds no elemental references. For
+/// formation-energy sources the convention is that each element is at 0 eV/atom, added when a phase diagram is built.
+/// </remarks>
+public sealed class EntryStore : IDisposable
+{
+    private const int SchemaVersion = 1;
+    private readonly SqliteConnection _db;
+
+    private EntryStore(string path, SqliteConnection db)
+    {
+        Path = path;
+        _db = db;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating when needed, with its directory) the store at <paramref name="path"/>.</summary>
+    public static EntryStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return Connect(full, SqliteOpenMode.ReadWriteCreate);
+    }
+
+    /// <summary>Opens an existing store; throws an <see cref="InterphaseException"/> saying how to fill it when there is none.</summary>
+    public static EntryStore OpenExisting(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new InterphaseException(
+                $"no entry store at {full}: import data first (interphase data import mp_e_form.csv, or interphase data pull --chemsys Li-P-S --source mp), or pass --data FILE");
+        return Connect(full, SqliteOpenMode.ReadWrite);
+    }
+
+    private static EntryStore Connect(string full, SqliteOpenMode mode)
+    {
+        var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = mode, Pooling = false }.ToString();
+        var db = new SqliteConnection(cs);
+        try
+        {
+            db.Open();
+            // WAL + synchronous=NORMAL: one fsync per checkpoint instead of per commit; the cache holds a full import.
+            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
+            var store = new EntryStore(full, db);
+            store.EnsureSchema();
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            db.Dispose();
+            throw new InterphaseException($"cannot open entry store {full}: {ex.Message}", ex);
+        }
+    }
+
+    private void EnsureSchema()
+    {
+        long version = Scalar<long>("PRAGMA user_version");
+        if (version > SchemaVersion)
+            throw new InterphaseException($"entry store {Path} was written by a newer Interphase (schema {version} > {SchemaVersion})");
+        if (version == SchemaVersion) return;
+        using var tx = _db.BeginTransaction();
+        Exec(_db, """
+            CREATE TABLE IF NOT EXISTS sources (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                origin TEXT,
+                updated_utc TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS entries (
+                id INTEGER PRIMARY KEY,
+                source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                source_entry_id TEXT,
+                formula TEXT NOT NULL,
+                reduced_formula TEXT NOT NULL,
+                chemsys TEXT NOT NULL,
+                nelements INTEGER NOT NULL,
+                natoms REAL NOT NULL,
+                energy_per_atom REAL NOT NULL,
+                basis INTEGER NOT NULL,
+                functional TEXT,
+                correction_scheme TEXT);
+            CREATE INDEX IF NOT EXISTS ix_entries_chemsys ON entries(chemsys, source_id);
+            """, tx);
+        Exec(_db, $"PRAGMA user_version = {SchemaVersion}", tx);
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Replaces every entry of source <paramref name="source"/> with <paramref name="entries"/> in one transaction
+    /// (the entries' own source names are ignored). If enumerating the entries throws, or there are none, nothing is
+    /// written.
+    /// </summary>
+    /// <param name="entries">Entries to write (enumerated once, inside the transaction).</param>
+    /// <param name="source">Source name.</param>
+    /// <param name="origin">Where they came from (file path, URL), recorded with the source.</param>
+    public ImportSummary ImportSource(IEnumerable<Entry> entries, string source, string? origin = null) =>
+        Write(entries, source, origin, subsystems: null);
+
+    /// <summary>
+    /// Replaces the entries of <paramref name="source"/> whose chemical system is one of <paramref name="subsystemKeys"/>
+    /// (keeping its other systems) with <paramref name="entries"/>, in one transaction. Used by pulls, so pulling
+    /// Li-P-S then Li-Cl keeps both, and pulling Li-P-S twice is idempotent.
+    /// </summary>
+    public ImportSummary ReplaceSubsystems(IEnumerable<Entry> entries, string source, IReadOnlyCollection<string> subsystemKeys, string? origin = null) =>
+        Write(entries, source, origin, subsystemKeys);
+
+    private ImportSummary Write(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems)
+    {
+        ValidateSourceName(source);
+        var sw = Stopwatch.StartNew();
+        using var tx = _db.BeginTransaction();
+        try
+        {
+            long sourceId = UpsertSource(source, origin, tx);
+            int replaced = 0;
+            if (subsystems is null)
+            {
+                replaced = Exec(_db, "DELETE FROM entries WHERE source_id = $s", tx, ("$s", sourceId));
+            }
+            else
+            {
+                using var del = Command("DELETE FROM entries WHERE source_id = $s AND chemsys = $c", tx);
+                var pc = del.Parameters.Add("$c", SqliteType.Text);
+                del.Parameters.AddWithValue("$s", sourceId);
+                del.Prepare();
+                foreach (var key in subsystems)
+                {
+                    pc.Value = key;
+                    replaced += del.ExecuteNonQuery();
+                }
+            }
+            using var ins = Command("""
+                INSERT INTO entries (source_id, source_entry_id, formula, reduced_formula, chemsys, nelements, natoms,
+                                     energy_per_atom, basis, functional, correction_scheme)
+                VALUES ($s, $id, $f, $rf, $c, $n, $na, $e, $b, $fn, $cs)
+                """, tx);
+            ins.Parameters.AddWithValue("$s", sourceId);
+            var pId = ins.Parameters.Add("$id", SqliteType.Text);
+            var pF = ins.Parameters.Add("$f", SqliteType.Text);
+            var pRf = ins.Parameters.Add("$rf", SqliteType.Text);
+            var pC = ins.Parameters.Add("$c", SqliteType.Text);
+            var pN = ins.Parameters.Add("$n", SqliteType.Integer);
+            var pNa = ins.Parameters.Add("$na", SqliteType.Real);
+            var pE = ins.Parameters.Add("$e", SqliteType.Real);
+            var pB = ins.Parameters.Add("$b", SqliteType.Integer);
+            var pFn = ins.Parameters.Add("$fn", SqliteType.Text);
+            var pCs = ins.Parameters.Add("$cs", SqliteType.Text);
+            ins.Prepare();
+            var allowed = subsystems is null ? null : new HashSet<string>(subsystems, StringComparer.Ordinal);
+            int added = 0;
+            foreach (var e in entries)
+            {
+                var comp = e.Composition;
+                string chemsys = comp.ChemicalSystem;
+                if (allowed is not null && !allowed.Contains(chemsys))
+                    throw new InterphaseException($"entry {e.Composition} ({e.Provenance.SourceId}) is outside the pulled systems");
+                pId.Value = (object?)e.Provenance.SourceId ?? DBNull.Value;
+                pF.Value = comp.FullFormula;
+                pRf.Value = comp.ReducedFormula;
+                pC.Value = chemsys;
+                pN.Value = comp.ElementCount;
+                pNa.Value = comp.NumAtoms;
+                pE.Value = e.EnergyPerAtom;
+                pB.Value = (int)e.Provenance.Basis;
+                pFn.Value = (object?)e.Provenance.Functional ?? DBNull.Value;
+                pCs.Value = (object?)e.Provenance.CorrectionScheme ?? DBNull.Value;
+                ins.ExecuteNonQuery();
+                added++;
+            }
+            if (subsystems is null && added == 0)
+                throw new InterphaseException($"nothing to import into source '{source}'{(origin is null ? "" : $" from {origin}")}: no entries (the store is unchanged)");
+            // A source left without entries is dropped so `data list` shows only sources that hold data.
+            Exec(_db, "DELETE FROM sources WHERE id = $s AND NOT EXISTS (SELECT 1 FROM entries WHERE source_id = $s)", tx, ("$s", sourceId));
+            tx.Commit();
+            return new ImportSummary(source, added, replaced, sw.Elapsed);
+        }
+        catch
+        {
+            tx.Rollback();
+            throw;
+        }
+    }
+
+    private long UpsertSource(string source, string? origin, SqliteTransaction tx)
+    {
+        Exec(_db, """
+            INSERT INTO sources (name, origin, updated_utc) VALUES ($n, $o, $t)
+            ON CONFLICT(name) DO UPDATE SET origin = COALESCE(excluded.origin, origin), updated_utc = excluded.updated_utc
+            """, tx, ("$n", source), ("$o", (object?)origin ?? DBNull.Value), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        using var cmd = Command("SELECT id FROM sources WHERE name = $n", tx);
+        cmd.Parameters.AddWithValue("$n", source);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// The entries of a chemical system and all its sub-systems (every entry whose elements are a subset of
+    /// <paramref name="system"/>), optionally of one source, in store order.
+    /// </summary>
+    public IReadOnlyList<Entry> Query(IEnumerable<Element> system, string? source = null)
+    {
+        var keys = ChemicalSystems.SubsystemKeys(system);
+        using var cmd = Command(SelectSql + " WHERE e.chemsys = $c" + (source is null ? "" : " AND s.name = $src") + " ORDER BY e.id");
+        var pc = cmd.Parameters.Add("$c", SqliteType.Text);
+        if (source is not null) cmd.Parameters.AddWithValue("$src", source);
+        cmd.Prepare();
+        var result = new List<Entry>();
+        var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            pc.Value = key;
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) result.Add(ReadEntry(r, parsed));
+        }
+        return result;
+    }
+
+    /// <summary>Every entry (optionally of one source), in insertion order.</summary>
+    public IEnumerable<Entry> All(string? source = null)
+    {
+        using var cmd = Command(SelectSql + (source is null ? "" : " WHERE s.name = $src") + " ORDER BY e.id");
+        if (source is not null) cmd.Parameters.AddWithValue("$src", source);
+        using var r = cmd.ExecuteReader();
+        var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
+        while (r.Read()) yield return ReadEntry(r, parsed);
+    }
+
+    /// <summary>Number of entries, optionally of one source.</summary>
+    public int Count(string? source = null)
+    {
+        using var cmd = Command("SELECT COUNT(*) FROM entries e JOIN sources s ON s.id = e.source_id" + (source is null ? "" : " WHERE s.name = $src"));
+        if (source is not null) cmd.Parameters.AddWithValue("$src", source);
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The sources in the store with their entry counts and provenance.</summary>
+    public IReadOnlyList<SourceSummary> Sources()
+    {
+        var list = new List<SourceSummary>();
+        using var cmd = Command("""
+            SELECT s.name, s.origin, s.updated_utc, COUNT(e.id), SUM(e.basis = 0), SUM(e.basis = 1),
+                   GROUP_CONCAT(DISTINCT e.functional), GROUP_CONCAT(DISTINCT e.correction_scheme)
+            FROM sources s LEFT JOIN entries e ON e.source_id = s.id
+            GROUP BY s.id ORDER BY s.name
+            """);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new SourceSummary(r.GetString(0), r.GetInt32(3), r.IsDBNull(4) ? 0 : r.GetInt32(4), r.IsDBNull(5) ? 0 : r.GetInt32(5),
+                r.IsDBNull(1) ? null : r.GetString(1),
+                DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
+                Split(r, 6), Split(r, 7)));
+        }
+        return list;
+
+        static IReadOnlyList<string> Split(SqliteDataReader r, int i) =>
+            r.IsDBNull(i) ? [] : r.GetString(i).Split(',').Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>Totals for <c>data stats</c>.</summary>
+    public StoreStats Stats()
+    {
+        var byCount = new SortedDictionary<int, int>();
+        using (var cmd = Command("SELECT nelements, COUNT(*) FROM entries GROUP BY nelements"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) byCount[r.GetInt32(0)] = r.GetInt32(1);
+        int systems = Scalar<int>("SELECT COUNT(DISTINCT chemsys) FROM entries");
+        long bytes = new FileInfo(Path).Length + (File.Exists(Path + "-wal") ? new FileInfo(Path + "-wal").Length : 0);
+        return new StoreStats(Path, Count(), systems, byCount, Sources(), bytes);
+    }
+
+    /// <summary>Removes a source and its entries; returns the number of entries removed.</summary>
+    /// <exception cref="InterphaseException">No such source (the message lists the sources present).</exception>
+    public int RemoveSource(string source)
+    {
+        using var tx = _db.BeginTransaction();
+        using var find = Command("SELECT id FROM sources WHERE name = $n", tx);
+        find.Parameters.AddWithValue("$n", source);
+        if (find.ExecuteScalar() is not long id)
+        {
+            tx.Rollback();
+            var names = Sources().Select(s => s.Name).ToList();
+            throw new InterphaseException($"no source '{source}' in the store {Path} (sources: {(names.Count == 0 ? "none" : string.Join(", ", names))})");
+        }
+        int removed = Exec(_db, "DELETE FROM entries WHERE source_id = $s", tx, ("$s", id));
+        Exec(_db, "DELETE FROM sources WHERE id = $s", tx, ("$s", id));
+        tx.Commit();
+        return removed;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _db.Dispose();
+
+    private const string SelectSql = """
+        SELECT s.name, e.source_entry_id, e.formula, e.energy_per_atom, e.basis, e.functional, e.correction_scheme
+        FROM entries e JOIN sources s ON s.id = e.source_id
+        """;
+
+    // Polymorphs share formulas; each distinct formula is parsed once per query (compositions are immutable).
+    private static Entry ReadEntry(SqliteDataReader r, Dictionary<string, Composition> parsed)
+    {
+        string formula = r.GetString(2);
+        if (!parsed.TryGetValue(formula, out var comp)) parsed[formula] = comp = FormulaParser.Parse(formula);
+        var prov = new Provenance(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), (EnergyBasis)r.GetInt32(4),
+            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
+        return Entry.FromEnergyPerAtom(comp, r.GetDouble(3), prov);
+    }
+
+    private static void ValidateSourceName(string source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) throw new InterphaseException("a source needs a non-empty name");
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private T Scalar<T>(string sql)
+    {
+        using var cmd = Command(sql);
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static int Exec(SqliteConnection db, string sql, SqliteTransaction? tx = null, params (string Name, object Value)[] args)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (n, v) in args) cmd.Parameters.AddWithValue(n, v);
+        return cmd.ExecuteNonQuery();
+    }
+}

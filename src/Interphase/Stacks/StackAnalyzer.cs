@@ -1,0 +1,278 @@
+using Interphase.Anode;
+using Interphase.Anode.Interphases;
+using Interphase.Chemistry;
+using Interphase.Knowledge;
+using Interphase.Reporting;
+using Interphase.Thermodynamics;
+
+namespace Interphase.Stacks;
+
+/// <summary>Finds ranked coatings or interlayers for an interface that fails (implemented by the screening).</summary>
+public interface IRemedyFinder
+{
+    /// <summary>The best <paramref name="count"/> candidates to put between the two layers of <paramref name="iface"/>.</summary>
+    IReadOnlyList<Recommendation> Find(CellStack stack, StackInterface iface, int count);
+}
+
+/// <summary>Thresholds the verdicts use (eV/atom are per atom of the reacting mixture).</summary>
+/// <param name="StrongReactionEvPerAtom">A chemical reaction more exothermic than this fails the interface.</param>
+/// <param name="MildReactionEvPerAtom">A chemical reaction more exothermic than this is a warning.</param>
+/// <param name="WindowToleranceVolts">Slack when comparing a window with an electrode potential, V.</param>
+/// <param name="Recommendations">How many remedies to list for each interface that is not ok.</param>
+public sealed record AnalysisOptions(double StrongReactionEvPerAtom = -0.2, double MildReactionEvPerAtom = -0.05,
+    double WindowToleranceVolts = 0.01, int Recommendations = 5);
+
+/// <summary>
+/// Analyses a whole cell stack: each layer's window against the potentials it faces
+/// (001_9ddcaf3869a721a2.txt Fig. 3d), chemical and electrochemical reactions at each interface (§3.1), the
+/// interphase type from the products' electronic character (Fig. 27), Li-metal mechanics (§5; 004 §2), the
+/// resistance budget and the energy density against the liquid reference (000 §3), with a verdict per interface.
+/// </summary>
+public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, IRemedyFinder? remedies = null, AnalysisOptions? options = null)
+{
+    private readonly AnalysisOptions _options = options ?? new AnalysisOptions();
+
+    /// <summary>Runs every check on the stack.</summary>
+    /// <exception cref="InterphaseException">A layer's chemical system has no data.</exception>
+    public StackAnalysis Analyze(CellStack stack, IProgress<string>? progress = null)
+    {
+        var interfaces = stack.Interfaces();
+        // Windows and interfaces are independent queries on a thread-safe engine: run them on all cores.
+        progress?.Report("stability windows and interface reactions");
+        var windowsTask = Task.Run(() => LayerWindows(stack, interfaces));
+        var analyses = interfaces.AsParallel().AsOrdered().Select(iface =>
+        {
+            progress?.Report($"interface {iface.Label}");
+            return AnalyzeInterface(stack, iface);
+        }).ToList();
+        var windows = windowsTask.GetAwaiter().GetResult();
+        progress?.Report("mechanics and resistance");
+        return new StackAnalysis
+        {
+            Stack = stack,
+            Windows = windows,
+            Interfaces = analyses,
+            Mechanics = MechanicsFor(stack),
+            Resistance = StackBudget.Resistance(stack, knowledge),
+            Energy = StackBudget.Energy(stack, knowledge),
+        };
+    }
+
+    // ---- windows -------------------------------------------------------------------------------------------
+
+    private List<LayerWindow> LayerWindows(CellStack stack, IReadOnlyList<StackInterface> interfaces)
+    {
+        var layers = new List<(string Name, Composition Composition, string Role)>();
+        if (stack.CathodeCoating is { } c) layers.Add((c.Name, c.Composition, "cathode coating"));
+        layers.AddRange(stack.Electrolytes.Select(e => (e.Name, e.Composition, "electrolyte")));
+        if (stack.AnodeInterlayer is { } i) layers.Add((i.Name, i.Composition, "anode interlayer"));
+
+        var result = new List<LayerWindow>();
+        foreach (var (name, composition, role) in layers)
+        {
+            var window = engine.Window(composition);
+            // Potential ranges the layer touches through each electrode-side interface, and whether an electronically
+            // insulating coating/interlayer between it and the electrode shields that side.
+            var exposures = interfaces
+                .Where(f => f.Side != InterfaceSide.Internal && (f.PositiveName == name || f.NegativeName == name))
+                .Select(f => new Exposure(f.MinVolts, f.MaxVolts,
+                    (f.PositiveName == name ? f.NegativeRole : f.PositiveRole) is "cathode coating" or "anode interlayer"))
+                .ToList();
+            result.Add(JudgeWindow(name, composition, role, window, exposures));
+        }
+        return result;
+    }
+
+    private sealed record Exposure(double MinVolts, double MaxVolts, bool Shielded);
+
+    private LayerWindow JudgeWindow(string name, Composition composition, string role, StabilityWindow window, List<Exposure> exposures)
+    {
+        double tol = _options.WindowToleranceVolts;
+        double? red = window.ReductionVolts, ox = window.OxidationVolts;
+        var atMin = new List<string>();
+        var atMax = new List<string>();
+        if (exposures.Count == 0)
+            return new LayerWindow(name, composition.ReducedFormula, role, red, ox, null, null, Verdict.Info,
+                "touches no electrode", atMin, atMax);
+        var low = exposures.MinBy(e => e.MinVolts)!;
+        var high = exposures.MaxBy(e => e.MaxVolts)!;
+        double lo = low.MinVolts, hi = high.MaxVolts;
+
+        bool reduced = red is null || lo < red.Value - tol;
+        bool oxidised = red is null || (ox is { } o && hi > o + tol);
+        if (reduced) atMin.AddRange(ProductsAt(window, lo));
+        if (oxidised) atMax.AddRange(ProductsAt(window, hi));
+        if (!reduced && !oxidised)
+            return new LayerWindow(name, composition.ReducedFormula, role, red, ox, lo, hi, Verdict.Ok,
+                $"window {Fmt(red)}–{Fmt(ox)} V covers {lo:0.##}–{hi:0.##} V", atMin, atMax);
+
+        var problems = new List<string>();
+        var verdicts = new List<Verdict>();
+        void Judge(bool outside, string what, double limitVolts, double faces, IReadOnlyList<string> products, bool shielded)
+        {
+            if (!outside) return;
+            bool conducting = products.Any(p => knowledge.Products.Classify(p).Electronic == ElectronicCharacter.Conducting);
+            string consequence = shielded
+                ? "the coating/interlayer in between blocks electrons, so this is kinetically suppressed"
+                : conducting ? "products conduct electrons, so decomposition continues"
+                : "products are electronic insulators and may passivate";
+            verdicts.Add(shielded ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
+            problems.Add($"{what} {(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
+        }
+        Judge(reduced, "reduced", red ?? double.NaN, lo, atMin, low.Shielded);
+        Judge(oxidised && red is not null, "oxidised", ox ?? double.NaN, hi, atMax, high.Shielded);
+        return new LayerWindow(name, composition.ReducedFormula, role, red, ox, lo, hi, verdicts.DefaultIfEmpty(Verdict.Warning).Max(),
+            string.Join("; ", problems), atMin, atMax);
+    }
+
+    private static IReadOnlyList<string> ProductsAt(StabilityWindow window, double volts)
+    {
+        var seg = window.Profile.LastOrDefault(s => s.StartVolts <= volts + 1e-9) ?? window.Profile.FirstOrDefault();
+        return seg?.ProductFormulas ?? [];
+    }
+
+    private static string Fmt(double? v) => v is null ? "—" : v.Value.ToString("0.00");
+
+    // ---- interfaces ------------------------------------------------------------------------------------------
+
+    private InterfaceAnalysis AnalyzeInterface(CellStack stack, StackInterface iface)
+    {
+        var reactions = new List<ReactionSummary>();
+        var reasons = new List<string>();
+        bool positiveIsCathode = iface.PositiveRole == "cathode";
+        // An electrochemical reaction needs electrons from an electrode: it drives the verdict only where an
+        // electrode (or an electronically conducting layer) is one of the two partners.
+        bool electrodeContact = positiveIsCathode || iface.NegativeRole == "anode";
+
+        reactions.Add(Summarise("chemical", iface.Positive, iface.Negative, null));
+        if (positiveIsCathode)
+            reactions.Add(Summarise("chemical (charged cathode)", stack.Cathode.ChargedComposition, iface.Negative, null));
+        if (iface.Side == InterfaceSide.Cathode)
+            reactions.Add(Summarise("electrochemical", iface.Positive, iface.Negative, iface.MaxVolts));
+        else if (iface.Side == InterfaceSide.Anode && iface.NegativeRole == "anode" && stack.Anode.Kind != AnodeKind.LithiumMetal)
+            reactions.Add(Summarise("electrochemical", iface.Positive, iface.Negative, iface.MinVolts));
+
+        var chemical = reactions.Where(r => r.Volts is null).MinBy(r => r.EnergyEvPerAtom)!;
+
+        InterphaseClassification interphase;
+        if (iface.Side == InterfaceSide.Anode)
+        {
+            // The layer touching the anode is reduced to the equilibrium products at the anode's potential (Fig. 27).
+            var window = engine.Window(iface.Positive);
+            var products = ProductsAt(window, iface.MinVolts).ToList();
+            bool withinWindow = window.ReductionVolts is { } r && iface.MinVolts >= r - _options.WindowToleranceVolts;
+            if (withinWindow) products.Clear();
+            interphase = InterphaseClassifier.Classify(
+                new InterphaseInput(iface.PositiveName, products, withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0), iface.MinVolts),
+                knowledge.Products);
+        }
+        else
+        {
+            // Open-system energies on this side include the cathode's own delithiation, so the interphase follows from
+            // the chemical reactions; oxidation of the other layer is judged by its window.
+            interphase = InterphaseClassifier.Classify(
+                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), knowledge.Products);
+        }
+
+        reasons.Add($"most exothermic chemical reaction: {chemical.EnergyEvPerAtom * 1000:0} meV/atom ({chemical.Kind}) → {string.Join(" + ", chemical.Products)}");
+        foreach (var r in reactions.Where(r => r.Volts is not null))
+            reasons.Add($"open to Li at {r.Volts:0.##} V vs Li/Li+: {r.EnergyEvPerAtom * 1000:0} meV/atom → {string.Join(" + ", r.Products)}"
+                        + (electrodeContact ? " (includes each reactant's own decomposition at that potential)" : " (no electrode touches this interface: electrochemically suppressed)"));
+        reasons.Add($"interphase: {Describe(interphase.Kind)} — {interphase.Reason}");
+
+        // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
+        // reaction with the anode's composition.
+        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, interphase.Kind, electrodeContact, reasons);
+        var recs = verdict >= Verdict.Warning && remedies is not null
+            ? remedies.Find(stack, iface, _options.Recommendations)
+            : (IReadOnlyList<Recommendation>)[];
+        return new InterfaceAnalysis(iface, reactions, interphase, verdict, reasons, recs);
+    }
+
+    private Verdict Judge(double chemicalEnergy, InterphaseKind kind, bool electrodeContact, List<string> reasons)
+    {
+        // A conducting product only matters where it can carry an electrode's electrons into the electrolyte.
+        if (kind == InterphaseKind.MixedConducting && electrodeContact)
+        {
+            reasons.Add("fail: a mixed-conducting interphase keeps growing");
+            return Verdict.Fail;
+        }
+        if (chemicalEnergy < _options.StrongReactionEvPerAtom)
+        {
+            reasons.Add($"fail: chemical reaction below {_options.StrongReactionEvPerAtom * 1000:0} meV/atom");
+            return Verdict.Fail;
+        }
+        if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom)
+        {
+            reasons.Add(kind == InterphaseKind.PassivatingSei
+                ? "warning: reacts, but the products passivate (they add interfacial resistance)"
+                : "warning: moderate reaction energy or products of unknown character");
+            return Verdict.Warning;
+        }
+        reasons.Add(kind == InterphaseKind.KineticallyStabilised ? "ok: kinetically stable (negligible driving force)" : "ok: stable");
+        return Verdict.Ok;
+    }
+
+    /// <summary>Human name of an interphase kind.</summary>
+    public static string Describe(InterphaseKind kind) => kind switch
+    {
+        InterphaseKind.Stable => "stable",
+        InterphaseKind.KineticallyStabilised => "kinetically stabilised",
+        InterphaseKind.PassivatingSei => "passivating",
+        InterphaseKind.MixedConducting => "mixed conducting",
+        _ => "undetermined",
+    };
+
+    private ReactionSummary Summarise(string kind, Composition positive, Composition negative, double? volts)
+    {
+        var reaction = engine.React(positive, negative, new ReactionOptions(Volts: volts));
+        var min = reaction.MostExothermic;
+        return new ReactionSummary(volts is null ? kind : $"{kind} at {volts:0.##} V", positive.ReducedFormula, negative.ReducedFormula, volts,
+            min.EnergyPerAtom, min.X, min.Products.Select(p => p.ReducedFormula).Distinct().Order(StringComparer.Ordinal).ToList(),
+            min.Reaction.ToString());
+    }
+
+    // ---- mechanics -------------------------------------------------------------------------------------------
+
+    private MechanicsCheck MechanicsFor(CellStack stack)
+    {
+        var reasons = new List<string>();
+        bool applies = stack.Anode.Kind == AnodeKind.LithiumMetal;
+        var touching = stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Composition : stack.AnodeInterlayer.Composition;
+        var material = knowledge.FindMaterial(touching.ReducedFormula);
+        MonroeNewmanResult? mn = null;
+        if (StackBudget.ShearModulusGPa(material) is { } g)
+        {
+            mn = MonroeNewman.Assess(g);
+            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
+                        + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
+        }
+        else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
+
+        double tK = stack.TemperatureC + 273.15;
+        var strip = StrippingVoids.Limit(stack.StackPressureMpa, tK);
+        reasons.Add($"stripping limit at {stack.StackPressureMpa:0.##} MPa, {stack.TemperatureC:0} °C: {strip.CriticalMaPerCm2:0.###} mA/cm² "
+                    + $"(vacancy diffusion {strip.DiffusionMaPerCm2:0.###} + creep {strip.CreepMaPerCm2:0.###}) vs {stack.CurrentDensityMaPerCm2:0.###} mA/cm² asked");
+
+        Verdict verdict;
+        if (!applies)
+        {
+            verdict = Verdict.Info;
+            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: the Li-metal checks only inform");
+        }
+        else if (!strip.IsStable(stack.CurrentDensityMaPerCm2))
+        {
+            verdict = Verdict.Fail;
+            double needed = StrippingVoids.CriticalPressureMPa(stack.CurrentDensityMaPerCm2, tK);
+            reasons.Add($"fail: voids form on stripping; about {needed:0.#} MPa would be needed at this current");
+        }
+        else if (mn is { Passes: false })
+        {
+            verdict = Verdict.Warning;
+            reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");
+        }
+        else verdict = Verdict.Ok;
+        if (mn is not null && applies) reasons.AddRange(mn.Caveats.Take(2).Select(c => "caveat: " + c));
+        return new MechanicsCheck(applies, mn, strip, stack.CurrentDensityMaPerCm2, verdict, reasons);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Reflection;
+using Interphase.Cell;
+using Interphase.Knowledge;
+
+namespace Interphase.Stacks;
+
+/// <summary>The resistance budget and cell-level energy of a stack, from its inputs and the knowledge base.</summary>
+public static class StackBudget
+{
+    /// <summary>
+    /// Ohmic resistance of each electrolyte layer (L/σ, σ from the stack file or else the knowledge base's room-temperature
+    /// value) and the interface ASRs the knowledge base reports for the same electrolyte against the same kind of electrode.
+    /// </summary>
+    public static IReadOnlyList<ResistanceItem> Resistance(CellStack stack, KnowledgeBase knowledge)
+    {
+        var items = new List<ResistanceItem>();
+        double j = stack.CurrentDensityMaPerCm2;
+        foreach (var layer in stack.Electrolytes)
+        {
+            var material = knowledge.FindMaterial(layer.Composition.ReducedFormula) ?? knowledge.FindMaterial(layer.Name);
+            var (sigma, source) = layer.ConductivitySPerCm is { } given
+                ? (given, "stack file")
+                : RoomTemperatureConductivity(material);
+            if (sigma is null)
+            {
+                items.Add(new ResistanceItem($"{layer.Name} ({layer.ThicknessUm:0.#} µm)", null, null, "conductivity unknown: give conductivity_s_cm"));
+                continue;
+            }
+            double asr = OhmicLoss.AreaSpecificResistance(layer.ThicknessUm, sigma.Value);
+            items.Add(new ResistanceItem($"{layer.Name} ({layer.ThicknessUm:0.#} µm, σ = {sigma.Value:0.##E+0} S/cm)", asr,
+                OhmicLoss.VoltageDropMv(j, layer.ThicknessUm, sigma.Value), source));
+        }
+
+        // Reported interface ASRs of the electrolyte touching the anode, against the same anode kind.
+        var anodeSide = stack.Electrolytes[^1];
+        var anodeMaterial = knowledge.FindMaterial(anodeSide.Composition.ReducedFormula) ?? knowledge.FindMaterial(anodeSide.Name);
+        if (anodeMaterial is not null)
+        {
+            string electrode = stack.Anode.Kind == AnodeKind.LithiumMetal ? "Li" : stack.Anode.Name;
+            var reported = knowledge.InterfacesFor(anodeMaterial.Id)
+                .Where(r => r.Asr is not null && r.Asr.Dimension == "area_resistance" && string.Equals(r.Electrode, electrode, StringComparison.OrdinalIgnoreCase))
+                .Select(r => (Asr: r.Asr!.NormalizedValue, r.Citation))
+                .OrderBy(r => r.Asr).ToList();
+            if (reported.Count > 0)
+            {
+                double median = reported[reported.Count / 2].Asr;
+                items.Add(new ResistanceItem($"{anodeSide.Name} | {stack.Anode.Name} interface (reported median of {reported.Count}, range {reported[0].Asr:0.##}–{reported[^1].Asr:0.##} Ω·cm²)",
+                    median, j * median, $"knowledge base, e.g. {reported[reported.Count / 2].Citation}"));
+            }
+            else items.Add(new ResistanceItem($"{anodeSide.Name} | {stack.Anode.Name} interface", null, null, "no reported ASR in the knowledge base"));
+        }
+        return items;
+    }
+
+    /// <summary>The knowledge base's ionic conductivity at room temperature (the first room-temperature value), S/cm.</summary>
+    public static (double? Value, string Source) RoomTemperatureConductivity(Material? material)
+    {
+        if (material is null) return (null, "unknown");
+        var values = material.Values("ionic_conductivity").Where(v => v.Quantity is not null).ToList();
+        var rt = values.FirstOrDefault(v => v.Conditions.TemperatureK is null or (> 290 and < 305)) ?? values.FirstOrDefault();
+        return rt is null ? (null, "unknown") : (rt.Quantity!.NormalizedValue, $"knowledge base: {rt.Citation}");
+    }
+
+    /// <summary>Shear modulus (GPa) from the knowledge base: reported G, or E/[2(1+ν)] with ν = 0.25 from Young's modulus.</summary>
+    public static double? ShearModulusGPa(Material? material)
+    {
+        if (material is null) return null;
+        var g = material.Values("shear_modulus").FirstOrDefault(v => v.Quantity is not null);
+        if (g is not null) return g.Quantity!.In("GPa").Value;
+        var e = material.Values("youngs_modulus").FirstOrDefault(v => v.Quantity is not null);
+        return e is null ? null : Anode.MonroeNewman.ShearModulus(e.Quantity!.In("GPa").Value, 0.25);
+    }
+
+    /// <summary>
+    /// Specific energy and energy density of the stack as a cell, with the review's solid NCA/Li template
+    /// (000_1b9f07c347a22629.txt Table 1) carrying this stack's electrolyte thickness and density, against the review's
+    /// liquid NCA/graphite reference. Null unless the anode is Li metal and the electrolyte density is known.
+    /// </summary>
+    public static EnergyComparison? Energy(CellStack stack, KnowledgeBase knowledge)
+    {
+        if (stack.Anode.Kind != AnodeKind.LithiumMetal) return null;
+        var densities = stack.Electrolytes.Select(e => Density(knowledge.FindMaterial(e.Composition.ReducedFormula) ?? knowledge.FindMaterial(e.Name))).ToList();
+        if (densities.Any(d => d is null)) return null;
+        double thickness = stack.Electrolytes.Sum(e => e.ThicknessUm);
+        double density = stack.Electrolytes.Zip(densities).Sum(p => p.First.ThicknessUm * p.Second!.Value) / thickness;
+
+        var template = Template("solid-llzo");
+        var solid = template with
+        {
+            Name = stack.Name,
+            Separator = template.Separator with { Name = string.Join("/", stack.Electrolytes.Select(e => e.Name)), ThicknessUm = thickness, DensityGPerCm3 = density },
+            Cathode = template.Cathode with
+            {
+                Components = template.Cathode.Components.Select(c => c.Fill ? c with { Name = stack.Electrolytes[0].Name, DensityGPerCm3 = densities[0]!.Value } : c).ToList(),
+            },
+        };
+        var cell = CellEnergyModel.Evaluate(solid);
+        var reference = CellEnergyModel.Evaluate(Template("liquid-reference"));
+        return new EnergyComparison(cell.SpecificEnergyWhPerKg, cell.EnergyDensityWhPerL, reference.SpecificEnergyWhPerKg,
+            reference.EnergyDensityWhPerL,
+            $"review's NCA/Li solid cell (000 Table 1) with {thickness:0.#} µm of electrolyte at {density:0.##} g/cm³, against its NCA/graphite liquid cell");
+    }
+
+    private static double? Density(Material? material) =>
+        material?.Values("density").FirstOrDefault(v => v.Quantity is not null)?.Quantity!.NormalizedValue;
+
+    private static CellSpec Template(string name)
+    {
+        using var stream = typeof(StackBudget).Assembly.GetManifestResourceStream($"Interphase.Cells.{name}.yaml")
+            ?? throw new InterphaseException($"built-in cell template '{name}' is missing");
+        using var reader = new StreamReader(stream);
+        return CellFile.Parse(reader.ReadToEnd(), name);
+    }
+}

@@ -1,0 +1,56 @@
+namespace Interphase.Stacks;
+
+/// <summary>The JSON shape of a stack analysis: plain values only (formulas as strings, energies in eV/atom, V vs Li/Li+).</summary>
+public static class StackJson
+{
+    /// <summary>Converts an analysis to a serialisable object.</summary>
+    public static object From(StackAnalysis a) => new
+    {
+        stack = a.Stack.Name,
+        overall = a.Overall.ToString().ToLowerInvariant(),
+        windows = a.Windows.Select(w => new
+        {
+            layer = w.Layer, formula = w.Formula, role = w.Role,
+            reduction_volts = w.ReductionVolts, oxidation_volts = w.OxidationVolts,
+            faces_min_volts = w.FacesMinVolts, faces_max_volts = w.FacesMaxVolts,
+            verdict = w.Verdict.ToString().ToLowerInvariant(), reason = w.Reason,
+            products_at_min = w.ProductsAtMin, products_at_max = w.ProductsAtMax,
+        }),
+        interfaces = a.Interfaces.Select(i => new
+        {
+            @interface = i.Interface.Label,
+            side = i.Interface.Side.ToString().ToLowerInvariant(),
+            min_volts = i.Interface.MinVolts, max_volts = i.Interface.MaxVolts,
+            reactions = i.Reactions.Select(r => new
+            {
+                kind = r.Kind, positive = r.Positive, negative = r.Negative, volts = r.Volts,
+                e_rxn_per_atom = r.EnergyEvPerAtom, x = r.MixingFraction, products = r.Products, reaction = r.Reaction,
+            }),
+            interphase = StackAnalyzer.Describe(i.Interphase.Kind),
+            interphase_reason = i.Interphase.Reason,
+            products = i.Interphase.Products.Select(p => new { formula = p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), ionic = p.IonicConductor, citation = p.Citation }),
+            verdict = i.Verdict.ToString().ToLowerInvariant(),
+            reasons = i.Reasons,
+            recommendations = i.Recommendations.Select(r => new { formula = r.Formula, score = r.Score, summary = r.Summary }),
+        }),
+        mechanics = new
+        {
+            applies = a.Mechanics.Applies,
+            shear_modulus_gpa = a.Mechanics.MonroeNewman?.ElectrolyteShearGpa,
+            monroe_newman_passes = a.Mechanics.MonroeNewman?.Passes,
+            critical_stripping_ma_cm2 = a.Mechanics.Stripping?.CriticalMaPerCm2,
+            current_density_ma_cm2 = a.Mechanics.CurrentDensityMaPerCm2,
+            verdict = a.Mechanics.Verdict.ToString().ToLowerInvariant(),
+            reasons = a.Mechanics.Reasons,
+        },
+        resistance = a.Resistance.Select(r => new { item = r.Item, asr_ohm_cm2 = r.AsrOhmCm2, drop_mv = r.DropMv, source = r.Source }),
+        energy = a.Energy is null ? null : new
+        {
+            specific_energy_wh_per_kg = a.Energy.SpecificEnergyWhPerKg,
+            energy_density_wh_per_l = a.Energy.EnergyDensityWhPerL,
+            reference_specific_energy_wh_per_kg = a.Energy.ReferenceSpecificEnergyWhPerKg,
+            reference_energy_density_wh_per_l = a.Energy.ReferenceEnergyDensityWhPerL,
+            basis = a.Energy.Basis,
+        },
+    };
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Interphase.Reporting;
+
+namespace Interphase.Stacks;
+
+/// <summary>Renders a <see cref="StackAnalysis"/> as a self-contained HTML report with inline SVG plots.</summary>
+public static class StackReport
+{
+    /// <summary>The window bar chart: each layer's window with the electrodes' potentials (001 Fig. 3d).</summary>
+    public static Chart WindowChart(StackAnalysis analysis)
+    {
+        var stack = analysis.Stack;
+        var rows = analysis.Windows.Where(w => w.ReductionVolts is not null).ToList();
+        // A window open at the top (no oxidation within the range examined) is drawn to the chart's edge.
+        double top = Math.Max(5.0, stack.Cathode.MaxVolts + 0.5);
+        var chart = new Chart
+        {
+            Title = "Electrochemical stability windows",
+            XLabel = "Potential (V vs Li/Li+)",
+            YLabel = "",
+        };
+        chart.Series.Add(new Series("stability window",
+            rows.Select(w => w.ReductionVolts!.Value).ToArray(),
+            rows.Select(w => Math.Min(w.OxidationVolts ?? top, top)).ToArray(),
+            SeriesStyle.RangeBars, "#4C78A8", rows.Select(w => w.Layer).ToArray()));
+        chart.VerticalMarkers.Add((stack.Anode.PotentialVolts, $"{stack.Anode.Name} {stack.Anode.PotentialVolts:0.##} V"));
+        chart.VerticalMarkers.Add((stack.Cathode.MinVolts, $"{stack.Cathode.Name} {stack.Cathode.MinVolts:0.##} V"));
+        chart.VerticalMarkers.Add((stack.Cathode.MaxVolts, $"{stack.Cathode.Name} {stack.Cathode.MaxVolts:0.##} V"));
+        return chart;
+    }
+
+    /// <summary>Reaction energies of every interface reaction as bars (meV/atom).</summary>
+    public static Chart ReactionChart(StackAnalysis analysis)
+    {
+        var items = analysis.Interfaces.SelectMany(i => i.Reactions.Select(r => (Label: $"{i.Interface.Label}: {r.Kind}", r.EnergyEvPerAtom))).ToList();
+        var chart = new Chart { Title = "Most exothermic interface reactions", XLabel = "Reaction energy (meV/atom)" };
+        chart.Series.Add(new Series("reaction energy", items.Select(i => i.EnergyEvPerAtom * 1000).ToArray(),
+            items.Select(_ => 0.0).ToArray(), SeriesStyle.RangeBars, "#E45756", items.Select(i => i.Label).ToArray()));
+        return chart;
+    }
+
+    /// <summary>Builds the HTML report.</summary>
+    public static HtmlReport Build(StackAnalysis a)
+    {
+        var s = a.Stack;
+        var report = new HtmlReport($"Interphase stack analysis: {s.Name}",
+            $"{s.TemperatureC:0} °C, {s.StackPressureMpa:0.##} MPa, {s.CurrentDensityMaPerCm2:0.###} mA/cm²");
+
+        report.Section("Summary")
+            .Note($"Overall: {a.Overall}", a.Overall)
+            .Table(["Interface", "Side", "Interphase", "Worst chemical (meV/atom)", "Verdict"],
+                a.Interfaces.Select(i => (IReadOnlyList<object?>)[
+                    i.Interface.Label, i.Interface.Side.ToString().ToLowerInvariant(), StackAnalyzer.Describe(i.Interphase.Kind),
+                    Mev(i.Reactions.Where(r => r.Volts is null).Min(r => r.EnergyEvPerAtom)), i.Verdict.ToString()]),
+                "Verdict per interface");
+
+        report.Section("Stability windows")
+            .Paragraph("Windows from the grand-potential phase diagram open to Li; bars are the zero-Li-uptake range of each layer, lines the electrode potentials.")
+            .Figure(WindowChart(a), "Stability windows against the electrode potentials (V vs Li/Li+)")
+            .Table(["Layer", "Role", "Reduction (V)", "Oxidation (V)", "Faces (V)", "Verdict", "Why"],
+                a.Windows.Select(w => (IReadOnlyList<object?>)[w.Layer, w.Role, V(w.ReductionVolts), V(w.OxidationVolts),
+                    w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", w.Verdict.ToString(), w.Reason]));
+
+        report.Section("Interfaces").Figure(ReactionChart(a), "Reaction energy of each interface reaction (meV/atom of mixture)");
+        foreach (var i in a.Interfaces)
+        {
+            report.Heading($"{i.Interface.Label} ({i.Interface.Side.ToString().ToLowerInvariant()} side)")
+                .Note($"{i.Verdict}: {StackAnalyzer.Describe(i.Interphase.Kind)} interphase", i.Verdict)
+                .Table(["Reaction", "Reactants", "x", "E (meV/atom)", "Products"],
+                    i.Reactions.Select(r => (IReadOnlyList<object?>)[r.Kind, $"{r.Positive} + {r.Negative}", r.MixingFraction.ToString("0.###", CultureInfo.InvariantCulture),
+                        Mev(r.EnergyEvPerAtom), string.Join(", ", r.Products)]));
+            foreach (var reason in i.Reasons) report.Paragraph(reason);
+            if (i.Interphase.Products.Count > 0)
+                report.Table(["Product", "Electronic", "Li+ conductor", "Why", "Source"],
+                    i.Interphase.Products.Select(p => (IReadOnlyList<object?>)[p.Formula, p.Electronic.ToString().ToLowerInvariant(),
+                        p.IonicConductor is null ? "unknown" : p.IonicConductor.Value ? "yes" : "no", p.Reason, p.Citation]));
+            if (i.Recommendations.Count > 0)
+                report.Table(["Rank", "Candidate", "Criteria"],
+                    i.Recommendations.Select((r, k) => (IReadOnlyList<object?>)[k + 1, r.Formula, r.Summary]), "Ranked coatings/interlayers for this interface");
+        }
+
+        report.Section("Li-metal anode mechanics").Note($"{a.Mechanics.Verdict}", a.Mechanics.Verdict);
+        foreach (var reason in a.Mechanics.Reasons) report.Paragraph(reason);
+
+        report.Section("Resistance budget and energy")
+            .Table(["Item", "ASR (Ω·cm²)", $"ΔE at {s.CurrentDensityMaPerCm2:0.###} mA/cm² (mV)", "Source"],
+                a.Resistance.Select(r => (IReadOnlyList<object?>)[r.Item, r.AsrOhmCm2?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—",
+                    r.DropMv?.ToString("0.#", CultureInfo.InvariantCulture) ?? "—", r.Source]));
+        if (a.Energy is { } e)
+            report.KeyValues([
+                ("Specific energy (Wh/kg)", $"{e.SpecificEnergyWhPerKg:0} vs {e.ReferenceSpecificEnergyWhPerKg:0} liquid reference"),
+                ("Energy density (Wh/L)", $"{e.EnergyDensityWhPerL:0} vs {e.ReferenceEnergyDensityWhPerL:0} liquid reference"),
+                ("Basis", e.Basis)]);
+        else report.Paragraph("Cell-level energy is estimated for Li-metal anodes with a known electrolyte density only.");
+        return report;
+    }
+
+    private static string Mev(double ev) => (ev * 1000).ToString("0", CultureInfo.InvariantCulture);
+
+    private static string V(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
+}
