@@ -59,8 +59,8 @@ public static class ImpedanceCharts
     /// <summary>γ(τ) against τ (log x), peaks marked.</summary>
     public static Chart Drt(DrtResult drt)
     {
-        var chart = new Chart { Title = $"DRT (λ = {drt.Lambda:G2}, {drt.LambdaMethod})", XLabel = "τ (s)", YLabel = "γ (Ω)", LogX = true };
-        chart.Series.Add(new Series("γ", drt.Tau, drt.Gamma));
+        var chart = new Chart { Title = $"DRT (lambda = {drt.Lambda:G2}, {drt.LambdaMethod})", XLabel = "τ (s)", YLabel = "gamma (Ω)", LogX = true };
+        chart.Series.Add(new Series("gamma", drt.Tau, drt.Gamma));
         foreach (var p in drt.Peaks) chart.VerticalMarkers.Add((p.TauSeconds, $"{p.ResistanceOhm:G3} Ω"));
         return chart;
     }
