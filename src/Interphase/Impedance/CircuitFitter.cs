@@ -168,6 +168,8 @@ public static class CircuitFitter
             dz = new Complex[circuit.ParameterCount];
         }
 
+        const double LogMin = -69.0775527898, LogMax = 69.0775527898; // ln 1e-30, ln 1e30
+
         double ToX(int i, double ui) => logScale[i] ? Math.Exp(ui) : ui;
 
         /// <summary>Residuals and Jacobian (with respect to the fitted variables u) at u; returns ½‖r‖².</summary>
@@ -222,7 +224,7 @@ public static class CircuitFitter
             for (int i = 0; i < n; i++)
             {
                 double x = full[free[i]];
-                u[i] = logScale[i] ? Math.Log(Math.Max(x, 1e-300)) : Math.Clamp(x, 0, upper[i]);
+                u[i] = logScale[i] ? Math.Clamp(Math.Log(Math.Max(x, 1e-300)), LogMin, LogMax) : Math.Clamp(x, 0, upper[i]);
             }
             double cost = Evaluate(u, r, jac);
             if (!double.IsFinite(cost))
@@ -242,7 +244,9 @@ public static class CircuitFitter
                 for (int i = 0; i < n; i++)
                 {
                     double v = u[i] + h[i];
-                    if (!logScale[i]) v = Math.Clamp(v, 0, upper[i]);
+                    // log-scaled parameters stay within 1e-30…1e30: beyond that a branch is shorted or open and the
+                    // objective is flat, so an unbounded walk would only run to overflow
+                    v = logScale[i] ? Math.Clamp(v, LogMin, LogMax) : Math.Clamp(v, 0, upper[i]);
                     h[i] = v - u[i];
                     uTry[i] = v;
                     stepNorm += h[i] * h[i];
@@ -281,6 +285,31 @@ public static class CircuitFitter
             return cost;
         }
 
+        static MathNet.Numerics.LinearAlgebra.Matrix<double>? InverseSpd(MathNet.Numerics.LinearAlgebra.Matrix<double> m)
+        {
+            int n = m.RowCount;
+            var a = m.ToRowMajorArray();
+            var inv = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
+            var col = new double[n];
+            var work = new double[a.Length];
+            for (int j = 0; j < n; j++)
+            {
+                Array.Copy(a, work, a.Length);
+                Array.Clear(col);
+                col[j] = 1;
+                if (!Cholesky.Solve(work, col, n)) return null;
+                for (int i = 0; i < n; i++) inv[i, j] = col[i];
+            }
+            // an ill-conditioned factorisation shows up as a poor inverse: fall back to SVD then
+            for (int i = 0; i < n; i++)
+            {
+                double d = 0;
+                for (int k = 0; k < n; k++) d += m[i, k] * inv[k, i];
+                if (Math.Abs(d - 1) > 1e-6) return null;
+            }
+            return inv;
+        }
+
         /// <summary>Fit statistics at the solution in <paramref name="full"/>.</summary>
         public FitResult Result(double[] full, bool[] isConst, FitOptions options)
         {
@@ -299,7 +328,8 @@ public static class CircuitFitter
             for (int i = 0; i < n; i++) sc[i] = a[i * n + i] > 0 ? 1 / Math.Sqrt(a[i * n + i]) : 0;
             for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) scaled[i, k] = a[i * n + k] * sc[i] * sc[k];
             double s2 = m > n ? 2 * cost / (m - n) : double.NaN;
-            var pinv = scaled.PseudoInverse();
+            // Cholesky inverse when the scaled matrix is positive definite (the usual case); SVD pseudo-inverse otherwise
+            var pinv = InverseSpd(scaled) ?? scaled.PseudoInverse();
             var inv = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
             for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) inv[i, k] = pinv[i, k] * sc[i] * sc[k] * s2;
             var errors = new double[total];

@@ -46,7 +46,7 @@ public sealed class DrtResult
 /// <summary>
 /// Distribution of relaxation times by Tikhonov regularisation with a non-negativity constraint: γ is piecewise
 /// constant on a log-uniform τ grid (10 points per decade, one decade beyond the measured range at each end), rows are
-/// weighted by 1/|Z|, the penalty is λ‖Dγ‖² with D the second-difference operator, and the constrained problem is
+/// weighted by 1/|Z|, the penalty is λ‖Dγ‖²/max|Z|² with D the second-difference operator (λ dimensionless), and the constrained problem is
 /// solved by active-set NNLS.
 /// </summary>
 public static class Drt
@@ -88,7 +88,9 @@ public static class Drt
         var d2 = Matrix<double>.Build.Dense(nt - 2, cols);
         for (int k = 0; k < nt - 2; k++) { d2[k, 2 + k] = 1; d2[k, 3 + k] = -2; d2[k, 4 + k] = 1; }
         var ata = a.TransposeThisAndMultiply(a);
-        var dtd = d2.TransposeThisAndMultiply(d2);
+        // γ is in Ω while the weighted residuals are relative: scale the penalty by 1/max|Z|² so λ is dimensionless.
+        double scale = spectrum.Z.Max(z => z.Magnitude);
+        var dtd = d2.TransposeThisAndMultiply(d2) / (scale * scale);
         var atb = a.TransposeThisAndMultiply(b);
         string method = "given";
         if (lambda is null)
@@ -113,7 +115,8 @@ public static class Drt
         };
     }
 
-    static IEnumerable<double> LambdaGrid() => Enumerable.Range(0, 41).Select(i => Math.Pow(10, -8 + i * 0.2));
+    // λ below 1e-5 only fits noise on measured spectra (spiky γ); the search stays within 1e-5…1e1.
+    static IEnumerable<double> LambdaGrid() => Enumerable.Range(0, 31).Select(i => Math.Pow(10, -5 + i * 0.2));
 
     static double Gcv(Matrix<double> ata, Matrix<double> dtd, Vector atb, Matrix<double> a, Vector b)
     {

@@ -10,9 +10,36 @@ public static class InitialGuess
     /// <summary>A few starting points for <paramref name="circuit"/>, best guess first.</summary>
     public static IEnumerable<double[]> Candidates(Circuit circuit, ImpedanceSpectrum s)
     {
+        if (FromDrt(circuit, s) is { } drtGuess) yield return drtGuess;
         yield return Guess(circuit, s, 0.0, 1.0, false);
         yield return Guess(circuit, s, 0.15, 0.85, false);
         yield return Guess(circuit, s, 0.0, 1.0, true);
+    }
+
+    /// <summary>
+    /// A guess from the distribution of relaxation times: the largest peaks, in order of time constant, give each
+    /// top-level group its resistance and τ; R∞ goes to the series resistors. Null when the DRT has too few peaks.
+    /// </summary>
+    public static double[]? FromDrt(Circuit circuit, ImpedanceSpectrum s)
+    {
+        var topSeries = circuit.Root is SeriesNode sn ? sn.Children : [circuit.Root];
+        var groups = topSeries.Where(c => c is not ElementNode e || e.Type is not (Resistor or Inductor or Capacitor)).ToList();
+        if (groups.Count == 0 || s.Count < 8) return null;
+        DrtResult drt;
+        try { drt = Drt.Compute(s, lambda: 1e-4); }
+        catch (ImpedanceException) { return null; }
+        var peaks = drt.Peaks.Take(groups.Count).OrderBy(p => p.TauSeconds).ToList();
+        if (peaks.Count < groups.Count) return null;
+        var p = Guess(circuit, s);
+        var seriesResistors = topSeries.OfType<ElementNode>().Where(e => e.Type is Resistor).ToList();
+        foreach (var r in seriesResistors) p[r.ParameterStart] = Math.Max(drt.RInf / seriesResistors.Count, 1e-6 * peaks.Sum(q => q.ResistanceOhm));
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var members = ElementsUnder(groups[g]).ToList();
+            int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg), 1);
+            foreach (var e in members) SetElement(p, e, peaks[g].ResistanceOhm / resistive, peaks[g].TauSeconds);
+        }
+        return p;
     }
 
     /// <summary>

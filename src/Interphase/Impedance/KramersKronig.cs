@@ -36,7 +36,8 @@ public sealed class KramersKronigResult
 /// <summary>
 /// Linear Kramers–Kronig validation (Schönleber, Klotz and Ivers-Tiffée, Electrochim. Acta 131, 20 (2014)): a series
 /// of RC elements with time constants fixed log-uniformly between 1/ω_max and 1/ω_min is fitted by linear least
-/// squares (weights 1/|Z|); the number of elements grows until μ drops below the criterion c. Systematic residuals
+/// squares (weights 1/|Z|); the number of elements is the smallest for which μ is below the criterion c once the
+/// residuals have reached their floor (within 1.5× of the smallest over all element counts). Systematic residuals
 /// above the noise reveal drift, non-linearity or instability during the measurement.
 /// </summary>
 public static class KramersKronig
@@ -47,30 +48,32 @@ public static class KramersKronig
     /// <param name="maxElements">Upper limit on the number of RC elements.</param>
     /// <param name="threshold">Residual RMS (fraction of |Z|) above which the spectrum is flagged.</param>
     /// <param name="elements">A fixed number of RC elements instead of the μ criterion.</param>
+    /// <param name="addCapacitance">Add a series capacitance (for blocking electrodes whose Z'' diverges at low frequency).</param>
     public static KramersKronigResult Test(ImpedanceSpectrum spectrum, double c = 0.85, int maxElements = 50,
-        double threshold = 0.01, int? elements = null)
+        double threshold = 0.01, int? elements = null, bool addCapacitance = false)
     {
         spectrum.EnsureUsable(4);
         if (c is <= 0 or >= 1) throw new ImpedanceException($"μ criterion c must lie between 0 and 1, got {c}");
         int limit = Math.Min(maxElements, 2 * spectrum.Count - 4);
         if (elements is { } fixedM && (fixedM < 1 || fixedM > limit))
             throw new ImpedanceException($"number of RC elements must be between 1 and {limit}, got {fixedM}");
-        KramersKronigResult? result = null;
-        for (int m = elements ?? 1; m <= (elements ?? limit); m++)
-        {
-            result = FitWith(spectrum, m, threshold);
-            if (elements is null && result.Mu <= c) break;
-        }
+        if (elements is { } m0) return FitWith(spectrum, m0, threshold, addCapacitance);
+        // Every M up to the limit: Debye-like arcs that fall between grid time constants give negative R_k (μ < c) long
+        // before the fit reaches the noise, so μ is applied only once the residuals have levelled off.
+        var fits = Enumerable.Range(1, limit).Select(m => FitWith(spectrum, m, threshold, addCapacitance)).ToList();
+        double floor = fits.Min(f => f.ResidualRms);
+        var result = fits.FirstOrDefault(f => f.Mu <= c && f.ResidualRms <= 1.5 * floor)
+                     ?? fits.First(f => f.ResidualRms <= 1.5 * floor);
         return result!;
     }
 
-    static KramersKronigResult FitWith(ImpedanceSpectrum s, int m, double threshold)
+    static KramersKronigResult FitWith(ImpedanceSpectrum s, int m, double threshold, bool addCapacitance)
     {
         var w = s.Omega;
         double tMin = 1 / w.Max(), tMax = 1 / w.Min();
         var tau = Enumerable.Range(0, m)
             .Select(k => m == 1 ? tMin : Math.Exp(Math.Log(tMin) + k * (Math.Log(tMax) - Math.Log(tMin)) / (m - 1))).ToArray();
-        int n = s.Count, cols = m + 3;
+        int n = s.Count, cols = m + (addCapacitance ? 3 : 2);
         var a = Matrix<double>.Build.Dense(2 * n, cols);
         var b = Vector.Build.Dense(2 * n);
         for (int i = 0; i < n; i++)
@@ -84,11 +87,12 @@ public static class KramersKronig
                 a[n + i, 1 + k] = -wt * x / d;
             }
             a[n + i, m + 1] = wt * w[i];  // L
-            a[n + i, m + 2] = -wt / w[i]; // 1/C
+            if (addCapacitance) a[n + i, m + 2] = -wt / w[i]; // 1/C
             b[i] = wt * s.Z[i].Real;
             b[n + i] = wt * s.Z[i].Imaginary;
         }
         var x0 = a.QR().Solve(b);
+        if (!addCapacitance) x0 = Vector.Build.DenseOfEnumerable(x0.Append(0.0));
         var rk = x0.SubVector(1, m).ToArray();
         double pos = rk.Where(r => r >= 0).Sum(), neg = rk.Where(r => r < 0).Sum(r => -r);
         double mu = pos > 0 ? 1 - neg / pos : 0;

@@ -5,6 +5,6 @@ namespace Interphase.Stacks;
 /// <summary>The remedy finders the front ends use.</summary>
 public static class RemedyFinders
 {
-    /// <summary>The default: none until the screening is wired in.</summary>
-    public static IRemedyFinder? Default(ThermoEngine engine) => null;
+    /// <summary>The default: ranked candidates from the coating/interlayer screen on the same data.</summary>
+    public static IRemedyFinder Default(ThermoEngine engine) => new ScreeningRemedyFinder(engine);
 }

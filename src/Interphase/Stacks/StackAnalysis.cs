@@ -34,7 +34,7 @@ public sealed record ReactionSummary(string Kind, string Positive, string Negati
 
 /// <summary>A ranked remedy for a failing interface.</summary>
 /// <param name="Formula">Candidate coating or interlayer.</param>
-/// <param name="Score">Rank score (lower is better): the worst reaction energy with its neighbours, eV/atom, negated.</param>
+/// <param name="Score">Rank in the screen (1 = best).</param>
 /// <param name="Summary">Each criterion's value.</param>
 public sealed record Recommendation(string Formula, double Score, string Summary);
 

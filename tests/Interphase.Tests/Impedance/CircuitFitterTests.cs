@@ -29,7 +29,6 @@ public class CircuitFitterTests
         Assert.True(fit.ChiSquare <= ssrTrf, $"our SSR {fit.ChiSquare:G6} vs TRF {ssrTrf:G6}");
         Assert.Equal(1.94275e-5, fit.ChiSquare, 1e-9); // SciPy 'lm' from the same start: 1.94275e-5
         Assert.True(fit.Converged);
-        Console.WriteLine(string.Join(", ", fit.Names.Select((n, i) => $"{n}={fit.Parameters[i]:G6}±{fit.Errors[i]:G3}")) + $" chi2={fit.ChiSquare:G6} it={fit.Iterations}");
         Assert.All(fit.Errors, e => Assert.True(e > 0 && double.IsFinite(e)));
     }
 }

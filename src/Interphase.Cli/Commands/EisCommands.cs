@@ -1,0 +1,375 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Interphase.Impedance;
+using Interphase.Reporting;
+using Spectre.Console;
+
+namespace Interphase.Cli.Commands;
+
+/// <summary><c>interphase eis ...</c>: impedance spectra: equivalent-circuit fits, Kramers–Kronig, DRT, batches, plots.</summary>
+public sealed class EisCommands : ICliModule
+{
+    /// <inheritdoc />
+    public IEnumerable<Command> Commands()
+    {
+        var eis = new Command("eis", "Impedance spectroscopy: read instrument files, fit circuits (impedance.py notation), validate, DRT, batches");
+        eis.Add(FitCommand());
+        eis.Add(ValidateCommand());
+        eis.Add(DrtCommand());
+        eis.Add(BatchCommand());
+        eis.Add(PlotCommand());
+        yield return eis;
+    }
+
+    static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>Options shared by the commands that read a spectrum.</summary>
+    sealed class Preprocess
+    {
+        public readonly Option<double?> FMin = new("--fmin") { Description = "Drop points below this frequency (Hz)" };
+        public readonly Option<double?> FMax = new("--fmax") { Description = "Drop points above this frequency (Hz)" };
+        public readonly Option<bool> KeepInductive = new("--keep-inductive") { Description = "Keep points with Z'' > 0 (dropped by default)" };
+
+        public void AddTo(Command c) { c.Add(FMin); c.Add(FMax); c.Add(KeepInductive); }
+
+        public ImpedanceSpectrum Apply(ImpedanceSpectrum s, ParseResult pr)
+        {
+            if (!pr.GetValue(KeepInductive)) s = s.DropInductive();
+            s = s.Crop(pr.GetValue(FMin), pr.GetValue(FMax));
+            s.EnsureUsable();
+            return s;
+        }
+    }
+
+    /// <summary>Options describing the circuit and how to fit it.</summary>
+    sealed class FitSpec
+    {
+        public readonly Option<string> Circuit = new("--circuit", "-c") { Description = "Circuit in impedance.py notation, e.g. R0-p(R1,CPE1)-p(R2,CPE2)", Required = true };
+        public readonly Option<string?> Initial = new("--initial") { Description = "Initial values of the free parameters, comma-separated in circuit order (default: automatic)" };
+        public readonly Option<string[]> Constant = new("--constant") { Description = "Hold a parameter constant: NAME=VALUE (repeatable), e.g. R0=0.015", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<string> Weighting = new("--weighting") { Description = "unit (impedance.py default), proportional or modulus", DefaultValueFactory = _ => "unit" };
+
+        public void AddTo(Command c) { c.Add(Circuit); c.Add(Initial); c.Add(Constant); c.Add(Weighting); }
+
+        public (Circuit, FitOptions) Build(ParseResult pr)
+        {
+            var circuit = Impedance.Circuit.Parse(pr.GetValue(Circuit)!);
+            var constants = new Dictionary<string, double>();
+            foreach (var c in pr.GetValue(Constant) ?? [])
+            {
+                var parts = c.Split('=', 2);
+                if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                    throw new InterphaseException($"--constant '{c}': expected NAME=VALUE, e.g. R0=0.015");
+                circuit.IndexOf(parts[0].Trim());
+                constants[parts[0].Trim()] = v;
+            }
+            double[]? initial = null;
+            if (pr.GetValue(Initial) is { Length: > 0 } text)
+                initial = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t =>
+                    double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+                        : throw new InterphaseException($"--initial: '{t}' is not a number")).ToArray();
+            var weighting = pr.GetValue(Weighting)!.Trim().ToLowerInvariant() switch
+            {
+                "unit" or "none" => Impedance.Weighting.Unit,
+                "proportional" => Impedance.Weighting.Proportional,
+                "modulus" => Impedance.Weighting.Modulus,
+                var w => throw new InterphaseException($"--weighting '{w}': use unit, proportional or modulus"),
+            };
+            return (circuit, new FitOptions { Initial = initial, Constants = constants, Weighting = weighting });
+        }
+    }
+
+    static Option<string?> PlotOption(string what) => new("--plot") { Description = $"Write {what} to this file (.svg or .png)" };
+
+    static Command FitCommand()
+    {
+        var file = new Argument<string>("file") { Description = "Spectrum: CSV/TSV (f, Z', Z''), Gamry .DTA, BioLogic .mpt, ZPlot .z, Autolab, CHI, Parstat, PowerSuite, VersaStudio .par" };
+        var spec = new FitSpec();
+        var pre = new Preprocess();
+        var area = new Option<double?>("--area") { Description = "Electrode area (cm²): ASR in Ω·cm²" };
+        var thickness = new Option<double?>("--thickness") { Description = "Sample thickness (µm): conductivity in S/cm (needs --area)" };
+        var symmetric = new Option<bool>("--symmetric") { Description = "Symmetric cell (Li|SE|Li): interface ASR is half the arc" };
+        var plot = PlotOption("a Nyquist plot of data and fit");
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("fit", "Fit an equivalent circuit by complex nonlinear least squares (Levenberg–Marquardt)") { file, area, thickness, symmetric, plot, json };
+        spec.AddTo(cmd);
+        pre.AddTo(cmd);
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
+            var (circuit, options) = spec.Build(pr);
+            var fit = CircuitFitter.Fit(circuit, s, options);
+            var report = InterfaceAnalysis.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
+            if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Nyquist(s, fit.Predict(s.Frequency)), path);
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(FitJson(s, fit, report, pr.GetValue(area) is not null));
+                return 0;
+            }
+            var table = new Table().AddColumns("parameter", "value", "± std. error", "unit");
+            for (int i = 0; i < fit.Names.Count; i++)
+                table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]));
+            CliOutput.Console2.Write(table);
+            Console.Out.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
+                $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations{(fit.Converged ? "" : " (not converged)")}");
+            WriteInterface(report);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    static object FitJson(ImpedanceSpectrum s, FitResult fit, InterfaceReport report, bool hasArea) => new
+    {
+        file = s.Source, format = s.Format, points = s.Count, circuit = fit.Circuit.Text, weighting = fit.Weighting.ToString().ToLowerInvariant(),
+        parameters = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => fit.Parameters[t.i]),
+        errors = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => fit.Errors[t.i]),
+        units = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => fit.Circuit.ParameterUnits[t.i]),
+        constants = fit.Names.Where((_, i) => fit.IsConstant[i]).ToArray(),
+        chi_square = fit.ChiSquare, pseudo_chi_square = fit.PseudoChiSquare, rmse_ohm = fit.Rmse,
+        iterations = fit.Iterations, converged = fit.Converged,
+        asr_ohm_cm2 = hasArea ? report.Resistances.ToDictionary(r => r.Name, r => r.AsrOhmCm2!.Value) : null,
+        interface_asr_ohm_cm2 = report.Resistances.Any(r => r.InterfaceAsrOhmCm2 is not null)
+            ? report.Resistances.ToDictionary(r => r.Name, r => r.InterfaceAsrOhmCm2!.Value) : null,
+        conductivity_s_per_cm = report.Resistances.Any(r => r.ConductivitySPerCm is not null)
+            ? report.Resistances.ToDictionary(r => r.Name, r => r.ConductivitySPerCm!.Value) : null,
+        total_conductivity_s_per_cm = report.TotalConductivitySPerCm, bulk_conductivity_s_per_cm = report.BulkConductivitySPerCm,
+        arcs = report.Arcs.Select(a => new
+        {
+            a.Resistor, a.Capacitor, resistance_ohm = a.ResistanceOhm, capacitance_f = a.CapacitanceF, brug_capacitance_f = a.BrugCapacitanceF,
+            specific_capacitance_f = a.SpecificCapacitanceF, peak_frequency_hz = a.PeakFrequencyHz,
+            origin = a.Origin.ToString(), reasoning = a.Reasoning,
+        }),
+    };
+
+    static void WriteInterface(InterfaceReport report)
+    {
+        if (report.Resistances.Any(r => r.AsrOhmCm2 is not null))
+        {
+            var t = new Table().AddColumns("resistor", "R (Ω)", "ASR (Ω·cm²)", "interface ASR (Ω·cm²)", "σ (S/cm)");
+            foreach (var r in report.Resistances)
+                t.AddRow(r.Name, G(r.ResistanceOhm), r.AsrOhmCm2 is { } a ? G(a) : "", r.InterfaceAsrOhmCm2 is { } i ? G(i) : "", r.ConductivitySPerCm is { } c ? G(c) : "");
+            CliOutput.Console2.Write(t);
+        }
+        if (report.Arcs.Count > 0)
+        {
+            var t = new Table().AddColumns("arc", "C (F)", "apex f (Hz)", "origin", "reasoning");
+            foreach (var a in report.Arcs)
+                t.AddRow($"{a.Resistor}‖{a.Capacitor}", G(a.CapacitanceF), G(a.PeakFrequencyHz), a.Origin.ToString(), Markup.Escape(a.Reasoning));
+            CliOutput.Console2.Write(t);
+        }
+        if (report.TotalConductivitySPerCm is { } tot)
+            Console.Out.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
+    }
+
+    static Command ValidateCommand()
+    {
+        var file = new Argument<string>("file") { Description = "Spectrum file" };
+        var pre = new Preprocess();
+        var c = new Option<double>("--mu") { Description = "μ criterion for the number of RC elements (Schönleber: 0.85)", DefaultValueFactory = _ => 0.85 };
+        var threshold = new Option<double>("--threshold") { Description = "Residual RMS (% of |Z|) above which the spectrum fails", DefaultValueFactory = _ => 1.0 };
+        var capacitance = new Option<bool>("--capacitance") { Description = "Add a series capacitance (blocking electrodes)" };
+        var plot = PlotOption("the residuals");
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("validate", "Linear Kramers–Kronig test (Schönleber et al. 2014): residuals and the μ criterion") { file, c, threshold, capacitance, plot, json };
+        pre.AddTo(cmd);
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
+            var kk = KramersKronig.Test(s, pr.GetValue(c), threshold: pr.GetValue(threshold) / 100, addCapacitance: pr.GetValue(capacitance));
+            if (pr.GetValue(plot) is { } path)
+                ChartRenderer.Save(ImpedanceCharts.Residuals(s.Frequency, kk.ResidualReal, kk.ResidualImag, "Kramers–Kronig residuals"), path);
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    file = s.Source, points = s.Count, valid = kk.IsValid, rc_elements = kk.ElementCount, mu = kk.Mu,
+                    residual_rms_percent = 100 * kk.ResidualRms, residual_max_percent = 100 * kk.ResidualMax, threshold_percent = 100 * kk.Threshold,
+                    frequency_hz = s.Frequency, residual_real = kk.ResidualReal, residual_imag = kk.ResidualImag,
+                });
+                return kk.IsValid ? 0 : 3;
+            }
+            Console.Out.WriteLine($"{Path.GetFileName(s.Source)}: {(kk.IsValid ? "valid" : "NOT valid")} — residual RMS {kk.ResidualRms:P2} " +
+                $"(max {kk.ResidualMax:P2}, threshold {kk.Threshold:P2}), {kk.ElementCount} RC elements, μ = {kk.Mu:F3}");
+            var worst = Enumerable.Range(0, s.Count).OrderByDescending(i => Math.Abs(kk.ResidualReal[i]) + Math.Abs(kk.ResidualImag[i])).Take(5);
+            var t = new Table().AddColumns("f (Hz)", "ΔZ'/|Z| (%)", "ΔZ''/|Z| (%)");
+            foreach (var i in worst) t.AddRow(G(s.Frequency[i]), G(100 * kk.ResidualReal[i]), G(100 * kk.ResidualImag[i]));
+            CliOutput.Console2.Write(t);
+            return kk.IsValid ? 0 : 3;
+        }));
+        return cmd;
+    }
+
+    static Command DrtCommand()
+    {
+        var file = new Argument<string>("file") { Description = "Spectrum file" };
+        var pre = new Preprocess();
+        var lambda = new Option<double?>("--lambda") { Description = "Regularisation parameter (dimensionless); default: chosen automatically" };
+        var method = new Option<string>("--method") { Description = "Automatic λ: gcv or lcurve", DefaultValueFactory = _ => "gcv" };
+        var csv = new Option<string?>("--csv") { Description = "Write tau_s,gamma_ohm to this CSV file" };
+        var plot = PlotOption("γ(τ)");
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("drt", "Distribution of relaxation times (Tikhonov, non-negative) with peaks") { file, lambda, method, csv, plot, json };
+        pre.AddTo(cmd);
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
+            var sel = pr.GetValue(method)!.Trim().ToLowerInvariant() switch
+            {
+                "gcv" => LambdaSelection.Gcv,
+                "lcurve" or "l-curve" => LambdaSelection.LCurve,
+                var m => throw new InterphaseException($"--method '{m}': use gcv or lcurve"),
+            };
+            var drt = Drt.Compute(s, pr.GetValue(lambda), sel);
+            if (pr.GetValue(csv) is { } csvPath)
+            {
+                var sb = new StringBuilder("tau_s,gamma_ohm\n");
+                for (int i = 0; i < drt.Tau.Length; i++) sb.Append(CultureInfo.InvariantCulture, $"{drt.Tau[i]:R},{drt.Gamma[i]:R}\n");
+                File.WriteAllText(csvPath, sb.ToString());
+            }
+            if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Drt(drt), path);
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    file = s.Source, lambda = drt.Lambda, lambda_method = drt.LambdaMethod, r_inf_ohm = drt.RInf, inductance_h = drt.Inductance,
+                    polarisation_resistance_ohm = drt.PolarisationResistance,
+                    peaks = drt.Peaks.Select(p => new { tau_s = p.TauSeconds, frequency_hz = p.FrequencyHz, resistance_ohm = p.ResistanceOhm }),
+                    tau_s = drt.Tau, gamma_ohm = drt.Gamma,
+                });
+                return 0;
+            }
+            Console.Out.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
+            var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)");
+            int k = 1;
+            foreach (var p in drt.Peaks) t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm));
+            CliOutput.Console2.Write(t);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>Spectrum files of a folder in natural order (spectrum2 before spectrum10).</summary>
+    static List<string> SpectrumFiles(string dir)
+    {
+        if (File.Exists(dir)) return [dir];
+        if (!Directory.Exists(dir)) throw new InterphaseException($"{dir}: no such file or folder");
+        string[] exts = [".csv", ".txt", ".tsv", ".dta", ".mpt", ".z", ".par"];
+        var files = Directory.GetFiles(dir).Where(f => exts.Contains(Path.GetExtension(f).ToLowerInvariant())).ToList();
+        static string Key(string f) => System.Text.RegularExpressions.Regex.Replace(Path.GetFileName(f), @"\d+", m => m.Value.PadLeft(12, '0'));
+        files.Sort((a, b) => string.CompareOrdinal(Key(a), Key(b)));
+        if (files.Count == 0) throw new InterphaseException($"{dir}: no spectrum files (.csv .txt .tsv .dta .mpt .z .par)");
+        return files;
+    }
+
+    static Command BatchCommand()
+    {
+        var dir = new Argument<string>("dir") { Description = "Folder of spectra, fitted in natural file-name order (a time series)" };
+        var spec = new FitSpec();
+        var pre = new Preprocess();
+        var interval = new Option<double?>("--interval-min") { Description = "Minutes between spectra, for a time axis in hours" };
+        var area = new Option<double?>("--area") { Description = "Electrode area (cm²): resistances reported as ASR (Ω·cm²)" };
+        var csv = new Option<string?>("--csv") { Description = "Write the summary table to this CSV file" };
+        var plot = PlotOption("each resistance against time");
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("batch", "Fit every spectrum of a folder in parallel, each seeded from the previous") { dir, interval, area, csv, plot, json };
+        spec.AddTo(cmd);
+        pre.AddTo(cmd);
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var files = SpectrumFiles(pr.GetValue(dir)!);
+            var (circuit, options) = spec.Build(pr);
+            var spectra = files.Select(f => pre.Apply(SpectrumReader.Read(f), pr)).ToList();
+            double? hours = pr.GetValue(interval) / 60;
+            IReadOnlyList<BatchItem> items = null!;
+            if (pr.GetValue(json) || Console.IsOutputRedirected)
+                items = BatchFitter.Fit(spectra, circuit, options, hours);
+            else
+                AnsiConsole.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask($"fitting {spectra.Count} spectra", maxValue: spectra.Count);
+                    items = BatchFitter.Fit(spectra, circuit, options, hours, new Progress<int>(n => task.Value = n));
+                    task.Value = spectra.Count;
+                });
+            double? a = pr.GetValue(area);
+            if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Trend(items, a), path);
+            if (pr.GetValue(csv) is { } csvPath)
+            {
+                var sb = new StringBuilder("index,file,time_h," + string.Join(",", circuit.ParameterNames.SelectMany(n => new[] { n, n + "_err" })) + ",chi_square,error\n");
+                foreach (var it in items)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"{it.Index},\"{Path.GetFileName(it.Source)}\",{it.TimeHours}");
+                    for (int k = 0; k < circuit.ParameterCount; k++)
+                        sb.Append(CultureInfo.InvariantCulture, $",{it.Fit?.Parameters[k]:R},{it.Fit?.Errors[k]:R}");
+                    sb.Append(CultureInfo.InvariantCulture, $",{it.Fit?.ChiSquare:R},\"{it.Error}\"\n");
+                }
+                File.WriteAllText(csvPath, sb.ToString());
+            }
+            if (pr.GetValue(json))
+            {
+                CliOutput.WriteJson(new
+                {
+                    circuit = circuit.Text, spectra = items.Count, failed = items.Count(i => i.Fit is null),
+                    results = items.Select(i => new
+                    {
+                        index = i.Index, file = i.Source, time_h = i.TimeHours, error = i.Error,
+                        parameters = i.Fit?.Names.Select((n, k) => (n, k)).ToDictionary(t => t.n, t => i.Fit.Parameters[t.k]),
+                        errors = i.Fit?.Names.Select((n, k) => (n, k)).ToDictionary(t => t.n, t => i.Fit.Errors[t.k]),
+                        chi_square = i.Fit?.ChiSquare,
+                        asr_ohm_cm2 = a is null || i.Fit is null ? null
+                            : i.Fit.Circuit.Elements.Where(e => e.Type is Resistor).ToDictionary(e => e.Name, e => i.Fit.Parameters[e.ParameterStart] * a.Value),
+                    }),
+                });
+                return items.Any(i => i.Fit is null) ? 3 : 0;
+            }
+            var resistors = circuit.Elements.Where(e => e.Type is Resistor).ToList();
+            var t = new Table().AddColumns(["#", "file", hours is null ? "" : "t (h)", .. resistors.Select(r => a is null ? $"{r.Name} (Ω)" : $"{r.Name} (Ω·cm²)"), "χ²"]);
+            foreach (var it in items)
+                t.AddRow([it.Index.ToString(CultureInfo.InvariantCulture), Markup.Escape(Path.GetFileName(it.Source)), it.TimeHours is { } h ? G(h) : "",
+                    .. resistors.Select(r => it.Fit is { } f ? G(f.Parameters[r.ParameterStart] * (a ?? 1)) : "—"),
+                    it.Fit is { } ff ? G(ff.ChiSquare) : Markup.Escape(it.Error ?? "")]);
+            CliOutput.Console2.Write(t);
+            return items.Any(i => i.Fit is null) ? 3 : 0;
+        }));
+        return cmd;
+    }
+
+    static Command PlotCommand()
+    {
+        var file = new Argument<string>("file") { Description = "Spectrum file" };
+        var pre = new Preprocess();
+        var output = new Option<string?>("--out", "-o") { Description = "Output file, .svg or .png (default: FILE-KIND.svg beside the input)" };
+        var kind = new Option<string>("--kind") { Description = "nyquist, bode, phase, residuals (needs --circuit), kk or drt", DefaultValueFactory = _ => "nyquist" };
+        var circuit = new Option<string?>("--circuit", "-c") { Description = "Fit this circuit (automatic guesses) and overlay it" };
+        var cmd = new Command("plot", "Plot a spectrum: Nyquist (equal axes), Bode, residuals, Kramers–Kronig or DRT; SVG or PNG") { file, output, kind, circuit };
+        pre.AddTo(cmd);
+        cmd.SetAction(pr => CliOutput.Run(() =>
+        {
+            var src = pr.GetValue(file)!;
+            var s = pre.Apply(SpectrumReader.Read(src), pr);
+            string k = pr.GetValue(kind)!.Trim().ToLowerInvariant();
+            var fit = pr.GetValue(circuit) is { } c ? CircuitFitter.Fit(Circuit.Parse(c), s).Predict(s.Frequency) : null;
+            Chart chart = k switch
+            {
+                "nyquist" => ImpedanceCharts.Nyquist(s, fit),
+                "bode" => ImpedanceCharts.BodeMagnitude(s, fit),
+                "phase" => ImpedanceCharts.BodePhase(s, fit),
+                "residuals" => fit is null ? throw new InterphaseException("--kind residuals needs --circuit") : ImpedanceCharts.FitResiduals(s, fit),
+                "kk" => KkChart(s),
+                "drt" => ImpedanceCharts.Drt(Drt.Compute(s)),
+                _ => throw new InterphaseException($"--kind '{k}': use nyquist, bode, phase, residuals, kk or drt"),
+            };
+            string path = pr.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(src))!, $"{Path.GetFileNameWithoutExtension(src)}-{k}.svg");
+            ChartRenderer.Save(chart, path);
+            Console.Out.WriteLine($"wrote {path}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    static Chart KkChart(ImpedanceSpectrum s)
+    {
+        var kk = KramersKronig.Test(s);
+        return ImpedanceCharts.Residuals(s.Frequency, kk.ResidualReal, kk.ResidualImag, $"Kramers–Kronig residuals (M = {kk.ElementCount}, μ = {kk.Mu:F2})");
+    }
+}

@@ -1,0 +1,87 @@
+using Interphase.Impedance;
+using Interphase.Reporting;
+
+namespace Interphase.Tests.Impedance;
+
+public class InterfaceAndBatchTests
+{
+    [Fact]
+    public void GarnetArcsAreAssignedByCapacitanceWithAsrAndConductivity()
+    {
+        var fit = CircuitFitter.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)"), SyntheticRecoveryTests.GarnetSpectrum(),
+            new FitOptions { Weighting = Weighting.Modulus });
+        // 1 mm pellet, 1 cm² electrodes: cell constant L/A = 0.1 cm⁻¹
+        var report = InterfaceAnalysis.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
+        Assert.Equal([ArcOrigin.Bulk, ArcOrigin.GrainBoundary, ArcOrigin.ElectrodeInterface], report.Arcs.Select(a => a.Origin));
+        // effective capacitances come back to the generating values (5 pF, 2 nF, 2 µF) within 10 %
+        Assert.InRange(report.Arcs[0].CapacitanceF / 5e-12, 0.9, 1.1);
+        Assert.InRange(report.Arcs[1].CapacitanceF / 2e-9, 0.9, 1.1);
+        Assert.InRange(report.Arcs[2].CapacitanceF / 2e-6, 0.9, 1.1);
+        Assert.Contains("Irvine", report.Arcs[0].Reasoning);
+        var r3 = report.Resistances.Single(r => r.Name == "R3");
+        Assert.Equal(fit["R3"] * 1.0, r3.AsrOhmCm2!.Value, 9);
+        Assert.Equal(fit["R3"] / 2, r3.InterfaceAsrOhmCm2!.Value, 9);
+        // bulk σ = L/(R_b A) = 0.1 cm / (2e4 Ω · 1 cm²) = 5e-6 S/cm; total adds the 8e3 Ω grain boundary
+        Assert.InRange(report.BulkConductivitySPerCm!.Value / 5e-6, 0.97, 1.03);
+        Assert.InRange(report.TotalConductivitySPerCm!.Value / (0.1 / 2.8e4), 0.97, 1.03);
+    }
+
+    [Fact]
+    public void EffectiveCapacitanceFormulas()
+    {
+        // Hsu–Mansfeld: C = Q^(1/α) R^((1−α)/α); Brug: C = Q^(1/α) (1/Rs + 1/R)^((α−1)/α)
+        var circuit = Circuit.Parse("R0-p(R1,CPE1)");
+        double[] p = [10, 1000, 1e-6, 0.8];
+        var fit = new FitResult
+        {
+            Circuit = circuit, Parameters = p, Errors = new double[4], IsConstant = new bool[4], Correlation = new double[4, 4],
+            ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
+        };
+        var arc = InterfaceAnalysis.Analyse(fit).Arcs.Single();
+        Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1000, 0.25), arc.CapacitanceF, 1e-15);
+        Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1 / 10.0 + 1 / 1000.0, -0.25), arc.BrugCapacitanceF!.Value, 1e-15);
+        Assert.Equal(1 / (2 * Math.PI * Math.Pow(1000 * 1e-6, 1.25)), arc.PeakFrequencyHz, 1e-9);
+    }
+
+    [Fact]
+    public void BatchFollowsGrowingInterfaceResistanceInParallel()
+    {
+        // 12 spectra of a Li|LLZO|Li cell whose interface resistance grows 5 % per spectrum
+        const string c = "R0-p(R1,CPE1)-p(R2,CPE2)";
+        var f = Synthetic.Frequencies(1e6, 0.1, 8);
+        var spectra = Enumerable.Range(0, 12).Select(i =>
+            Synthetic.Spectrum(c, [20, 300, Synthetic.QFor(1e-9, 300, 0.9), 0.9, 500 * Math.Pow(1.05, i), Synthetic.QFor(1e-6, 500, 0.85), 0.85], f, 0.005, 100 + i)
+            with { Source = $"t{i}.csv" }).ToList();
+        int reported = 0;
+        var items = BatchFitter.Fit(spectra, Circuit.Parse(c), new FitOptions { Weighting = Weighting.Modulus }, intervalHours: 0.5,
+            progress: new SyncProgress(n => Interlocked.Exchange(ref reported, Math.Max(reported, n))), maxDegreeOfParallelism: 2);
+        Assert.Equal(12, reported);
+        Assert.All(items, it => Assert.NotNull(it.Fit));
+        for (int i = 0; i < 12; i++)
+        {
+            Assert.Equal(0.5 * i, items[i].TimeHours!.Value, 12);
+            Assert.InRange(items[i].Fit!["R2"] / (500 * Math.Pow(1.05, i)), 0.97, 1.03);
+        }
+        var chart = ImpedanceCharts.Trend(items, areaCm2: 2);
+        Assert.Equal(["R0", "R1", "R2"], chart.Series.Select(s => s.Name));
+        Assert.Equal(2 * items[11].Fit!["R2"], chart.Series[2].Y[11], 9);
+        Assert.Equal("ASR (Ω·cm²)", chart.YLabel);
+    }
+
+    sealed class SyncProgress(Action<int> report) : IProgress<int> { public void Report(int value) => report(value); }
+
+    [Fact]
+    public void NyquistChartUsesEqualAxesAndMinusZImag()
+    {
+        var s = SpectrumReader.Read(EisData.File("exampleData.csv"));
+        var chart = ImpedanceCharts.Nyquist(s, s.Z);
+        Assert.True(chart.EqualAxes);
+        Assert.Equal(-s.Z[0].Imaginary, chart.Series[0].Y[0]);
+        Assert.Equal(2, chart.Series.Count);
+        var svg = ChartRenderer.ToSvg(chart);
+        Assert.Contains("<svg", svg);
+        var drt = ImpedanceCharts.Drt(Drt.Compute(s.DropInductive()));
+        Assert.True(drt.LogX);
+        Assert.NotEmpty(drt.VerticalMarkers);
+    }
+}
