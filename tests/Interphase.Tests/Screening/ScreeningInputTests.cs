@@ -137,30 +137,3 @@ public class ScreeningCliTests
         Assert.Contains("unknown element 'Qq'", e.ToString());
     }
 }
-
-[Collection("Screening")]
-public class ScreeningRemedyFinderTests(ScreeningFixture fx)
-{
-    [Fact]
-    public void RemediesForTheCathodeAndAnodeSidesOfAStack()
-    {
-        var stack = Interphase.Stacks.StackReader.ReadFile(Path.Combine(Cell.ExamplePaths.Examples, "stacks", "ncm811-lpscl-li.yaml"));
-        var template = new ScreeningOptions
-        {
-            Electrolyte = Composition.Parse("Li6PS5Cl"),
-            Formulas = new[] { "LiNbO3", "Li3PO4", "Li2S", "LiF", "Li3N" }.Select(Composition.Parse).ToList(),
-        };
-        var finder = new ScreeningRemedyFinder(fx.Screener, template);
-        var ifaces = stack.Interfaces();
-        var cathodeSide = finder.Find(stack, ifaces.First(i => i.Side == Interphase.Stacks.InterfaceSide.Cathode), 3);
-        Assert.Equal(["LiF", "Li3PO4", "LiNbO3"], cathodeSide.Select(r => r.Formula));
-        Assert.Contains("oxidation limit", cathodeSide[1].Summary);
-        var anodeSide = finder.Find(stack, ifaces.First(i => i.Side == Interphase.Stacks.InterfaceSide.Anode), 5);
-        // Li2S and LiF are stable with Li and with Li6PS5Cl (tie at 0 eV/atom, then by formula); Li3N reacts with the
-        // sulfide; Li3PO4 is reduced by Li below 0.69 V and LiNbO3 below 1.74 V.
-        Assert.Equal(["Li2S", "LiF", "Li3N", "Li3PO4", "LiNbO3"], anodeSide.Select(r => r.Formula));
-        Assert.Equal(0, anodeSide[0].Score, 9);
-        Assert.Contains("reduction limit 0.00 V ✓", anodeSide[1].Summary);
-        Assert.Contains("reduction limit 0.69 V ✗", anodeSide[3].Summary);
-    }
-}
