@@ -32,16 +32,19 @@ public sealed class ScreeningCommands : ICliModule
         var limit = new Option<double>("--reaction-limit") { Description = "Reaction energies below minus this fail, eV/atom", DefaultValueFactory = _ => 0.1 };
         var exclude = new Option<string?>("--exclude") { Description = "Elements candidates must not contain, e.g. S,Se,Te" };
         var require = new Option<string?>("--require") { Description = "Elements candidates must all contain, e.g. O" };
+        var only = new Option<string?>("--candidates") { Description = "Screen only these compounds, e.g. LiNbO3,Li3PO4,Al2O3 (no Li or E_hull prefilter)" };
         var top = new Option<int>("--top") { Description = "Rows to show (table, JSON and HTML; CSV has all)", DefaultValueFactory = _ => 30 };
         var csv = new Option<string?>("--csv") { Description = "Write the full ranked table to this CSV file" };
         var html = new Option<string?>("--html") { Description = "Write an HTML report with the screening section to this file" };
         var threads = new Option<int>("--threads") { Description = "Threads (default: all cores)", DefaultValueFactory = _ => -1 };
-        var data = new Option<string[]>("--data") { Description = "Entry file(s): formula,e_form_per_atom CSV or pymatgen JSON (default: the Materials Project formation energies)" };
+        var data = CliData.DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("screen", "Rank Li compounds as cathode coatings or anode interlayers: phase stability, reaction energies with the electrodes and the electrolyte, Li window")
         {
-            cathode, electrolyte, anode, charged, delith, maxVolts, anodeVolts, ehull, limit, exclude, require, top, csv, html, threads, data, json,
+            cathode, electrolyte, anode, charged, delith, maxVolts, anodeVolts, ehull, limit, exclude, require, only, top, csv, html, threads, data, json,
         };
+        var source = new EntrySourceCliOptions();
+        source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var options = new ScreeningOptions
@@ -57,6 +60,9 @@ public sealed class ScreeningCommands : ICliModule
                 ReactionLimit = pr.GetValue(limit),
                 Exclude = Elements(pr.GetValue(exclude)),
                 Require = Elements(pr.GetValue(require)),
+                Formulas = pr.GetValue(only) is { } list
+                    ? list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(Composition.Parse).ToList()
+                    : null,
                 MaxDegreeOfParallelism = pr.GetValue(threads),
             };
             if (options.ChargedCathode is not null && options.Cathode is null)
@@ -64,12 +70,13 @@ public sealed class ScreeningCommands : ICliModule
             options.Validate();
             int n = Math.Max(1, pr.GetValue(top));
             bool asJson = pr.GetValue(json);
-            var paths = pr.GetValue(data) is { Length: > 0 } d ? d : [SharedData.DefaultThermoData()];
+            // The whole data set: candidates come from every chemical system.
+            ThermoEngine LoadEngine() => new(new EntrySet(EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)))));
 
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)
             {
-                var screener = new CoatingScreener(ThermoEngine.Load(paths), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
                 result = screener.Run(options);
             }
             else
@@ -81,7 +88,7 @@ public sealed class ScreeningCommands : ICliModule
                     {
                         var load = ctx.AddTask("load and hull every system");
                         load.IsIndeterminate = true;
-                        var screener = new CoatingScreener(ThermoEngine.Load(paths), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
                         load.Value = load.MaxValue;
                         load.StopTask();
                         var task = ctx.AddTask("screen candidates");
@@ -143,9 +150,9 @@ public sealed class ScreeningCommands : ICliModule
         foreach (var k in result.CriterionKeys)
         {
             var cr = c.Criterion(k);
-            string text = cr?.Value is { } v ? F(v, cr.Unit == "V" ? 2 : 3)
+            string text = cr?.Value is { } v ? ScreeningExport.Fixed(v, cr.Unit == "V" ? 2 : 3)
                 : k == "oxidation_limit" && cr?.Detail == "never oxidised" ? "∞"
-                : k == "electronic" ? (cr?.Detail?.Split(':')[0] ?? "") : "—";
+                : k == "electronic" ? cr?.Passed switch { true => "ins.", false => "cond.", _ => "?" } : "—";
             cells.Add(cr?.Passed switch { true => $"[green]{Markup.Escape(text)}[/]", false => $"[red]{Markup.Escape(text)}[/]", _ => Markup.Escape(text) });
         }
         cells.Add(c.IonicConductivity is { } s ? s.ToString("0.#E+0", CultureInfo.InvariantCulture) : "");
@@ -161,6 +168,7 @@ public sealed class ScreeningCommands : ICliModule
         "rxn_anode" => "rxn anode\neV/atom",
         "oxidation_limit" => "ox. limit\nV",
         "reduction_limit" => "red. limit\nV",
+        "electronic" => "e⁻",
         _ => key,
     };
 

@@ -54,10 +54,12 @@ public sealed class CoatingScreener
     /// <summary>The engine on the stable subset, used for all reactions and windows (same results, faster).</summary>
     public ThermoEngine StableEngine { get; }
 
-    /// <summary>The candidates an options set admits: lowest polymorph of each Li-containing compound within the
+    /// <summary>The candidates an options set admits (or the listed formulas): lowest polymorph of each Li-containing compound within the
     /// energy-above-hull limit and the element filters, with its energy above hull (eV/atom), by formula.</summary>
+    /// <exception cref="ScreeningException">A formula of <see cref="ScreeningOptions.Formulas"/> has no entry.</exception>
     public IReadOnlyList<(PhaseEntry Entry, double EnergyAboveHull)> Candidates(ScreeningOptions options)
     {
+        if (options.Formulas is { } formulas) return Listed(formulas);
         var lowest = new Dictionary<string, (PhaseEntry Entry, double EnergyAboveHull)>(StringComparer.Ordinal);
         foreach (var (e, above) in Hulls.All)
         {
@@ -67,6 +69,20 @@ public sealed class CoatingScreener
                 lowest[e.ReducedFormula] = (e, Math.Max(0, above));
         }
         return lowest.Values.OrderBy(c => c.Entry.ReducedFormula, StringComparer.Ordinal).ToList();
+    }
+
+    private List<(PhaseEntry Entry, double EnergyAboveHull)> Listed(IReadOnlyList<Composition> formulas)
+    {
+        var list = new List<(PhaseEntry, double)>();
+        foreach (var f in formulas.DistinctBy(f => f.ReducedFormula))
+        {
+            PhaseSpace space;
+            try { space = Engine.Space(ChemicalSystem.Of(f)); }
+            catch (InterphaseException ex) { throw new ScreeningException($"candidate {f.ReducedFormula}: {ex.Message}"); }
+            var entry = space.Lowest(f) ?? throw new ScreeningException($"candidate {f.ReducedFormula}: no entry with this formula in the data");
+            list.Add((entry, Math.Max(0, Hulls.EnergyAboveHull(entry) ?? Engine.EnergyAboveHull(entry))));
+        }
+        return list;
     }
 
     /// <summary>Runs a screen.</summary>

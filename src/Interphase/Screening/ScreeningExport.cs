@@ -138,8 +138,8 @@ public static class ScreeningExport
             var c = result.Find(f);
             if (c is null) { report.Note($"{f}: not among the candidates", Verdict.Info); continue; }
             var verdict = c.PassesAll ? Verdict.Ok : c.Failed == 1 ? Verdict.Warning : Verdict.Fail;
-            var failed = c.Criteria.Where(k => k.Passed == false).Select(k => Label(k.Key)).ToList();
-            report.Note($"{c.Formula}: rank {c.Rank} of {result.Candidates.Count}; worst reaction {c.WorstReactionEnergy.ToString("0.000", CultureInfo.InvariantCulture)} eV/atom"
+            var failed = c.Criteria.Where(k => k.Passed == false).Select(k => k.Key.Replace('_', ' ').Replace("rxn ", "reaction with ")).ToList();
+            report.Note($"{c.Formula}: rank {c.Rank} of {result.Candidates.Count}; worst reaction {Fixed(c.WorstReactionEnergy, 3)} eV/atom"
                 + (failed.Count > 0 ? $"; fails {string.Join(", ", failed)}" : "; passes every criterion"), verdict);
         }
         return report;
@@ -162,10 +162,17 @@ public static class ScreeningExport
     {
         if (c is null) return "";
         string mark = c.Passed switch { true => " ✓", false => " ✗", _ => "" };
-        string value = c.Value is { } v ? v.ToString(c.Unit == "V" ? "0.00" : "0.000", CultureInfo.InvariantCulture)
+        string value = c.Value is { } v ? Fixed(v, c.Unit == "V" ? 2 : 3)
             : c.Key == "oxidation_limit" && c.Detail == "never oxidised" ? "∞"
             : c.Key == "electronic" ? (c.Detail?.Split(':')[0] ?? "") : "—";
         return value + mark;
+    }
+
+    /// <summary>Fixed-point text without a negative zero (−0.0001 at 3 digits reads 0.000).</summary>
+    public static string Fixed(double v, int digits)
+    {
+        double r = Math.Round(v, digits);
+        return (r == 0 ? 0 : r).ToString("F" + digits, CultureInfo.InvariantCulture);
     }
 
     private static double Round(double v) => Math.Round(v, 5);

@@ -48,6 +48,10 @@ public sealed record ScreeningOptions
     /// <summary>Candidates must contain all of these elements.</summary>
     public IReadOnlyList<Element> Require { get; init; } = [];
 
+    /// <summary>When set, screen exactly these compounds (lowest entry of each formula; no Li or energy-above-hull
+    /// prefilter) instead of every Li compound of the data.</summary>
+    public IReadOnlyList<Composition>? Formulas { get; init; }
+
     /// <summary>Threads (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 

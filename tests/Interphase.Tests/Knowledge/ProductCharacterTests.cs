@@ -41,6 +41,8 @@ public class ProductCharacterTests
     [InlineData("LiAg")]
     [InlineData("Li3Au")]
     [InlineData("Co9S8")]
+    [InlineData("Ti3P")]
+    [InlineData("TiAl")]
     [InlineData("Ni3S2")]
     [InlineData("CoS2")]
     [InlineData("NiS")]

@@ -131,6 +131,23 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
     }
 
     [Fact]
+    public void FailingInterfacesGetRankedCoatingsAndInterlayersFromTheScreen()
+    {
+        var finder = new ScreeningRemedyFinder(data.Engine);
+        var stack = StackReader.ReadFile(Path.Combine(StackReaderTests.ExamplesDir, "ncm811-lpscl-li.yaml"));
+        var a = new StackAnalyzer(data.Engine, KnowledgeBase.Load(), finder).Analyze(stack);
+        var cathode = At(a, "NCM811 | Li6PS5Cl").Recommendations;
+        var anode = At(a, "Li6PS5Cl | Li").Recommendations;
+        Assert.Equal(5, cathode.Count);
+        Assert.Equal([1, 2, 3, 4, 5], cathode.Select(r => (int)r.Score));
+        Assert.DoesNotContain(cathode, r => r.Summary.Contains('✗')); // the best candidates pass every criterion
+        Assert.Equal(5, anode.Count);
+        // Interlayers against Li must not be reduced above 0 V: lithium halides and chalcogenides lead (001 §5.1).
+        Assert.Contains(anode, r => r.Formula is "LiCl" or "LiBr" or "LiF" or "Li2S" or "Li2O" or "Li3N" or "LiI");
+        Assert.Empty(At(Analyze("lco-llzo-li.yaml"), "LLZO | Li").Recommendations); // ok interfaces get none
+    }
+
+    [Fact]
     public void JsonAndHtmlCarryTheResults()
     {
         var a = Analyze("ncm811-linbo3-lpscl-liin.yaml");
