@@ -6,7 +6,7 @@ using Interphase.Impedance;
 using Interphase.Tests.Cell;
 using Interphase.Tests.Data;
 
-namespace Interphase.Tests.Cli;
+namespace Interphase.Tests.CliCommands;
 
 /// <summary>Small input files, good and bad, written once for the bad-input tests.</summary>
 public sealed class BadInputFiles : IDisposable

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Interphase.Cli;
 using Spectre.Console;
 
-namespace Interphase.Tests.Cli;
+namespace Interphase.Tests.CliCommands;
 
 /// <summary>
 /// Runs the <c>interphase</c> command line in-process as Program does (every <see cref="ICliModule"/>), capturing
