@@ -27,7 +27,8 @@ public static class CliOutput
 
     /// <summary>
     /// Runs a command body, turning user-facing errors into a message on stderr and exit code 2
-    /// (1 is left for System.CommandLine's own parse errors).
+    /// (1 is left for System.CommandLine's own parse errors). Any other exception is a bug: it is reported in one
+    /// line with exit code 70 (EX_SOFTWARE), and its stack trace only when <c>INTERPHASE_DEBUG</c> is set.
     /// </summary>
     public static int Run(Func<int> body)
     {
@@ -35,23 +36,22 @@ public static class CliOutput
         {
             return body();
         }
-        catch (InterphaseException ex)
+        catch (Exception ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
-        catch (IOException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
+            // Parallel code wraps the user's error in an AggregateException: report the error itself.
+            var error = ex is AggregateException agg ? agg.Flatten().InnerExceptions.FirstOrDefault(i => i is InterphaseException) ?? ex : ex;
+            switch (error)
+            {
+                case InterphaseException or IOException or UnauthorizedAccessException:
+                    Console.Error.WriteLine($"error: {error.Message}");
+                    return 2;
+                default:
+                    Console.Error.WriteLine($"error: internal error ({error.GetType().Name}: {error.Message}); please report it" +
+                        (Environment.GetEnvironmentVariable("INTERPHASE_DEBUG") is { Length: > 0 } ? Environment.NewLine + error : " (set INTERPHASE_DEBUG=1 for details)"));
+                    return 70;
+            }
         }
     }
-
 
     /// <summary>Console for tables: the current Spectre console (plain text when output is redirected).</summary>
     public static IAnsiConsole Console2 => AnsiConsole.Console;

@@ -174,12 +174,21 @@ public sealed class AnodeCommands : ICliModule
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             double f = Interphase.Transport.Units.ConductivityToSPerCm(pr.GetValue(unit)!);
+            // ρ = 1/σ: a zero conductivity would pass as an infinite resistivity.
+            foreach (var (name, v) in new[] { ("conductivity", (double?)pr.GetValue(s)), ("grain conductivity", pr.GetValue(sd)) })
+                if (v is { } x && !(x > 0 && double.IsFinite(x))) throw new InterphaseException($"{name} {x} {pr.GetValue(unit)} must be a positive number");
             double rho = 1.0 / (pr.GetValue(s) * f);
             double? rhoD = pr.GetValue(sd) is { } g ? 1.0 / (g * f) : null;
             var r = DendriteCriteria.RajWolfenstine(pr.GetValue(j), rho, pr.GetValue(d), pr.GetValue(gamma), pr.GetValue(rc), pr.GetValue(sf), rhoD, pr.GetValue(alpha));
             return Report(pr, json, r, "nucleation");
         }));
         return cmd;
+    }
+
+    private static void CheckFormula(string file, string key, string? formula)
+    {
+        try { Interphase.Chemistry.Composition.Parse(formula ?? ""); }
+        catch (Interphase.Chemistry.FormulaException ex) { throw new InterphaseException($"{file}: {key}: {ex.Message}", ex); }
     }
 
     private static int Report(ParseResult pr, Option<bool> json, DendriteCriterion r, string what)
@@ -205,6 +214,9 @@ public sealed class AnodeCommands : ICliModule
             {
                 var f = YamlInput.Load<InterphaseFile>(arg);
                 if (string.IsNullOrWhiteSpace(f.Electrolyte)) throw new InterphaseException($"{arg}: electrolyte is required");
+                CheckFormula(arg, "electrolyte", f.Electrolyte);
+                for (int i = 0; i < f.Products.Count; i++) CheckFormula(arg, $"products[{i}]", f.Products[i]);
+                for (int i = 0; i < f.Characters.Count; i++) CheckFormula(arg, $"characters[{i}].formula", f.Characters[i].Formula);
                 input = new InterphaseInput(f.Electrolyte, f.Products, f.ReactionEnergyEvPerAtom, f.AnodePotentialV);
                 if (f.Characters.Count > 0)
                     source = new ProductCharacterOverrides(f.Characters.Select(c => c.ToCharacter(arg)), source);

@@ -32,10 +32,10 @@ public sealed class CellCommands : ICliModule
             var t = new Table().AddColumns("layer", "thickness (µm)", "solids (mg/cm²)", "liquid (mg/cm²)");
             foreach (var l in e.Layers)
                 t.AddRow(l.Layer, F(l.ThicknessUm, 2), F(l.SolidMassMgPerCm2, 3), F(l.LiquidMassMgPerCm2, 3));
-            t.AddRow("stack[/]", F(e.ThicknessUm, 2), F(e.MassMgPerCm2, 3), "");
+            t.AddRow("[bold]stack[/]", F(e.ThicknessUm, 2), F(e.MassMgPerCm2, 3), "");
             CliOutput.Console2.Write(t);
             CliOutput.Console2.MarkupLine(
-                $"{Markup.Escape(e.Name)}: {F(e.CapacityMahPerCm2, 3)} mAh/cm², {F(e.SpecificEnergyWhPerKg, 1)} Wh/kg[/], {F(e.EnergyDensityWhPerL, 1)} Wh/L[/]");
+                $"{Markup.Escape(e.Name)}: {F(e.CapacityMahPerCm2, 3)} mAh/cm², [bold]{F(e.SpecificEnergyWhPerKg, 1)} Wh/kg[/], [bold]{F(e.EnergyDensityWhPerL, 1)} Wh/L[/]");
             return 0;
         }));
         return cmd;
@@ -56,8 +56,8 @@ public sealed class CellCommands : ICliModule
             if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
             CliOutput.Console2.MarkupLine(
                 $"reference {Markup.Escape(reference.Name)}: {F(reference.SpecificEnergyWhPerKg, 1)} Wh/kg, {F(reference.EnergyDensityWhPerL, 1)} Wh/L; target ×{F(r.GainFactor, 3)}");
-            CliOutput.Console2.MarkupLine($"gravimetric: separator ≤ {F(r.GravimetricUm, 1)} µm[/]{(r.GravimetricReachable ? "" : " (unreachable)")}");
-            CliOutput.Console2.MarkupLine($"volumetric:  separator ≤ {F(r.VolumetricUm, 1)} µm[/]{(r.VolumetricReachable ? "" : " (unreachable)")}");
+            CliOutput.Console2.MarkupLine($"gravimetric: separator ≤ [bold]{F(r.GravimetricUm, 1)} µm[/]{(r.GravimetricReachable ? "" : " (unreachable)")}");
+            CliOutput.Console2.MarkupLine($"volumetric:  separator ≤ [bold]{F(r.VolumetricUm, 1)} µm[/]{(r.VolumetricReachable ? "" : " (unreachable)")}");
             return 0;
         }));
         return cmd;
@@ -135,7 +135,7 @@ public sealed class CellCommands : ICliModule
                 : new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = OhmicLoss.MaxThicknessUm(mv!.Value, j, s), drop_mv = mv.Value, asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(OhmicLoss.MaxThicknessUm(mv.Value, j, s), s) };
             if (pr.GetValue(json)) { CliOutput.WriteJson(result); return 0; }
             CliOutput.Console2.MarkupLine(
-                $"{F(result.thickness_um, 2)} µm at {s.ToString("G3", CultureInfo.InvariantCulture)} S/cm and {F(j, 3)} mA/cm²: ΔE = {F(result.drop_mv, 2)} mV[/] (ASR {F(result.asr_ohm_cm2, 3)} Ω·cm²)");
+                $"{F(result.thickness_um, 2)} µm at {s.ToString("G3", CultureInfo.InvariantCulture)} S/cm and {F(j, 3)} mA/cm²: ΔE = [bold]{F(result.drop_mv, 2)} mV[/] (ASR {F(result.asr_ohm_cm2, 3)} Ω·cm²)");
             return 0;
         }));
         return cmd;
@@ -164,9 +164,9 @@ public sealed class CellCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Console2.MarkupLine($"{Markup.Escape(f)} ({F(MolarMass.Of(f), 3)} g/mol), {F(n, 3)} e⁻: {F(q, 1)} mAh/g[/]");
+            CliOutput.Console2.MarkupLine($"{Markup.Escape(f)} ({F(MolarMass.Of(f), 3)} g/mol), {F(n, 3)} e⁻: [bold]{F(q, 1)} mAh/g[/]");
             if (retention is { } r)
-                CliOutput.Console2.MarkupLine($"retention after {pr.GetValue(cycles)} cycles at CE {pr.GetValue(ce)}: {F(100 * r, 2)} %[/]");
+                CliOutput.Console2.MarkupLine($"retention after {pr.GetValue(cycles)} cycles at CE {pr.GetValue(ce)}: [bold]{F(100 * r, 2)} %[/]");
             return 0;
         }));
         return cmd;

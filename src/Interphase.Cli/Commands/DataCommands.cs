@@ -171,7 +171,8 @@ public sealed class DataCommands : ICliModule
                 throw new InterphaseException($"no source '{src}' in the store {s.Path}");
             IEnumerable<Entry> entries = p.GetValue(chemsys) is { } sys ? s.Query(ChemicalSystems.Parse(sys), src) : s.All(src);
             string? outPath = p.GetValue(output);
-            var writer = outPath is null ? Console.Out : new StreamWriter(outPath);
+            if (outPath is not null) Interphase.Reporting.OutputFile.EnsureNotInput(outPath, "--output", s.Path);
+            var writer = outPath is null ? Console.Out : Interphase.Reporting.OutputFile.Create(outPath);
             try
             {
                 int n = p.GetValue(format) == "json" ? EntryFileWriter.WriteJson(entries, writer) : EntryFileWriter.WriteCsv(entries, writer);

@@ -220,12 +220,13 @@ public sealed class EisCommands : ICliModule
                 "lcurve" or "l-curve" => LambdaSelection.LCurve,
                 var m => throw new InterphaseException($"--method '{m}': use gcv or lcurve"),
             };
+            if (pr.GetValue(csv) is { } csvOut) OutputFile.EnsureNotInput(csvOut, "--csv", pr.GetValue(file));
             var drt = Drt.Compute(s, pr.GetValue(lambda), sel);
             if (pr.GetValue(csv) is { } csvPath)
             {
                 var sb = new StringBuilder("tau_s,gamma_ohm\n");
                 for (int i = 0; i < drt.Tau.Length; i++) sb.Append(CultureInfo.InvariantCulture, $"{drt.Tau[i]:R},{drt.Gamma[i]:R}\n");
-                File.WriteAllText(csvPath, sb.ToString());
+                OutputFile.Write(csvPath, sb.ToString());
             }
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Drt(drt), path);
             if (pr.GetValue(json))
@@ -277,6 +278,9 @@ public sealed class EisCommands : ICliModule
         pre.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
+            // Checked before the (long) fits: an impossible area or interval would only show in the results.
+            if (pr.GetValue(area) is { } a0 && !(a0 > 0 && double.IsFinite(a0))) throw new ImpedanceException($"electrode area must be positive, got {a0} cm²");
+            if (pr.GetValue(interval) is { } m0 && !(m0 > 0 && double.IsFinite(m0))) throw new ImpedanceException($"--interval-min must be positive, got {m0} min");
             var files = SpectrumFiles(pr.GetValue(dir)!);
             var (circuit, options) = spec.Build(pr);
             var spectra = files.Select(f => pre.Apply(SpectrumReader.Read(f), pr)).ToList();
@@ -303,7 +307,7 @@ public sealed class EisCommands : ICliModule
                         sb.Append(CultureInfo.InvariantCulture, $",{it.Fit?.Parameters[k]:R},{it.Fit?.Errors[k]:R}");
                     sb.Append(CultureInfo.InvariantCulture, $",{it.Fit?.ChiSquare:R},\"{it.Error}\"\n");
                 }
-                File.WriteAllText(csvPath, sb.ToString());
+                OutputFile.Write(csvPath, sb.ToString());
             }
             if (pr.GetValue(json))
             {

@@ -201,6 +201,8 @@ public sealed class KnowledgeCommands : ICliModule
         {
             var table = KnowledgeBase.Load().Products;
             var asked = parse.GetValue(formulas) ?? [];
+            // A typo would otherwise come back as a product of unknown character.
+            foreach (var f in asked) Interphase.Chemistry.Composition.Parse(f);
             var rows = asked.Length == 0 ? table.Entries.ToList() : asked.Select(table.Classify).ToList();
             if (parse.GetValue(json))
             {

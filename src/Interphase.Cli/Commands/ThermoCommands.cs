@@ -175,7 +175,7 @@ public sealed class ThermoCommands : ICliModule
             {
                 WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             });
-            if (pr.GetValue(output) is { } o) File.WriteAllText(o, text);
+            if (pr.GetValue(output) is { } o) Interphase.Reporting.OutputFile.Write(o, text);
             if (pr.GetValue(json) || pr.GetValue(output) is null)
             {
                 Console.Out.WriteLine(text);

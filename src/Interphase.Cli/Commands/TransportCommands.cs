@@ -30,6 +30,7 @@ public sealed class TransportCommands : ICliModule
         var cmd = new Command("fit", "Fit Arrhenius or VTF parameters with standard errors to (T, σ) data") { file, model, at, tUnit, sUnit, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
+            if (pr.GetValue(csv) is { } csvOut) Interphase.Reporting.OutputFile.EnsureNotInput(csvOut, "--csv", pr.GetValue(file));
             var (name, data) = ConductivityData.Load(pr.GetValue(file)!, pr.GetValue(tUnit), pr.GetValue(sUnit));
             var temps = (pr.GetValue(at) ?? []).Select(s => Units.ParseTemperatureK(s)).ToArray();
             string m = pr.GetValue(model)!.Trim().ToLowerInvariant();

@@ -51,14 +51,7 @@ public sealed class SweepTable
     /// <summary>Writes the table to a CSV file; errors name the path.</summary>
     public void WriteCsv(string path)
     {
-        try
-        {
-            using var w = new StreamWriter(path);
-            WriteCsv(w);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-        {
-            throw new InterphaseException($"{path}: cannot write CSV ({ex.Message})", ex);
-        }
+        using var w = Interphase.Reporting.OutputFile.Create(path);
+        WriteCsv(w);
     }
 }

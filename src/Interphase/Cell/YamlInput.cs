@@ -21,8 +21,7 @@ public static class YamlInput
         }
         catch (YamlException ex)
         {
-            var inner = ex.InnerException is { } i and not YamlException ? $" ({i.Message})" : "";
-            throw new InterphaseException($"{source}: line {ex.Start.Line}, column {ex.Start.Column}: {Clean(ex.Message)}{inner}", ex);
+            throw new InterphaseException($"{source}: {YamlErrors.Describe(ex)}", ex);
         }
     }
 
@@ -31,13 +30,6 @@ public static class YamlInput
     {
         if (!File.Exists(path)) throw new InterphaseException($"{path}: file not found");
         return Parse<T>(File.ReadAllText(path), path);
-    }
-
-    private static string Clean(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: a, Col: b, Idx: c) - (Line: ...): ".
-        int k = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return k >= 0 ? message[(k + 3)..] : message;
     }
 }
 

@@ -95,10 +95,14 @@ public static class CircuitFitter
             if (init.Length != free.Length)
                 throw new ImpedanceException(
                     $"circuit {circuit.Text} has {free.Length} free parameters ({string.Join(", ", free.Select(k => circuit.ParameterNames[k]))}), {init.Length} initial values given");
+            var upper = circuit.UpperBounds();
             for (int i = 0; i < init.Length; i++)
             {
-                if (!double.IsFinite(init[i]) || init[i] < 0)
-                    throw new ImpedanceException($"initial value of {circuit.ParameterNames[free[i]]} must be a finite number ≥ 0, got {init[i]}");
+                // Unbounded parameters are fitted on a log scale, where zero can never move (impedance.py refuses it too).
+                bool logScale = double.IsPositiveInfinity(upper[free[i]]);
+                if (!double.IsFinite(init[i]) || init[i] < 0 || (logScale && init[i] == 0))
+                    throw new ImpedanceException(
+                        $"initial value of {circuit.ParameterNames[free[i]]} must be a finite number {(logScale ? ">" : "≥")} 0, got {init[i]}");
                 full[free[i]] = init[i];
             }
             work.Solve(full, options);

@@ -68,6 +68,7 @@ public static class InterfaceAnalysis
     {
         if (areaCm2 is { } a0 && !(a0 > 0)) throw new ImpedanceException($"electrode area must be positive, got {a0} cm²");
         if (thicknessUm is { } t0 && !(t0 > 0)) throw new ImpedanceException($"thickness must be positive, got {t0} µm");
+        if (thicknessUm is not null && areaCm2 is null) throw new ImpedanceException("a thickness gives a conductivity only with the electrode area: give the area too");
         double? lengthCm = thicknessUm * 1e-4;
         var p = fit.Parameters;
         var resistors = fit.Circuit.Elements.Where(e => e.Type is Resistor).ToList();

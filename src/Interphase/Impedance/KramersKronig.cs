@@ -53,7 +53,8 @@ public static class KramersKronig
         double threshold = 0.01, int? elements = null, bool addCapacitance = false)
     {
         spectrum.EnsureUsable(4);
-        if (c is <= 0 or >= 1) throw new ImpedanceException($"μ criterion c must lie between 0 and 1, got {c}");
+        if (!(c > 0 && c < 1)) throw new ImpedanceException($"μ criterion c must lie between 0 and 1, got {c}");
+        if (!(threshold > 0)) throw new ImpedanceException($"residual threshold must be positive, got {threshold * 100} % of |Z|");
         int limit = Math.Min(maxElements, 2 * spectrum.Count - 4);
         if (elements is { } fixedM && (fixedM < 1 || fixedM > limit))
             throw new ImpedanceException($"number of RC elements must be between 1 and {limit}, got {fixedM}");

@@ -46,24 +46,6 @@ public static class ChartRenderer
             _ => throw new InterphaseException(
                 $"cannot save chart as '{(ext.Length == 0 ? "(no extension)" : ext)}' ({path}): use .svg or .png"),
         };
-        ReportFiles.Write(path, bytes);
-    }
-}
-
-/// <summary>File writing with user-facing errors.</summary>
-internal static class ReportFiles
-{
-    public static void Write(string path, byte[] bytes)
-    {
-        try
-        {
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllBytes(path, bytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new InterphaseException($"cannot write {path}: {e.Message}", e);
-        }
+        OutputFile.Write(path, bytes);
     }
 }

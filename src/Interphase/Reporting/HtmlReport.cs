@@ -151,7 +151,7 @@ public sealed class HtmlReport
 
     /// <summary>Writes the document as UTF-8 to <paramref name="path"/>, creating its folder.</summary>
     /// <exception cref="InterphaseException">The file cannot be written.</exception>
-    public void Save(string path) => ReportFiles.Write(path, new UTF8Encoding(false).GetBytes(Render()));
+    public void Save(string path) => OutputFile.Write(path, new UTF8Encoding(false).GetBytes(Render()));
 
     /// <summary>Escapes text for HTML content and attribute values.</summary>
     public static string Escape(string? text) => Svg.SvgCanvas.Escape(text ?? "");

@@ -40,11 +40,21 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         // Windows and interfaces are independent queries on a thread-safe engine: run them on all cores.
         progress?.Report("stability windows and interface reactions");
         var windowsTask = Task.Run(() => LayerWindows(stack, interfaces));
-        var analyses = interfaces.AsParallel().AsOrdered().Select(iface =>
+        List<InterfaceAnalysis> analyses;
+        try
         {
-            progress?.Report($"interface {iface.Label}");
-            return AnalyzeInterface(stack, iface);
-        }).ToList();
+            analyses = interfaces.AsParallel().AsOrdered().Select(iface =>
+            {
+                progress?.Report($"interface {iface.Label}");
+                return AnalyzeInterface(stack, iface);
+            }).ToList();
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.FirstOrDefault(e => e is InterphaseException) is { } user)
+        {
+            // PLINQ wraps the user's error (e.g. a layer without data); report it as documented.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(user);
+            throw;
+        }
         var windows = windowsTask.GetAwaiter().GetResult();
         progress?.Report("mechanics and resistance");
         return new StackAnalysis

@@ -39,8 +39,7 @@ public static class StackReader
         }
         catch (YamlException ex)
         {
-            string detail = (ex.InnerException?.Message ?? ex.Message).Split('\n')[0];
-            throw new InterphaseException($"{origin}: line {ex.Start.Line}, column {ex.Start.Column}: {detail}");
+            throw new InterphaseException($"{origin}: {YamlErrors.Describe(ex)}", ex);
         }
         if (dto is null) throw new InterphaseException($"{origin}: the file is empty");
         return new Builder(origin).Build(dto);
