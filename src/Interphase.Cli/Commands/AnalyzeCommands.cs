@@ -24,6 +24,7 @@ public sealed class AnalyzeCommands : ICliModule
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var stack = StackReader.ReadFile(pr.GetValue(file)!);
+            OutputFile.Check(pr.GetValue(html));
             bool asJson = pr.GetValue(json);
             StackAnalysis? analysis = null;
             void Work(Action<string> status)

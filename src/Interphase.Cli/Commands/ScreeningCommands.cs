@@ -68,7 +68,10 @@ public sealed class ScreeningCommands : ICliModule
             if (options.ChargedCathode is not null && options.Cathode is null)
                 throw new ScreeningException("--charged needs --cathode");
             options.Validate();
-            int n = Math.Max(1, pr.GetValue(top));
+            if (pr.GetValue(top) < 1) throw new ScreeningException($"--top {pr.GetValue(top)}: give a positive number of rows");
+            int n = pr.GetValue(top);
+            OutputFile.Check(pr.GetValue(csv));
+            OutputFile.Check(pr.GetValue(html));
             bool asJson = pr.GetValue(json);
             // The whole data set: candidates come from every chemical system.
             ThermoEngine LoadEngine() => new(new EntrySet(EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)))));
@@ -101,7 +104,7 @@ public sealed class ScreeningCommands : ICliModule
                     });
             }
 
-            if (pr.GetValue(csv) is { } csvPath) File.WriteAllText(csvPath, ScreeningExport.ToCsv(result), new UTF8Encoding(false));
+            if (pr.GetValue(csv) is { } csvPath) OutputFile.Write(csvPath, ScreeningExport.ToCsv(result));
             if (pr.GetValue(html) is { } htmlPath)
                 new HtmlReport("Coating and interlayer screening", Subtitle(result))
                     .AddScreeningSection(result, n, KnownCoatings).Save(htmlPath);

@@ -56,6 +56,24 @@ public static class OutputFile
                 throw new InterphaseException($"{option} {output} is the input file: writing it would destroy the input; choose another file");
     }
 
+    /// <summary>
+    /// Checks before a long computation that <paramref name="path"/> can be written (not a folder, folder creatable),
+    /// so a bad output path fails at once instead of after the work. Null paths are ignored.
+    /// </summary>
+    /// <exception cref="InterphaseException">The path is unusable.</exception>
+    public static void Check(string? path)
+    {
+        if (path is null) return;
+        try
+        {
+            Prepare(path);
+        }
+        catch (Exception e) when (IsFileError(e))
+        {
+            throw Error(path, e);
+        }
+    }
+
     private static void Prepare(string path)
     {
         if (Directory.Exists(path)) throw new IOException("it is a folder; give a file name");

@@ -90,6 +90,8 @@ public sealed record ScreeningOptions
             throw new ScreeningException($"element(s) {string.Join(", ", both)} both required and excluded");
         if (Exclude.Any(e => e.Symbol == "Li"))
             throw new ScreeningException("Li cannot be excluded: candidates are Li-containing compounds");
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+            throw new ScreeningException($"threads {MaxDegreeOfParallelism}: give a positive number, or -1 for all cores");
     }
 }
 

@@ -94,6 +94,10 @@ public sealed class BadInputCliTests(BadInputFiles files) : IClassFixture<BadInp
         { "cell energy {dir}/small.csv", 2, "expected a mapping of keys here" },
         { "cell capacity Li --ce 1.5", 2, "a fraction, not a percentage" },
         { "cell sweep {ex}/cells/solid-llzo.yaml --param separator --from 1 --to 20 --csv {dir}", 2, "it is a folder" },
+        // Screening: impossible numbers and output paths are refused before any work.
+        { "screen --cathode LiCoO2 --electrolyte Li2S --threads 0 --data {dir}/small.csv", 2, "threads 0: give a positive number" },
+        { "screen --cathode LiCoO2 --electrolyte Li2S --top -1 --data {dir}/small.csv", 2, "--top -1: give a positive number" },
+        { "screen --cathode LiCoO2 --electrolyte Li2S --csv {dir} --data {dir}/small.csv", 2, "it is a folder" },
         // Anode.
         { "anode dendrite-nucleation --current 1 --conductivity 0", 2, "conductivity 0 mS/cm must be a positive number" },
         { "anode classify {dir}/interphase-bad-product.yaml", 2, "products[2]: invalid formula 'Xx2'" },
