@@ -2,17 +2,19 @@ using System.CommandLine;
 using System.Text.Json;
 using Interphase.Cli.Commands;
 using Interphase.Data;
+using Interphase.Tests.CliCommands;
 
 namespace Interphase.Tests.Data;
 
 /// <summary>The <c>interphase data</c> commands run in-process: exit codes and their effect on the store.</summary>
+[Collection("Console")]
 public sealed class DataCliTests
 {
     private static int Run(params string[] args)
     {
         var root = new RootCommand("test");
         foreach (var c in new DataCommands().Commands()) root.Add(c);
-        return root.Parse(args).Invoke();
+        return CliRunner.Capture(() => root.Parse(args).Invoke()).Code;
     }
 
     [Fact]
@@ -84,13 +86,14 @@ public sealed class DataCliTests
 }
 
 /// <summary>The thermodynamics commands take their entries from the store when no --data is given.</summary>
+[Collection("Console")]
 public sealed class ThermoFromStoreCliTests
 {
     private static int Run(params string[] args)
     {
         var root = new RootCommand("test");
         foreach (var c in new ThermoCommands().Commands()) root.Add(c);
-        return root.Parse(args).Invoke();
+        return CliRunner.Capture(() => root.Parse(args).Invoke()).Code;
     }
 
     [Fact]
