@@ -44,18 +44,26 @@ public abstract class ElementType
 /// <summary>R: Z = R.</summary>
 public sealed class Resistor : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "R";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm"];
+    /// <inheritdoc />
     public override string Description => "resistor, Z = R";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ) { dZ[0] = 1; return p[0]; }
 }
 
 /// <summary>C: Z = 1/(jωC).</summary>
 public sealed class Capacitor : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "C";
+    /// <inheritdoc />
     public override string[] Units => ["F"];
+    /// <inheritdoc />
     public override string Description => "capacitor, Z = 1/(jωC)";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         var z = new Complex(0, -1 / (w * p[0]));
@@ -67,19 +75,28 @@ public sealed class Capacitor : ElementType
 /// <summary>L: Z = jωL.</summary>
 public sealed class Inductor : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "L";
+    /// <inheritdoc />
     public override string[] Units => ["H"];
+    /// <inheritdoc />
     public override string Description => "inductor, Z = jωL";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ) { dZ[0] = new Complex(0, w); return new Complex(0, w * p[0]); }
 }
 
 /// <summary>CPE: Z = 1/(Q (jω)^α), parameters Q (Ω⁻¹·s^α) and α (0…1).</summary>
 public sealed class Cpe : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "CPE";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm^-1 sec^a", ""];
+    /// <inheritdoc />
     public override string Description => "constant phase element, Z = 1/(Q (jω)^α)";
+    /// <inheritdoc />
     public override double UpperBound(int index) => index == 1 ? 1 : double.PositiveInfinity;
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         double q = p[0], a = p[1];
@@ -95,9 +112,13 @@ public sealed class Cpe : ElementType
 /// <summary>W: semi-infinite Warburg, Z = A_W (1 − j)/√ω.</summary>
 public sealed class Warburg : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "W";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm sec^-1/2"];
+    /// <inheritdoc />
     public override string Description => "semi-infinite Warburg, Z = A_W (1 - j)/sqrt(ω)";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         var d = new Complex(1, -1) / Math.Sqrt(w);
@@ -109,9 +130,13 @@ public sealed class Warburg : ElementType
 /// <summary>Wo: finite-space (open, reflective) Warburg, Z = Z0 coth(√(jωτ))/√(jωτ).</summary>
 public sealed class WarburgOpen : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "Wo";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm", "sec"];
+    /// <inheritdoc />
     public override string Description => "open (finite-space) Warburg, Z = Z0 coth(sqrt(jωτ))/sqrt(jωτ)";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         double z0 = p[0], tau = p[1];
@@ -128,9 +153,13 @@ public sealed class WarburgOpen : ElementType
 /// <summary>Ws: finite-length (short, transmissive) Warburg, Z = Z0 tanh(√(jωτ))/√(jωτ).</summary>
 public sealed class WarburgShort : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "Ws";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm", "sec"];
+    /// <inheritdoc />
     public override string Description => "short (finite-length) Warburg, Z = Z0 tanh(sqrt(jωτ))/sqrt(jωτ)";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         double z0 = p[0], tau = p[1];
@@ -146,9 +175,13 @@ public sealed class WarburgShort : ElementType
 /// <summary>G: Gerischer, Z = R_G/√(1 + jωt_G).</summary>
 public sealed class Gerischer : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "G";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm", "sec"];
+    /// <inheritdoc />
     public override string Description => "Gerischer, Z = R_G/sqrt(1 + jωt_G)";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         var u = new Complex(1, w * p[1]);
@@ -162,9 +195,13 @@ public sealed class Gerischer : ElementType
 /// <summary>Gs: finite-length Gerischer, Z = R_G/(√(1 + jωt_G) tanh(φ√(1 + jωt_G))).</summary>
 public sealed class GerischerFinite : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "Gs";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm", "sec", ""];
+    /// <inheritdoc />
     public override string Description => "finite-length Gerischer, Z = R_G/(sqrt(1 + jωt_G) tanh(φ sqrt(1 + jωt_G)))";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         double r = p[0], t = p[1], phi = p[2];
@@ -184,10 +221,15 @@ public sealed class GerischerFinite : ElementType
 /// <summary>La: modified inductance, Z = (jωL)^α.</summary>
 public sealed class ModifiedInductance : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "La";
+    /// <inheritdoc />
     public override string[] Units => ["H sec", ""];
+    /// <inheritdoc />
     public override string Description => "modified inductance, Z = (jωL)^α";
+    /// <inheritdoc />
     public override double UpperBound(int index) => index == 1 ? 1 : double.PositiveInfinity;
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         double l = p[0], a = p[1];
@@ -201,9 +243,13 @@ public sealed class ModifiedInductance : ElementType
 /// <summary>K: RC element of the Kramers–Kronig test, Z = R/(1 + jωτ).</summary>
 public sealed class RcElement : ElementType
 {
+    /// <inheritdoc />
     public override string Name => "K";
+    /// <inheritdoc />
     public override string[] Units => ["Ohm", "sec"];
+    /// <inheritdoc />
     public override string Description => "RC element, Z = R/(1 + jωτ)";
+    /// <inheritdoc />
     public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
     {
         var d = 1 / new Complex(1, w * p[1]);
