@@ -29,8 +29,11 @@ public sealed record LayerWindow(string Layer, string Formula, string Role, doub
 /// <param name="MixingFraction">Mixing fraction of the positive reactant at that kink.</param>
 /// <param name="Products">Products (reduced formulas).</param>
 /// <param name="Reaction">Balanced reaction.</param>
+/// <param name="MixingEnergyEvPerAtom">Electrochemical only: the most exothermic energy of the two layers meeting once
+/// each has equilibrated with Li on its own, eV/atom (the rest of <paramref name="EnergyEvPerAtom"/> is their own
+/// decomposition at that potential).</param>
 public sealed record ReactionSummary(string Kind, string Positive, string Negative, double? Volts, double EnergyEvPerAtom,
-    double MixingFraction, IReadOnlyList<string> Products, string Reaction);
+    double MixingFraction, IReadOnlyList<string> Products, string Reaction, double? MixingEnergyEvPerAtom = null);
 
 /// <summary>A ranked remedy for a failing interface.</summary>
 /// <param name="Formula">Candidate coating or interlayer.</param>

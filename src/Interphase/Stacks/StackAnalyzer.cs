@@ -187,7 +187,8 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         reasons.Add($"most exothermic chemical reaction: {chemical.EnergyEvPerAtom * 1000:0} meV/atom ({chemical.Kind}) → {string.Join(" + ", chemical.Products)}");
         foreach (var r in reactions.Where(r => r.Volts is not null))
             reasons.Add($"open to Li at {r.Volts:0.##} V vs Li/Li+: {r.EnergyEvPerAtom * 1000:0} meV/atom → {string.Join(" + ", r.Products)}"
-                        + (electrodeContact ? " (includes each reactant's own decomposition at that potential)" : " (no electrode touches this interface: electrochemically suppressed)"));
+                        + $" (of which {r.MixingEnergyEvPerAtom * 1000:0} meV/atom from the layers meeting, the rest each layer's own decomposition)"
+                        + (electrodeContact ? "" : "; no electrode touches this interface, so it is electrochemically suppressed"));
         reasons.Add($"interphase: {Describe(interphase.Kind)} — {interphase.Reason}");
 
         // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
@@ -239,7 +240,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var min = reaction.MostExothermic;
         return new ReactionSummary(volts is null ? kind : $"{kind} at {volts:0.##} V", positive.ReducedFormula, negative.ReducedFormula, volts,
             min.EnergyPerAtom, min.X, min.Products.Select(p => p.ReducedFormula).Distinct().Order(StringComparer.Ordinal).ToList(),
-            min.Reaction.ToString());
+            min.Reaction.ToString(), volts is null ? null : reaction.Kinks.Min(k => k.MixingEnergyPerAtom ?? 0));
     }
 
     // ---- mechanics -------------------------------------------------------------------------------------------

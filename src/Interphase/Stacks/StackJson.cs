@@ -24,7 +24,7 @@ public static class StackJson
             reactions = i.Reactions.Select(r => new
             {
                 kind = r.Kind, positive = r.Positive, negative = r.Negative, volts = r.Volts,
-                e_rxn_per_atom = r.EnergyEvPerAtom, x = r.MixingFraction, products = r.Products, reaction = r.Reaction,
+                e_rxn_per_atom = r.EnergyEvPerAtom, e_mixing_per_atom = r.MixingEnergyEvPerAtom, x = r.MixingFraction, products = r.Products, reaction = r.Reaction,
             }),
             interphase = StackAnalyzer.Describe(i.Interphase.Kind),
             interphase_reason = i.Interphase.Reason,

@@ -66,9 +66,9 @@ public static class StackReport
         {
             report.Heading($"{i.Interface.Label} ({i.Interface.Side.ToString().ToLowerInvariant()} side)")
                 .Note($"{i.Verdict}: {StackAnalyzer.Describe(i.Interphase.Kind)} interphase", i.Verdict)
-                .Table(["Reaction", "Reactants", "x", "E (meV/atom)", "Products"],
+                .Table(["Reaction", "Reactants", "x", "E (meV/atom)", "E from meeting (meV/atom)", "Products"],
                     i.Reactions.Select(r => (IReadOnlyList<object?>)[r.Kind, $"{r.Positive} + {r.Negative}", r.MixingFraction.ToString("0.###", CultureInfo.InvariantCulture),
-                        Mev(r.EnergyEvPerAtom), string.Join(", ", r.Products)]));
+                        Mev(r.EnergyEvPerAtom), r.MixingEnergyEvPerAtom is { } m ? Mev(m) : "—", string.Join(", ", r.Products)]));
             foreach (var reason in i.Reasons) report.Paragraph(reason);
             if (i.Interphase.Products.Count > 0)
                 report.Table(["Product", "Electronic", "Li+ conductor", "Why", "Source"],

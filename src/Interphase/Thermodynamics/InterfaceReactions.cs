@@ -62,6 +62,8 @@ internal static class InterfaceReactions
         var solver = new SimplexSolver(gp.Problem);
         var line = new LineHull(gp.Problem, cost, fa, fb, solver);
         double f1 = 1 - a.AtomFraction(open), f2 = 1 - b.AtomFraction(open);
+        // Each reactant equilibrated with the open element on its own: the ends of the grand-potential hull line.
+        double hb = line.Solve(0), ha = line.Solve(1);
         var kinks = new List<ReactionKink>();
         foreach (double x in line.KinkPositions())
         {
@@ -69,7 +71,8 @@ internal static class InterfaceReactions
             var phases = ThermoEngine.Decomposition(solver, gp.Phase);
             double xConverted = x * f2 / ((1 - x) * f1 + x * f2);
             kinks.Add(new ReactionKink(xConverted, Snap(h - x * ga - (1 - x) * gb),
-                Reaction(a, b, x, phases, open, c => c.NumAtoms - c[open]), phases.Select(p => p.Phase).ToList()));
+                Reaction(a, b, x, phases, open, c => c.NumAtoms - c[open]), phases.Select(p => p.Phase).ToList(),
+                Math.Min(0, Snap(h - x * ha - (1 - x) * hb))));
         }
         return new InterfaceReaction(a, b, options, open, space.EntryCount, system.Count, kinks);
     }

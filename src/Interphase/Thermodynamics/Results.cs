@@ -79,7 +79,12 @@ public sealed record ReactionOptions(double? Volts = null, Element? OpenElement 
 /// without the open element).</param>
 /// <param name="Reaction">The balanced reaction (reactant coefficients sum to one formula unit).</param>
 /// <param name="Products">The equilibrium phases.</param>
-public sealed record ReactionKink(double X, double EnergyPerAtom, ChemicalReaction Reaction, IReadOnlyList<PhaseEntry> Products);
+/// <param name="MixingEnergyPerAtom">Open systems only: the part of <paramref name="EnergyPerAtom"/> that comes from the
+/// two reactants meeting, i.e. with each reactant first equilibrated with the open element on its own
+/// (pymatgen's include_no_mixing_energy=False); zero at both ends, never positive. Null for closed reactions, where
+/// it equals <paramref name="EnergyPerAtom"/> when reactants are at their hull energies.</param>
+public sealed record ReactionKink(double X, double EnergyPerAtom, ChemicalReaction Reaction, IReadOnlyList<PhaseEntry> Products,
+    double? MixingEnergyPerAtom = null);
 
 /// <summary>A pseudo-binary interface reaction between two compositions (pymatgen's <c>InterfacialReactivity</c> /
 /// <c>GrandPotentialInterfacialReactivity</c> with norm=True, include_no_mixing_energy=True).</summary>

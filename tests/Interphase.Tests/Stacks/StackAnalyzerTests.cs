@@ -39,6 +39,10 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
         Assert.Equal(Verdict.Ok, At(coated, "NCM811 | LiNbO3").Verdict);
         Assert.True(At(coated, "LiNbO3 | Li6PS5Cl").Verdict < Verdict.Fail);
         Assert.True(coated.Overall < bare.Overall);
+        // At top of charge NCM811 and LiNbO3 only decompose each on its own: nothing comes from their meeting.
+        var open = At(coated, "NCM811 | LiNbO3").Reactions.Single(r => r.Volts is not null);
+        Assert.Equal(0.0, open.MixingEnergyEvPerAtom!.Value, 3);
+        Assert.True(open.EnergyEvPerAtom < -0.1);
     }
 
     [Fact]
