@@ -136,19 +136,24 @@ public sealed class ThermoCommands : ICliModule
                     A = pr.GetValue(a), B = pr.GetValue(b), Volts = opts.Volts, OpenElement = r.OpenElement?.Symbol,
                     NEntries = r.EntryCount, NElements = r.ElementCount, MinX = min.X, MinERxnPerAtom = min.EnergyPerAtom,
                     MinReaction = min.Reaction.ToString(),
-                    Kinks = r.Kinks.Select(k => new { k.X, ERxnPerAtom = k.EnergyPerAtom, Reaction = k.Reaction.ToString() }),
+                    Kinks = r.Kinks.Select(k => new { k.X, ERxnPerAtom = k.EnergyPerAtom, EMixingPerAtom = k.MixingEnergyPerAtom, Reaction = k.Reaction.ToString() }),
                 });
                 return 0;
             }
             string title = $"{pr.GetValue(a)} | {pr.GetValue(b)}" + (opts.Volts is { } v ? $" open to {r.OpenElement!.Symbol} at {F(v, 2)} V" : "")
                            + $" ({r.ElementCount} elements, {r.EntryCount} entries)";
             var t = new Table().Title(Markup.Escape(title));
-            t.AddColumns("x (a)", opts.Volts is null ? "E_rxn (eV/atom)" : "ΔΦ (eV/atom)", "reaction");
+            t.AddColumns("x (a)", opts.Volts is null ? "E_rxn (eV/atom)" : "ΔΦ (eV/atom)");
+            if (opts.Volts is not null) t.AddColumn("ΔΦ from meeting (eV/atom)");
+            t.AddColumn("reaction");
             foreach (var k in r.Kinks)
             {
                 bool m = ReferenceEquals(k, min);
                 string Mark(string x) => m ? $"[bold red]{Markup.Escape(x)}[/]" : Markup.Escape(x);
-                t.AddRow(Mark(F(k.X, 4)), Mark(F(k.EnergyPerAtom, 4)), Mark(k.Reaction.ToString()));
+                var cells = new List<string> { Mark(F(k.X, 4)), Mark(F(k.EnergyPerAtom, 4)) };
+                if (opts.Volts is not null) cells.Add(Mark(F(k.MixingEnergyPerAtom ?? 0, 4)));
+                cells.Add(Mark(k.Reaction.ToString()));
+                t.AddRow(cells.ToArray());
             }
             CliOutput.Console2.Write(t);
             return 0;
