@@ -54,5 +54,5 @@ public static class CliOutput
     }
 
     /// <summary>Console for tables: the current Spectre console (plain text when output is redirected).</summary>
-    public static IAnsiConsole Console2 => AnsiConsole.Console;
+    public static IAnsiConsole Terminal => AnsiConsole.Console;
 }

@@ -48,7 +48,7 @@ public sealed class AnodeCommands : ICliModule
             if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
             var t = new Table().AddColumns("W_ad (J/m²)", "θ (°)", "");
             foreach (var r in rows) t.AddRow(G(r.work_of_adhesion_j_per_m2), G(r.contact_angle_deg), r.contact_angle_deg < 90 ? "lithiophilic" : "lithiophobic");
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return 0;
         }));
         return cmd;
@@ -76,7 +76,7 @@ public sealed class AnodeCommands : ICliModule
                 Emit(pr, csv, plot, table, chart);
             }
             if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
-            CliOutput.Console2.MarkupLine(r.FullContact
+            CliOutput.Terminal.MarkupLine(r.FullContact
                 ? $"F = {G(r.ForceN)} N: F/H ≥ A, full contact (Eq. 1 no longer applies; constriction term 0)"
                 : $"F = {G(r.ForceN)} N, contact fraction {G(r.ContactFraction)}: R = {G(r.ResistanceOhm)} Ω, ASR = {G(r.AsrOhmCm2)} Ω·cm²");
             return 0;
@@ -99,8 +99,8 @@ public sealed class AnodeCommands : ICliModule
                 : throw new InterphaseException("give --shear, or --youngs with --poisson"));
             var r = Interphase.Anode.MonroeNewman.Assess(shear, pr.GetValue(gli));
             if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
-            CliOutput.Console2.MarkupLine($"G_SE = {G(shear)} GPa vs 2·G_Li = {G(2 * r.LithiumShearGpa)} GPa: {(r.Passes ? "passes" : "fails")} (ratio {G(r.Ratio)})");
-            foreach (var c in r.Caveats) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(c)}");
+            CliOutput.Terminal.MarkupLine($"G_SE = {G(shear)} GPa vs 2·G_Li = {G(2 * r.LithiumShearGpa)} GPa: {(r.Passes ? "passes" : "fails")} (ratio {G(r.Ratio)})");
+            foreach (var c in r.Caveats) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(c)}");
             return 0;
         }));
         return cmd;
@@ -134,8 +134,8 @@ public sealed class AnodeCommands : ICliModule
             foreach (var r in rows)
                 tab.AddRow(G(r.temperature_k - 273.15), G(r.pressure_mpa), G(r.diffusion_ma_per_cm2), G(r.creep_ma_per_cm2), G(r.critical_ma_per_cm2),
                     r.stable is null ? "" : r.stable.Value ? "void-free" : $"voids (needs ≥ {G(r.critical_pressure_mpa!.Value)} MPa)");
-            CliOutput.Console2.Write(tab);
-            foreach (var note in limits.SelectMany(l => l.Notes).Distinct()) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(note)}");
+            CliOutput.Terminal.Write(tab);
+            foreach (var note in limits.SelectMany(l => l.Notes).Distinct()) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(note)}");
             return 0;
         }));
         return cmd;
@@ -194,7 +194,7 @@ public sealed class AnodeCommands : ICliModule
     private static int Report(ParseResult pr, Option<bool> json, DendriteCriterion r, string what)
     {
         if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
-        CliOutput.Console2.MarkupLine($"driving {G(r.DrivingMev)} meV vs opposing {G(r.OpposingMev)} meV per Li: {what} {(r.Proceeds ? "predicted" : "not predicted")}; critical current {G(r.CriticalCurrentMaPerCm2)} mA/cm²");
+        CliOutput.Terminal.MarkupLine($"driving {G(r.DrivingMev)} meV vs opposing {G(r.OpposingMev)} meV per Li: {what} {(r.Proceeds ? "predicted" : "not predicted")}; critical current {G(r.CriticalCurrentMaPerCm2)} mA/cm²");
         return 0;
     }
 
@@ -237,12 +237,12 @@ public sealed class AnodeCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Console2.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
+            CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
             var t = new Table().AddColumns("product", "electronic", "Li+ conductor", "reason", "citation");
             foreach (var p in r.Products)
                 t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString(), p.IonicConductor?.ToString() ?? "?", Markup.Escape(p.Reason), Markup.Escape(p.Citation));
-            if (r.Products.Count > 0) CliOutput.Console2.Write(t);
-            foreach (var n in r.Notes) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(n)}");
+            if (r.Products.Count > 0) CliOutput.Terminal.Write(t);
+            foreach (var n in r.Notes) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(n)}");
             return 0;
         }));
         return cmd;
@@ -272,7 +272,7 @@ public sealed class AnodeCommands : ICliModule
             var (table, chart) = AnodeCharts.Growth(p, pr.GetValue(hours));
             Emit(pr, csv, plot, table, chart);
             if (pr.GetValue(json)) { CliOutput.WriteJson(new { parameters = p, at_end = end, time_to_failure_h = tf }); return 0; }
-            CliOutput.Console2.MarkupLine($"after {G(end.TimeH)} h: {G(end.ThicknessNm)} nm, {G(end.AsrOhmCm2)} Ω·cm²{(tf is { } t ? $"; failure at {G(t)} h" : "")}");
+            CliOutput.Terminal.MarkupLine($"after {G(end.TimeH)} h: {G(end.ThicknessNm)} nm, {G(end.AsrOhmCm2)} Ω·cm²{(tf is { } t ? $"; failure at {G(t)} h" : "")}");
             return 0;
         }));
         return cmd;
@@ -289,11 +289,11 @@ public sealed class AnodeCommands : ICliModule
             var strain = CoatingMechanics.Strain(pr.GetValue(dv));
             var rule = pr.GetValue(gc) is { } g ? CoatingMechanics.NoFractureRule(pr.GetValue(dv), g) : null;
             if (pr.GetValue(json)) { CliOutput.WriteJson(new { strain, fracture = rule, no_fracture = rule?.NoFracture }); return 0; }
-            CliOutput.Console2.MarkupLine($"ΔV/V = {G(100 * strain.VolumeChange)} %: coating linear strain {G(100 * strain.LinearStrain)} %, areal {G(100 * strain.ArealStrain)} %");
+            CliOutput.Terminal.MarkupLine($"ΔV/V = {G(100 * strain.VolumeChange)} %: coating linear strain {G(100 * strain.LinearStrain)} %, areal {G(100 * strain.ArealStrain)} %");
             if (rule is not null)
             {
-                CliOutput.Console2.MarkupLine(rule.NoFracture ? "no fracture predicted" : $"fracture possible (expansion ok: {rule.ExpansionOk}, fracture energy ok: {rule.FractureEnergyOk})");
-                foreach (var n in rule.Notes) CliOutput.Console2.MarkupLine($"  - {Markup.Escape(n)}");
+                CliOutput.Terminal.MarkupLine(rule.NoFracture ? "no fracture predicted" : $"fracture possible (expansion ok: {rule.ExpansionOk}, fracture energy ok: {rule.FractureEnergyOk})");
+                foreach (var n in rule.Notes) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(n)}");
             }
             return 0;
         }));

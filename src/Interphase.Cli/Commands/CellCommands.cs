@@ -33,8 +33,8 @@ public sealed class CellCommands : ICliModule
             foreach (var l in e.Layers)
                 t.AddRow(l.Layer, F(l.ThicknessUm, 2), F(l.SolidMassMgPerCm2, 3), F(l.LiquidMassMgPerCm2, 3));
             t.AddRow("[bold]stack[/]", F(e.ThicknessUm, 2), F(e.MassMgPerCm2, 3), "");
-            CliOutput.Console2.Write(t);
-            CliOutput.Console2.MarkupLine(
+            CliOutput.Terminal.Write(t);
+            CliOutput.Terminal.MarkupLine(
                 $"{Markup.Escape(e.Name)}: {F(e.CapacityMahPerCm2, 3)} mAh/cm², [bold]{F(e.SpecificEnergyWhPerKg, 1)} Wh/kg[/], [bold]{F(e.EnergyDensityWhPerL, 1)} Wh/L[/]");
             return 0;
         }));
@@ -54,10 +54,10 @@ public sealed class CellCommands : ICliModule
             var reference = CellEnergyModel.Evaluate(CellFile.Load(pr.GetValue(against)!));
             var r = BreakEven.Solve(solid, reference, pr.GetValue(gain));
             if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
-            CliOutput.Console2.MarkupLine(
+            CliOutput.Terminal.MarkupLine(
                 $"reference {Markup.Escape(reference.Name)}: {F(reference.SpecificEnergyWhPerKg, 1)} Wh/kg, {F(reference.EnergyDensityWhPerL, 1)} Wh/L; target ×{F(r.GainFactor, 3)}");
-            CliOutput.Console2.MarkupLine($"gravimetric: separator ≤ [bold]{F(r.GravimetricUm, 1)} µm[/]{(r.GravimetricReachable ? "" : " (unreachable)")}");
-            CliOutput.Console2.MarkupLine($"volumetric:  separator ≤ [bold]{F(r.VolumetricUm, 1)} µm[/]{(r.VolumetricReachable ? "" : " (unreachable)")}");
+            CliOutput.Terminal.MarkupLine($"gravimetric: separator ≤ [bold]{F(r.GravimetricUm, 1)} µm[/]{(r.GravimetricReachable ? "" : " (unreachable)")}");
+            CliOutput.Terminal.MarkupLine($"volumetric:  separator ≤ [bold]{F(r.VolumetricUm, 1)} µm[/]{(r.VolumetricReachable ? "" : " (unreachable)")}");
             return 0;
         }));
         return cmd;
@@ -107,7 +107,7 @@ public sealed class CellCommands : ICliModule
                 var t = new Table { Title = new TableTitle(Markup.Escape(name)) };
                 foreach (var c in table.Columns) t.AddColumn(c);
                 foreach (var row in table.Rows) t.AddRow(row.Select(v => F(v, 2)).ToArray());
-                CliOutput.Console2.Write(t);
+                CliOutput.Terminal.Write(t);
             }
             return 0;
         }));
@@ -134,7 +134,7 @@ public sealed class CellCommands : ICliModule
                 ? new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = lu, drop_mv = OhmicLoss.VoltageDropMv(j, lu, s), asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(lu, s) }
                 : new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = OhmicLoss.MaxThicknessUm(mv!.Value, j, s), drop_mv = mv.Value, asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(OhmicLoss.MaxThicknessUm(mv.Value, j, s), s) };
             if (pr.GetValue(json)) { CliOutput.WriteJson(result); return 0; }
-            CliOutput.Console2.MarkupLine(
+            CliOutput.Terminal.MarkupLine(
                 $"{F(result.thickness_um, 2)} µm at {s.ToString("G3", CultureInfo.InvariantCulture)} S/cm and {F(j, 3)} mA/cm²: ΔE = [bold]{F(result.drop_mv, 2)} mV[/] (ASR {F(result.asr_ohm_cm2, 3)} Ω·cm²)");
             return 0;
         }));
@@ -164,9 +164,9 @@ public sealed class CellCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Console2.MarkupLine($"{Markup.Escape(f)} ({F(MolarMass.Of(f), 3)} g/mol), {F(n, 3)} e⁻: [bold]{F(q, 1)} mAh/g[/]");
+            CliOutput.Terminal.MarkupLine($"{Markup.Escape(f)} ({F(MolarMass.Of(f), 3)} g/mol), {F(n, 3)} e⁻: [bold]{F(q, 1)} mAh/g[/]");
             if (retention is { } r)
-                CliOutput.Console2.MarkupLine($"retention after {pr.GetValue(cycles)} cycles at CE {pr.GetValue(ce)}: [bold]{F(100 * r, 2)} %[/]");
+                CliOutput.Terminal.MarkupLine($"retention after {pr.GetValue(cycles)} cycles at CE {pr.GetValue(ce)}: [bold]{F(100 * r, 2)} %[/]");
             return 0;
         }));
         return cmd;

@@ -48,7 +48,7 @@ public sealed class DataCommands : ICliModule
             if (p.GetValue(json))
                 CliOutput.WriteJson(new { store = s.Path, summary.Source, summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds });
             else
-                CliOutput.Console2.MarkupLine(
+                CliOutput.Terminal.MarkupLine(
                     $"Imported [bold]{summary.Added}[/] entries as source [bold]{Markup.Escape(summary.Source)}[/]" +
                     (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
                     $" in {summary.Elapsed.TotalSeconds:F2} s into {Markup.Escape(s.Path)}");
@@ -101,7 +101,7 @@ public sealed class DataCommands : ICliModule
                 table.AddRow(Markup.Escape(e.ReducedFormula), Markup.Escape(e.Composition.FullFormula),
                     e.EnergyPerAtom.ToString("F4", CultureInfo.InvariantCulture), EntryCsvReader.BasisName(e.Provenance.Basis),
                     Markup.Escape(e.Provenance.Source), Markup.Escape(e.Provenance.SourceId ?? ""), Markup.Escape(e.Provenance.Functional ?? ""));
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             return 0;
         }));
         return cmd;
@@ -121,8 +121,8 @@ public sealed class DataCommands : ICliModule
                 Markup.Escape(string.Join(", ", src.Functionals)),
                 src.UpdatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(origin));
         }
-        CliOutput.Console2.Write(table);
-        if (sources.Count == 0) CliOutput.Console2.MarkupLine("The store is empty: [bold]interphase data import FILE[/] or [bold]interphase data pull[/].");
+        CliOutput.Terminal.Write(table);
+        if (sources.Count == 0) CliOutput.Terminal.MarkupLine("The store is empty: [bold]interphase data import FILE[/] or [bold]interphase data pull[/].");
     }
 
     private static Command Stats()
@@ -144,10 +144,10 @@ public sealed class DataCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Console2.MarkupLine($"[bold]{st.Entries}[/] entries in [bold]{st.ChemicalSystems}[/] chemical systems, {st.FileBytes / 1048576.0:F1} MB ({Markup.Escape(st.Path)})");
+            CliOutput.Terminal.MarkupLine($"[bold]{st.Entries}[/] entries in [bold]{st.ChemicalSystems}[/] chemical systems, {st.FileBytes / 1048576.0:F1} MB ({Markup.Escape(st.Path)})");
             var t = new Table().AddColumns("Elements", "Entries");
             foreach (var (n, c) in st.ByElementCount) t.AddRow(n.ToString(CultureInfo.InvariantCulture), c.ToString(CultureInfo.InvariantCulture));
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             WriteSources(st.Path, st.Sources);
             return 0;
         }));
@@ -200,7 +200,7 @@ public sealed class DataCommands : ICliModule
             string name = p.GetValue(source)!;
             int removed = s.RemoveSource(name);
             if (p.GetValue(json)) CliOutput.WriteJson(new { store = s.Path, source = name, removed });
-            else CliOutput.Console2.MarkupLine($"Removed source [bold]{Markup.Escape(name)}[/] ({removed} entries)");
+            else CliOutput.Terminal.MarkupLine($"Removed source [bold]{Markup.Escape(name)}[/] ({removed} entries)");
             return 0;
         }));
         return cmd;

@@ -50,7 +50,7 @@ internal static class DataPullCommand
             else
             {
                 summary = null!;
-                CliOutput.Console2.Progress()
+                CliOutput.Terminal.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                     .Start(ctx =>
                     {
@@ -74,7 +74,7 @@ internal static class DataPullCommand
             if (p.GetValue(json))
                 CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystems.Key(system), summary.Added, summary.Replaced });
             else
-                CliOutput.Console2.MarkupLine(
+                CliOutput.Terminal.MarkupLine(
                     $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystems.Key(system))} as source [bold]{Markup.Escape(summary.Source)}[/]" +
                     (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") + $" into {Markup.Escape(s.Path)}");
             return 0;

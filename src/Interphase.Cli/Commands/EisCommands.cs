@@ -110,7 +110,7 @@ public sealed class EisCommands : ICliModule
             var table = new Table().AddColumns("parameter", "value", "± std. error", "unit");
             for (int i = 0; i < fit.Names.Count; i++)
                 table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]));
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             Console.Out.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
                 $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations{(fit.Converged ? "" : " (not converged)")}");
             WriteInterface(report);
@@ -149,14 +149,14 @@ public sealed class EisCommands : ICliModule
             var t = new Table().AddColumns("resistor", "R (Ω)", "ASR (Ω·cm²)", "interface ASR (Ω·cm²)", "σ (S/cm)");
             foreach (var r in report.Resistances)
                 t.AddRow(r.Name, G(r.ResistanceOhm), r.AsrOhmCm2 is { } a ? G(a) : "", r.InterfaceAsrOhmCm2 is { } i ? G(i) : "", r.ConductivitySPerCm is { } c ? G(c) : "");
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
         }
         if (report.Arcs.Count > 0)
         {
             var t = new Table().AddColumns("arc", "C (F)", "apex f (Hz)", "origin", "reasoning");
             foreach (var a in report.Arcs)
                 t.AddRow($"{a.Resistor}‖{a.Capacitor}", G(a.CapacitanceF), G(a.PeakFrequencyHz), a.Origin.ToString(), Markup.Escape(a.Reasoning));
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
         }
         if (report.TotalConductivitySPerCm is { } tot)
             Console.Out.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
@@ -194,7 +194,7 @@ public sealed class EisCommands : ICliModule
             var worst = Enumerable.Range(0, s.Count).OrderByDescending(i => Math.Abs(kk.ResidualReal[i]) + Math.Abs(kk.ResidualImag[i])).Take(5);
             var t = new Table().AddColumns("f (Hz)", "ΔZ'/|Z| (%)", "ΔZ''/|Z| (%)");
             foreach (var i in worst) t.AddRow(G(s.Frequency[i]), G(100 * kk.ResidualReal[i]), G(100 * kk.ResidualImag[i]));
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return kk.IsValid ? 0 : 3;
         }));
         return cmd;
@@ -244,7 +244,7 @@ public sealed class EisCommands : ICliModule
             var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)");
             int k = 1;
             foreach (var p in drt.Peaks) t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm));
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return 0;
         }));
         return cmd;
@@ -332,7 +332,7 @@ public sealed class EisCommands : ICliModule
                 t.AddRow([it.Index.ToString(CultureInfo.InvariantCulture), Markup.Escape(Path.GetFileName(it.Source)), it.TimeHours is { } h ? G(h) : "",
                     .. resistors.Select(r => it.Fit is { } f ? G(f.Parameters[r.ParameterStart] * (a ?? 1)) : "—"),
                     it.Fit is { } ff ? G(ff.ChiSquare) : Markup.Escape(it.Error ?? "")]);
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return items.Any(i => i.Fit is null) ? 3 : 0;
         }));
         return cmd;

@@ -51,7 +51,7 @@ public sealed class KnowledgeCommands : ICliModule
                 var range = sigma.Count == 0 ? "" : lo == hi ? $"{lo:0.##E+0}" : $"{lo:0.##E+0} – {hi:0.##E+0}";
                 table.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Name), Markup.Escape(m.Family), m.Role, range, m.Properties.Count.ToString());
             }
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             return 0;
         }));
         return cmd;
@@ -82,8 +82,8 @@ public sealed class KnowledgeCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Console2.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/] ({Markup.Escape(m.Id)}; {Markup.Escape(m.Family)} {m.Role})");
-            if (m.Aliases.Count > 0) CliOutput.Console2.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", m.Aliases))}");
+            CliOutput.Terminal.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/] ({Markup.Escape(m.Id)}; {Markup.Escape(m.Family)} {m.Role})");
+            if (m.Aliases.Count > 0) CliOutput.Terminal.MarkupLine($"aliases: {Markup.Escape(string.Join(", ", m.Aliases))}");
             var table = new Table().AddColumns("property", "value", "conditions", "citation", "notes");
             var notes = new List<string>();
             foreach (var p in m.Properties)
@@ -101,9 +101,9 @@ public sealed class KnowledgeCommands : ICliModule
                 }
                 table.AddRow(p.Property, Markup.Escape(value), Markup.Escape(p.Conditions.Display()), Markup.Escape(p.Citation.ToString()), string.Join(",", refs));
             }
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             for (var i = 0; i < notes.Count; i++)
-                CliOutput.Console2.MarkupLine($"{i + 1}. {Markup.Escape(notes[i])}");
+                CliOutput.Terminal.MarkupLine($"{i + 1}. {Markup.Escape(notes[i])}");
             return 0;
         }));
         return cmd;
@@ -153,8 +153,8 @@ public sealed class KnowledgeCommands : ICliModule
                     Markup.Escape(r.CriticalCurrentDensity is null ? "" : Normal(r.CriticalCurrentDensity)),
                     Markup.Escape(r.StackPressure is null ? "" : Normal(r.StackPressure)), Markup.Escape(string.Join("; ", r.Flags.Select(f => f.Kind))));
             }
-            CliOutput.Console2.Write(table);
-            CliOutput.Console2.MarkupLine($"{rows.Count} records");
+            CliOutput.Terminal.Write(table);
+            CliOutput.Terminal.MarkupLine($"{rows.Count} records");
             return 0;
         }));
         return cmd;
@@ -186,7 +186,7 @@ public sealed class KnowledgeCommands : ICliModule
                     Markup.Escape(c.Rate?.Display() ?? c.RateText ?? ""), Markup.Escape(c.VoltageRange?.Display() ?? ""),
                     Markup.Escape(c.Capacity?.Display() ?? ""), Markup.Escape(c.Retention?.Display() ?? ""), c.Cycles?.ToString() ?? "",
                     Markup.Escape(string.Join("; ", c.Flags.Select(f => f.Kind))));
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             return 0;
         }));
         return cmd;
@@ -217,13 +217,13 @@ public sealed class KnowledgeCommands : ICliModule
             foreach (var p in rows)
                 t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor switch { true => "yes", false => "no", null => "?" },
                     Markup.Escape(p.Reason), Markup.Escape(p.Citation));
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             if (asked.Length == 0)
             {
                 var r = new Table().AddColumns("rule", "electronic", "reason", "citation");
                 foreach (var rule in table.Rules)
                     r.AddRow(Markup.Escape(rule.Name), rule.Electronic.ToString().ToLowerInvariant(), Markup.Escape(rule.Reason), Markup.Escape(rule.Citation.ToString()));
-                CliOutput.Console2.Write(r);
+                CliOutput.Terminal.Write(r);
             }
             return 0;
         }));
@@ -245,8 +245,8 @@ public sealed class KnowledgeCommands : ICliModule
             }
             var t = new Table().AddColumns("kind", "id", "title", "source");
             foreach (var h in hits) t.AddRow(h.Kind, Markup.Escape(h.Id), Markup.Escape(h.Title), Markup.Escape(h.Citation));
-            CliOutput.Console2.Write(t);
-            CliOutput.Console2.MarkupLine($"{hits.Count} hits");
+            CliOutput.Terminal.Write(t);
+            CliOutput.Terminal.MarkupLine($"{hits.Count} hits");
             return 0;
         }));
         return cmd;

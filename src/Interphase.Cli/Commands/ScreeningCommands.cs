@@ -130,7 +130,7 @@ public sealed class ScreeningCommands : ICliModule
 
     private static void WriteTable(ScreeningResult result, int top)
     {
-        var c2 = CliOutput.Console2;
+        var c2 = CliOutput.Terminal;
         var o = result.Options;
         var t = new Table().Title($"{result.Candidates.Count} candidates | {Markup.Escape(Subtitle(result))}"
             + (result.ChargedCathode is { } ch ? $" | charged {Markup.Escape(ch.ToString())} at {F(o.MaxVolts, 2)} V" : ""));

@@ -63,8 +63,8 @@ public sealed class ThermoCommands : ICliModule
                 t.AddRow(Mark(F(s.StartVolts, 3)), Mark(s.EndVolts is { } e ? F(e, 3) : "∞"), Mark(F(s.UptakePerFormulaUnit, 4)),
                     Mark(string.Join(", ", s.ProductFormulas)), Markup.Escape(s.Reaction.ToString()));
             }
-            CliOutput.Console2.Write(t);
-            CliOutput.Console2.MarkupLine(w.StableSegment is null
+            CliOutput.Terminal.Write(t);
+            CliOutput.Terminal.MarkupLine(w.StableSegment is null
                 ? "no voltage range without uptake"
                 : $"window: [bold]{F(w.ReductionVolts!.Value, 3)} – {(w.OxidationVolts is { } o ? F(o, 3) : "∞")} V[/] vs {w.OpenElement.Symbol}/{w.OpenElement.Symbol}+");
             return 0;
@@ -103,7 +103,7 @@ public sealed class ThermoCommands : ICliModule
             t.AddRow("hull energy (eV/atom)", F(r.Hull.EnergyPerAtom, 4));
             t.AddRow("decomposition (atom fractions)", Markup.Escape(string.Join(" + ",
                 (r.Decomposition ?? r.Hull.Decomposition).Select(p => $"{F(p.Fraction, 4)} {p.Formula}"))));
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return 0;
         }));
         return cmd;
@@ -155,7 +155,7 @@ public sealed class ThermoCommands : ICliModule
                 cells.Add(Mark(k.Reaction.ToString()));
                 t.AddRow(cells.ToArray());
             }
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return 0;
         }));
         return cmd;
@@ -193,7 +193,7 @@ public sealed class ThermoCommands : ICliModule
                 t.AddRow("ehull", Markup.Escape((string)e!["formula"]!), e["e_above_hull"]?.ToString() ?? e["hull_energy_per_atom"]!.ToString(), e["seconds"]!.ToString());
             foreach (var r in result["reactions"]!.AsArray())
                 t.AddRow("react", Markup.Escape($"{r!["a"]} | {r["b"]}" + (r["volts"] is { } v ? $" @ {v} V" : "")), r["min_e_rxn_per_atom"]!.ToString(), r["seconds"]!.ToString());
-            CliOutput.Console2.Write(t);
+            CliOutput.Terminal.Write(t);
             return 0;
         }));
         return cmd;

@@ -86,7 +86,7 @@ public sealed class TransportCommands : ICliModule
             if (pr.GetValue(json)) { CliOutput.WriteJson(result); return 0; }
             var table = new Table { Title = new TableTitle($"{Markup.Escape(name)}: {m} fit to {data.Count} points") }.AddColumns("parameter", "value");
             foreach (var (k, v) in rows) table.AddRow(Markup.Escape(k), Markup.Escape(v));
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             return 0;
         }));
         return cmd;
@@ -116,7 +116,7 @@ public sealed class TransportCommands : ICliModule
             if (pr.GetValue(json)) { CliOutput.WriteJson(new { model = model, predictions }); return 0; }
             var table = new Table().AddColumns("T (°C)", "T (K)", "σ (S/cm)", "σ (mS/cm)");
             foreach (var p in predictions) table.AddRow(G(p.TemperatureC), G(p.TemperatureK), G(p.ConductivitySPerCm), G(1e3 * p.ConductivitySPerCm));
-            CliOutput.Console2.Write(table);
+            CliOutput.Terminal.Write(table);
             return 0;
         }));
         return cmd;
