@@ -10,18 +10,7 @@ namespace Interphase.Tests.CliCommands;
 /// </summary>
 internal static class CliRunner
 {
-    public static RootCommand Root()
-    {
-        var root = new RootCommand("interphase (test)");
-        var modules = typeof(ICliModule).Assembly.GetTypes()
-            .Where(t => typeof(ICliModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => (ICliModule)Activator.CreateInstance(t)!);
-        foreach (var module in modules)
-            foreach (var command in module.Commands())
-                root.Add(command);
-        return root;
-    }
+    public static RootCommand Root() => CliApp.BuildRoot();
 
     public static (int Code, string Out, string Err) Run(params string[] args) => Capture(() => Root().Parse(args).Invoke());
 
