@@ -10,7 +10,7 @@ public static class CliData
     /// <summary>The repeatable <c>--data FILE</c> option (CSV or pymatgen entry JSON).</summary>
     public static Option<string[]> DataOption() => new("--data")
     {
-        Description = "Entry file(s): formula,e_form_per_atom CSV or pymatgen ComputedEntry JSON (default: the entry store, or the shared Materials Project CSV while the store is empty)",
+        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the entry store, or the shared Materials Project CSV while the store is empty)",
         AllowMultipleArgumentsPerToken = false,
     };
 

@@ -29,12 +29,7 @@ public sealed class ScreenBenchSuite : IBenchSuite
     /// <inheritdoc />
     public int Run(string[] args)
     {
-        var shared = SharedData.FindDirectory();
-        if (shared is null)
-        {
-            Console.Error.WriteLine("shared data not found (set INTERPHASE_SHARED)");
-            return 2;
-        }
+        if (BenchShared.Find() is not { } shared) return 2;
         string csv = Path.Combine(shared, "data/thermo/mp_e_form.csv");
         int threads = args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(2);
         bool runPymatgen = !args.Contains("--no-pymatgen") && File.Exists("/usr/bin/python3");

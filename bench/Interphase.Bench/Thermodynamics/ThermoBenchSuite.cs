@@ -23,12 +23,7 @@ public sealed class ThermoBenchSuite : IBenchSuite
     /// <inheritdoc />
     public int Run(string[] args)
     {
-        var shared = SharedData.FindDirectory();
-        if (shared is null)
-        {
-            Console.Error.WriteLine("shared data not found (set INTERPHASE_SHARED)");
-            return 2;
-        }
+        if (BenchShared.Find() is not { } shared) return 2;
         string csv = Path.Combine(shared, "data/thermo/mp_e_form.csv");
         string casesPath = Path.Combine(shared, "reference/thermo_public.json");
         bool runPymatgen = !args.Contains("--no-pymatgen");

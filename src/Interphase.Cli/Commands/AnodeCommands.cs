@@ -201,7 +201,7 @@ public sealed class AnodeCommands : ICliModule
     private static Command Classify()
     {
         var electrolyte = new Argument<string>("electrolyte") { Description = "Electrolyte formula (reacted with Li metal by the thermodynamics engine), or a YAML file with electrolyte, products, reaction_energy_ev_per_atom" };
-        var data = new Option<string[]>("--data") { Description = "Entry files for the thermodynamics engine (default: the Materials Project formation energies)" };
+        var data = CliData.DataOption();
         var threshold = new Option<double>("--kinetic-threshold") { Description = "|reaction energy| below which the interface is kinetically stabilised, eV/atom", DefaultValueFactory = _ => InterphaseClassifier.DefaultKineticThresholdEvPerAtom };
         var json = CliOutput.JsonOption();
         var cmd = new Command("classify", "Classify the electrolyte|Li interface: stable, passivating SEI, mixed conducting or kinetically stabilised") { electrolyte, data, threshold, json };

@@ -74,7 +74,7 @@ public sealed class ScreeningCommands : ICliModule
             OutputFile.Check(pr.GetValue(html));
             bool asJson = pr.GetValue(json);
             // The whole data set: candidates come from every chemical system.
-            ThermoEngine LoadEngine() => new(new EntrySet(EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)))));
+            ThermoEngine LoadEngine() => CliData.Engine(pr.GetValue(data), source.Resolve(pr));
 
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)

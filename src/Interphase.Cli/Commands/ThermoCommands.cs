@@ -13,12 +13,6 @@ public sealed class ThermoCommands : ICliModule
     /// <inheritdoc />
     public IEnumerable<Command> Commands() => [Window(), Hull(), React(), Batch()];
 
-    private static Option<string[]> DataOption() => new("--data")
-    {
-        Description = "Entry file: formula,e_form_per_atom CSV or a pymatgen ComputedEntry JSON list (repeatable; default: the entry store, or the shared Materials Project CSV while the store is empty)",
-        AllowMultipleArgumentsPerToken = false,
-    };
-
     // Entries of the queried system only: from --data files, else the entry store, else the shared default CSV.
     private static ThermoEngine Engine(ParseResult pr, string[]? data, EntrySourceCliOptions source, IEnumerable<Element> system) =>
         new(new EntrySet(EntrySourceResolver.Resolve(system.Distinct().ToList(), source.Resolve(pr, data))));
@@ -29,7 +23,7 @@ public sealed class ThermoCommands : ICliModule
     {
         var formula = new Argument<string>("formula") { Description = "Compound, e.g. Li6PS5Cl" };
         var open = new Option<string>("--open") { Description = "Open element (default Li)", DefaultValueFactory = _ => "Li" };
-        var data = DataOption();
+        var data = CliData.DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("window", "Electrochemical stability window and full profile against an open element (V vs Li/Li+)") { formula, open, data, json };
         var source = new EntrySourceCliOptions();
@@ -75,7 +69,7 @@ public sealed class ThermoCommands : ICliModule
     private static Command Hull()
     {
         var formula = new Argument<string>("formula") { Description = "Composition, e.g. Li7La3Zr2O12 or Li0.5CoO2" };
-        var data = DataOption();
+        var data = CliData.DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("hull", "Formation energy, energy above hull and decomposition into hull phases") { formula, data, json };
         var source = new EntrySourceCliOptions();
@@ -116,7 +110,7 @@ public sealed class ThermoCommands : ICliModule
         var volts = new Option<double?>("--volts") { Description = "Open the system to the open element at this voltage (V vs Li/Li+)" };
         var open = new Option<string>("--open") { Description = "Open element when --volts is given (default Li)", DefaultValueFactory = _ => "Li" };
         var own = new Option<bool>("--entry-energy") { Description = "Take reactants at their own lowest entry instead of the hull energy of their composition" };
-        var data = DataOption();
+        var data = CliData.DataOption();
         var json = CliOutput.JsonOption();
         var cmd = new Command("react", "Pseudo-binary interface reaction: every kink of the reaction-energy curve") { a, b, volts, open, own, data, json };
         var source = new EntrySourceCliOptions();
@@ -164,7 +158,7 @@ public sealed class ThermoCommands : ICliModule
     private static Command Batch()
     {
         var cases = new Argument<string>("cases") { Description = "Cases file in the input format of pmg_reference.py" };
-        var data = DataOption();
+        var data = CliData.DataOption();
         var json = CliOutput.JsonOption();
         var output = new Option<string?>("--output", "-o") { Description = "Write the JSON results to this file" };
         var cmd = new Command("batch", "Run windows, stability and reaction cases; results in the schema of thermo_public.json") { cases, data, json, output };

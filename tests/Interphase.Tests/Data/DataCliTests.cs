@@ -10,12 +10,7 @@ namespace Interphase.Tests.Data;
 [Collection("Console")]
 public sealed class DataCliTests
 {
-    private static int Run(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var c in new DataCommands().Commands()) root.Add(c);
-        return CliRunner.Capture(() => root.Parse(args).Invoke()).Code;
-    }
+    private static int Run(params string[] args) => CliRunner.Run(args).Code;
 
     [Fact]
     public void ImportListExportRemoveExitCodes()
@@ -89,12 +84,7 @@ public sealed class DataCliTests
 [Collection("Console")]
 public sealed class ThermoFromStoreCliTests
 {
-    private static int Run(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var c in new ThermoCommands().Commands()) root.Add(c);
-        return CliRunner.Capture(() => root.Parse(args).Invoke()).Code;
-    }
+    private static int Run(params string[] args) => CliRunner.Run(args).Code;
 
     [Fact]
     public void HullUsesTheStoreAndRefusesMixedSources()

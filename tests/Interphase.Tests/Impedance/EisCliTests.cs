@@ -1,24 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
-using Interphase.Cli.Commands;
+using Interphase.Tests.CliCommands;
 
 namespace Interphase.Tests.Impedance;
 
 [Collection("Console")]
 public class EisCliTests
 {
-    static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var c in new EisCommands().Commands()) root.Add(c);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (root.Parse(args).Invoke(), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void FitJsonHasImpedancePyNamesErrorsAndAsr()

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Interphase.Chemistry;
 using Interphase.Data;
-using Interphase.Cli.Commands;
+using Interphase.Tests.CliCommands;
 using Interphase.Reporting;
 using Interphase.Screening;
 using Interphase.Thermodynamics;
@@ -102,26 +102,10 @@ public class ScreeningCliTests
     {
         var csvPath = Path.Combine(Path.GetTempPath(), $"screen-{Guid.NewGuid():N}.csv");
         var data = SmallData();
-        var root = new RootCommand();
-        foreach (var c in new ScreeningCommands().Commands()) root.Add(c);
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        int code, bad;
-        try
-        {
-            code = root.Parse(["screen", "--cathode", "LiCoO2", "--electrolyte", "Li3PS4", "--data", data, "--json", "--csv", csvPath]).Invoke();
-            bad = root.Parse(["screen", "--electrolyte", "Li3PS4", "--cathode", "LiCoO2", "--exclude", "Qq"]).Invoke();
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
+        var (code, output, _) = CliRunner.Run("screen", "--cathode", "LiCoO2", "--electrolyte", "Li3PS4", "--data", data, "--json", "--csv", csvPath);
+        var (bad, _, badErr) = CliRunner.Run("screen", "--electrolyte", "Li3PS4", "--cathode", "LiCoO2", "--exclude", "Qq");
         Assert.Equal(0, code);
-        using var doc = JsonDocument.Parse(o.ToString());
+        using var doc = JsonDocument.Parse(output);
         var rows = doc.RootElement.GetProperty("candidates").EnumerateArray().Select(r => r.GetProperty("formula").GetString()).ToList();
         int n = doc.RootElement.GetProperty("candidate_count").GetInt32();
         Assert.True(n > 20, $"{n} candidates");
@@ -134,6 +118,6 @@ public class ScreeningCliTests
         File.Delete(csvPath);
         File.Delete(data);
         Assert.Equal(2, bad);
-        Assert.Contains("unknown element 'Qq'", e.ToString());
+        Assert.Contains("unknown element 'Qq'", badErr);
     }
 }
