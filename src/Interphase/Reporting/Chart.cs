@@ -11,8 +11,6 @@ public enum SeriesStyle
     LineAndMarkers,
     /// <summary>Horizontal bars from X[i] to Y[i] on row i (a stability-window bar chart); row labels in <see cref="Series.Labels"/>.</summary>
     RangeBars,
-    /// <summary>Vertical bars of height Y[i] at X[i].</summary>
-    Bars,
 }
 
 /// <summary>One data series of a chart.</summary>
@@ -20,13 +18,14 @@ public enum SeriesStyle
 /// <param name="X">X values (for <see cref="SeriesStyle.RangeBars"/>: bar starts).</param>
 /// <param name="Y">Y values (for <see cref="SeriesStyle.RangeBars"/>: bar ends).</param>
 /// <param name="Style">How the series is drawn.</param>
-/// <param name="Color">CSS colour, or null for the palette's next colour.</param>
+/// <param name="Color">CSS hex colour (<c>#rgb</c>, <c>#rrggbb</c>, <c>#rrggbbaa</c>), or null for the palette's next colour.</param>
 /// <param name="Labels">Per-point labels (row names for range bars), optional.</param>
-public sealed record Series(string Name, double[] X, double[] Y, SeriesStyle Style = SeriesStyle.Line,
-    string? Color = null, string[]? Labels = null);
+public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y, SeriesStyle Style = SeriesStyle.Line,
+    string? Color = null, IReadOnlyList<string>? Labels = null);
 
 /// <summary>
-/// A 2-D chart described independently of how it is rendered; <see cref="ChartRenderer"/> writes it as SVG or PNG.
+/// A 2-D chart described independently of how it is rendered, so domain code and tests need no plotting library;
+/// <see cref="ChartRenderer"/> draws it with ScottPlot as SVG or PNG.
 /// </summary>
 public sealed class Chart
 {
@@ -42,8 +41,6 @@ public sealed class Chart
     public bool LogY { get; init; }
     /// <summary>Same scale on both axes (Nyquist plots).</summary>
     public bool EqualAxes { get; init; }
-    /// <summary>Invert the y axis (Nyquist plots drawn as −Z'' up when data are Z'').</summary>
-    public bool InvertY { get; init; }
     /// <summary>Vertical reference lines (e.g. electrode potentials), each with a label.</summary>
     public List<(double X, string Label)> VerticalMarkers { get; } = new();
     /// <summary>Horizontal reference lines, each with a label.</summary>

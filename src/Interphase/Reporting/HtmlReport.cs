@@ -44,6 +44,7 @@ public sealed class HtmlReport
     }
 
     private StringBuilder Current => _sections[^1].Body;
+    private int _figures;
 
     /// <summary>Starts a new section with a level-2 heading; later content goes into it.</summary>
     public HtmlReport Section(string heading)
@@ -116,7 +117,12 @@ public sealed class HtmlReport
     /// <summary>Adds a chart as an inline SVG figure with an optional caption.</summary>
     public HtmlReport Figure(Chart chart, string? caption = null, int width = 800, int height = 560)
     {
-        Current.Append("<figure>\n").Append(ChartRenderer.ToSvg(chart, width, height, standalone: false));
+        // Element ids (clip paths) must be unique in the page: prefix them with the figure's number.
+        string prefix = $"fig{++_figures}-";
+        string svg = ChartRenderer.ToSvg(chart, width, height)
+            .Replace("id=\"", $"id=\"{prefix}", StringComparison.Ordinal)
+            .Replace("url(#", $"url(#{prefix}", StringComparison.Ordinal);
+        Current.Append("<figure>\n").Append(svg).Append('\n');
         if (!string.IsNullOrEmpty(caption)) Current.Append("<figcaption>").Append(Escape(caption)).Append("</figcaption>\n");
         Current.Append("</figure>\n");
         return this;
@@ -154,7 +160,24 @@ public sealed class HtmlReport
     public void Save(string path) => OutputFile.Write(path, new UTF8Encoding(false).GetBytes(Render()));
 
     /// <summary>Escapes text for HTML content and attribute values.</summary>
-    public static string Escape(string? text) => Svg.SvgCanvas.Escape(text ?? "");
+    public static string Escape(string? text)
+    {
+        var sb = new StringBuilder((text ?? "").Length);
+        foreach (char ch in text ?? "")
+        {
+            switch (ch)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case < ' ' when ch is not ('\t' or '\n' or '\r'): sb.Append(' '); break; // not allowed in HTML text
+                default: sb.Append(ch); break;
+            }
+        }
+        return sb.ToString();
+    }
 
     private static string Css(Verdict v) => v.ToString().ToLowerInvariant();
 

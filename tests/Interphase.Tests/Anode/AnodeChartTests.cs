@@ -25,7 +25,7 @@ public class AnodeChartTests
         Assert.Single(c.Series);
         var (ct, cc) = AnodeCharts.ConstrictionAsr([0.5, 1, 2, 5, 10], 4e-4);
         Assert.Equal(5, ct.Rows.Count);
-        Assert.Equal(3, cc.Series[0].X.Length);       // full-contact points are left off the log-log chart
+        Assert.Equal(3, cc.Series[0].X.Count);       // full-contact points are left off the log-log chart
         Assert.Equal(0, ct.Column("asr_ohm_cm2")[4]);
     }
 

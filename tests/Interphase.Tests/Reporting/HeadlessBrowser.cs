@@ -9,6 +9,9 @@ internal static class HeadlessBrowser
 
     public static bool IsAvailable => File.Exists(Executable);
 
+    /// <summary>Reports the calling <c>[SkippableFact]</c> as skipped (not passed) when Chromium is not installed.</summary>
+    public static void SkipUnlessAvailable() => Skip.IfNot(IsAvailable, $"{Executable} not found: nothing to render the report with");
+
     /// <summary>A PNG screenshot of the page.</summary>
     public static byte[] Screenshot(string htmlPath, int width, int height) =>
         Run<byte[]>(htmlPath, (profile, _) =>
