@@ -4,6 +4,7 @@ using System.Text;
 using Interphase.Impedance;
 using Interphase.Reporting;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
@@ -22,7 +23,6 @@ public sealed class EisCommands : ICliModule
         yield return eis;
     }
 
-    static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>Options shared by the commands that read a spectrum.</summary>
     sealed class Preprocess
@@ -101,7 +101,7 @@ public sealed class EisCommands : ICliModule
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
             var (circuit, options) = spec.Build(pr);
             var fit = CircuitFitter.Fit(circuit, s, options);
-            var report = InterfaceAnalysis.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
+            var report = FitInterpretation.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Nyquist(s, fit.Predict(s.Frequency)), path);
             if (pr.GetValue(json))
             {
@@ -136,12 +136,12 @@ public sealed class EisCommands : ICliModule
         conductivity_s_per_cm = report.Resistances.Any(r => r.ConductivitySPerCm is not null)
             ? report.Resistances.Where(r => r.ConductivitySPerCm is not null).ToDictionary(r => r.Name, r => r.ConductivitySPerCm!.Value) : null,
         total_conductivity_s_per_cm = report.TotalConductivitySPerCm, bulk_conductivity_s_per_cm = report.BulkConductivitySPerCm,
-        resistances = report.Resistances.Select(r => new { name = r.Name, resistance_ohm = r.ResistanceOhm, role = Snake(r.Role.ToString()), reason = r.Reason }),
+        resistances = report.Resistances.Select(r => new { name = r.Name, resistance_ohm = r.ResistanceOhm, role = r.Role, reason = r.Reason }),
         arcs = report.Arcs.Select(a => new
         {
             a.Resistor, a.Capacitor, resistance_ohm = a.ResistanceOhm, capacitance_f = a.CapacitanceF, brug_capacitance_f = a.BrugCapacitanceF,
             specific_capacitance_f = a.SpecificCapacitanceF, peak_frequency_hz = a.PeakFrequencyHz,
-            origin = Snake(a.Origin.ToString()), reasoning = a.Reasoning,
+            origin = a.Origin, reasoning = a.Reasoning,
         }),
         series_elements = report.SeriesElements.Select(e => new { name = e.Name, meaning = e.Meaning, capacitance_f = e.CapacitanceF }),
         notes = report.Notes,

@@ -73,7 +73,7 @@ public class FitFuzzTests
                 Assert.True(double.IsFinite(fit.ChiSquare) && double.IsFinite(fit.PseudoChiSquare), what);
                 Assert.All(fit.Errors, e => Assert.True(double.IsNaN(e) || (e >= 0 && double.IsFinite(e)), what));
                 Assert.All(fit.Predict(spectrum.Frequency), z => Assert.True(double.IsFinite(z.Real) && double.IsFinite(z.Imaginary), what));
-                var report = InterfaceAnalysis.Analyse(fit, areaCm2: 1, thicknessUm: 500, symmetric: true);
+                var report = FitInterpretation.Analyse(fit, areaCm2: 1, thicknessUm: 500, symmetric: true);
                 Assert.All(report.Arcs, a => Assert.True(a.CapacitanceF is null || (a.CapacitanceF > 0 && double.IsFinite(a.CapacitanceF.Value)), what));
                 fitted++;
             }
@@ -118,7 +118,7 @@ public class FitFuzzTests
         var s = SpectrumReader.Read(EisData.File("exampleData.csv")).DropInductive();
         var fit = CircuitFitter.Fit(Circuit.Parse(circuit), s, new FitOptions { Weighting = Enum.Parse<Weighting>(weighting, true) });
         Assert.All(fit.Parameters, v => Assert.True(double.IsFinite(v)));
-        var report = InterfaceAnalysis.Analyse(fit, 1, 500, true);
+        var report = FitInterpretation.Analyse(fit, 1, 500, true);
         Assert.NotNull(report);
     }
 
@@ -133,7 +133,7 @@ public class FitFuzzTests
             Circuit = circuit, Parameters = p, Errors = new double[p.Length], IsConstant = new bool[p.Length], Correlation = new double[p.Length, p.Length],
             ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
         };
-        var report = InterfaceAnalysis.Analyse(fit, 1, 500, true);
+        var report = FitInterpretation.Analyse(fit, 1, 500, true);
         Assert.Equal(ArcOrigin.Undetermined, report.Arcs.Single(a => a.Resistor == "R2").Origin);
         Assert.Contains("below", report.Arcs.Single(a => a.Resistor == "R2").Reasoning);
         Assert.Null(report.Resistances.Single(r => r.Name == "R2").AsrOhmCm2);

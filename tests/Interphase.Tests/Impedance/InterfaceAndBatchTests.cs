@@ -11,7 +11,7 @@ public class InterfaceAndBatchTests
         var fit = CircuitFitter.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)"), SyntheticRecoveryTests.GarnetSpectrum(),
             new FitOptions { Weighting = Weighting.Modulus });
         // 1 mm pellet, 1 cm² electrodes: cell constant L/A = 0.1 cm⁻¹
-        var report = InterfaceAnalysis.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
+        var report = FitInterpretation.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
         Assert.Equal([ArcOrigin.Bulk, ArcOrigin.GrainBoundary, ArcOrigin.ElectrodeInterface], report.Arcs.Select(a => a.Origin));
         // effective capacitances come back to the generating values (5 pF, 2 nF, 2 µF) within 10 %
         Assert.InRange(report.Arcs[0].CapacitanceF!.Value / 5e-12, 0.9, 1.1);
@@ -43,7 +43,7 @@ public class InterfaceAndBatchTests
             Circuit = circuit, Parameters = p, Errors = new double[p.Length], IsConstant = new bool[p.Length], Correlation = new double[p.Length, p.Length],
             ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
         };
-        var report = InterfaceAnalysis.Analyse(fit, areaCm2: 0.5, thicknessUm: 1000, symmetric: false);
+        var report = FitInterpretation.Analyse(fit, areaCm2: 0.5, thicknessUm: 1000, symmetric: false);
         var r0 = report.Resistances.Single(r => r.Name == "R0");
         Assert.Equal(ResistanceRole.Bulk, r0.Role);
         Assert.Equal(0.1 / (500 * 0.5), r0.ConductivitySPerCm!.Value, 12);
@@ -69,7 +69,7 @@ public class InterfaceAndBatchTests
             Circuit = circuit, Parameters = p, Errors = new double[4], IsConstant = new bool[4], Correlation = new double[4, 4],
             ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
         };
-        var arc = InterfaceAnalysis.Analyse(fit).Arcs.Single();
+        var arc = FitInterpretation.Analyse(fit).Arcs.Single();
         Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1000, 0.25), arc.CapacitanceF!.Value, 1e-15);
         Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1 / 10.0 + 1 / 1000.0, -0.25), arc.BrugCapacitanceF!.Value, 1e-15);
         Assert.Equal(1 / (2 * Math.PI * Math.Pow(1000 * 1e-6, 1.25)), arc.PeakFrequencyHz!.Value, 1e-9);

@@ -82,7 +82,7 @@ public sealed record InterfaceReport(IReadOnlyList<ResistanceReport> Resistances
 /// interface arcs, conductivity (S/cm) only for the bulk (the bulk arc, or the series resistance when no bulk arc is
 /// resolved), and the reason for each. Any fitted values are accepted: what cannot be defined is reported as such.
 /// </summary>
-public static class InterfaceAnalysis
+public static class FitInterpretation
 {
     /// <summary>Capacitance ranges (F, cell constant 1 cm⁻¹): upper bounds of each origin, in order.</summary>
     public static readonly IReadOnlyList<(double UpperF, ArcOrigin Origin, string Range)> Ranges =
