@@ -70,7 +70,7 @@ public class ScreeningInputTests(ScreeningFixture fx)
         Assert.Equal(Col(lno, "score"), r.CriterionKeys.Sum(k => Col(lno, k + "_contribution")), 4);
         Assert.InRange(Col(lno, "rxn_electrolyte_satisfaction"), 0.4, 0.5);
 
-        var json = JsonSerializer.Serialize(ScreeningExport.JsonModel(r, 10), Cli.CliOutput.Json);
+        var json = JsonOutput.Serialize(ScreeningExport.JsonModel(r, 10));
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         Assert.Equal(r.Candidates.Count, root.GetProperty("candidate_count").GetInt32());
