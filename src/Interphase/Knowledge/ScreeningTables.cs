@@ -1,7 +1,5 @@
 using Interphase.Chemistry;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Interphase.Knowledge;
 
@@ -150,7 +148,7 @@ public sealed class ScreeningTables
     /// <exception cref="KnowledgeDataException">A malformed file or entry, named.</exception>
     public static ScreeningTables Load(IEnumerable<(string Name, string Text)> files)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var deserializer = YamlInput.Deserializer;
         var parsed = new List<(string Name, FileDto Dto)>();
         foreach (var (name, text) in files)
         {

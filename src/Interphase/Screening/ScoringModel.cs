@@ -1,6 +1,5 @@
 using System.Globalization;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Interphase.Screening;
 
@@ -150,7 +149,7 @@ public sealed record ScoringModel
         {
             if (!File.Exists(trimmed)) throw new ScreeningException($"weights file '{trimmed}' not found");
             Dictionary<string, string>? map;
-            try { map = new DeserializerBuilder().Build().Deserialize<Dictionary<string, string>>(File.ReadAllText(trimmed)); }
+            try { map = YamlInput.Deserializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(trimmed)); }
             catch (YamlException ex) { throw new ScreeningException($"weights file '{trimmed}': {YamlErrors.Describe(ex)}; expected 'criterion: weight' lines"); }
             if (map is null || map.Count == 0) throw new ScreeningException($"weights file '{trimmed}' has no weights");
             pairs.AddRange(map.Select(kv => (kv.Key, kv.Value)));
