@@ -78,8 +78,13 @@ public sealed class AnalyzeCommands : ICliModule
         AnsiConsole.MarkupLine($"Li-metal mechanics: {Badge(a.Mechanics.Verdict)}");
         foreach (var reason in a.Mechanics.Reasons.Where(r => !r.StartsWith("caveat", StringComparison.Ordinal)))
             AnsiConsole.MarkupLine("  " + Markup.Escape(reason));
+        AnsiConsole.MarkupLine($"Resistance budget: {Badge(a.ResistanceVerdict.Verdict)}");
         foreach (var r in a.Resistance)
             AnsiConsole.MarkupLine($"  {Markup.Escape(r.Item)}: {(r.AsrOhmCm2 is { } asr ? $"{asr:0.##} Ω·cm², {r.DropMv:0.#} mV" : "—")} [dim]({Markup.Escape(r.Source)})[/]");
+        var summary = new Table().Title("Summary: every check that sets the overall verdict");
+        foreach (var h in new[] { "Check", "Subject", "Verdict", "Why" }) summary.AddColumn(h);
+        foreach (var c in a.Summary) summary.AddRow(c.Check, Markup.Escape(c.Subject), Badge(c.Verdict), Markup.Escape(c.Reason));
+        AnsiConsole.Write(summary);
         if (a.Energy is { } e)
             AnsiConsole.MarkupLine($"  energy: {e.SpecificEnergyWhPerKg:0} Wh/kg, {e.EnergyDensityWhPerL:0} Wh/L (liquid reference {e.ReferenceSpecificEnergyWhPerKg:0} Wh/kg, {e.ReferenceEnergyDensityWhPerL:0} Wh/L)");
     }

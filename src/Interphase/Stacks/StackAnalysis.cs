@@ -54,11 +54,12 @@ public sealed record InterfaceAnalysis(StackInterface Interface, IReadOnlyList<R
 /// <summary>Li-metal anode checks: Monroe–Newman, stripping (void) limit against the current asked, pressure regime.</summary>
 /// <param name="Applies">False when the anode is not Li metal (the checks then only inform).</param>
 /// <param name="MonroeNewman">Stiffness check of the electrolyte touching Li (null when its modulus is unknown).</param>
-/// <param name="Stripping">Critical stripping current at the stack pressure and temperature.</param>
+/// <param name="Stripping">Stripping (void) verdict at the stack pressure and temperature, within the model's range and
+/// the electrolyte's creep-penetration bound.</param>
 /// <param name="CurrentDensityMaPerCm2">Current density asked, mA/cm².</param>
 /// <param name="Verdict">Overall verdict.</param>
 /// <param name="Reasons">Why, one line each.</param>
-public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewman, StrippingLimit? Stripping,
+public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewman, StrippingAssessment? Stripping,
     double CurrentDensityMaPerCm2, Verdict Verdict, IReadOnlyList<string> Reasons);
 
 /// <summary>One line of the resistance budget.</summary>
@@ -92,7 +93,36 @@ public sealed class StackAnalysis
     public required IReadOnlyList<ResistanceItem> Resistance { get; init; }
     /// <summary>Energy density against the liquid reference (null when the anode is not Li metal).</summary>
     public EnergyComparison? Energy { get; init; }
-    /// <summary>Worst verdict over interfaces, windows and mechanics.</summary>
-    public Verdict Overall =>
-        Interfaces.Select(i => i.Verdict).Concat(Windows.Select(w => w.Verdict)).Append(Mechanics.Verdict).Max();
+    /// <summary>Verdict on the resistance budget (ohmic drop against the allowed loss).</summary>
+    public required CheckResult ResistanceVerdict { get; init; }
+
+    /// <summary>
+    /// Every check that sets the overall verdict, as the summary lists them: each layer's window, each interface, the
+    /// Li-metal mechanics and the resistance budget.
+    /// </summary>
+    public IReadOnlyList<SummaryCheck> Summary =>
+    [
+        .. Windows.Select(w => new SummaryCheck("window", w.Layer, w.Verdict, w.Reason)),
+        .. Interfaces.Select(i => new SummaryCheck("interface", i.Interface.Label, i.Verdict,
+            i.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal) || r.StartsWith("ok", StringComparison.Ordinal)) ?? "")),
+        new SummaryCheck("mechanics", Stack.Anode.Name, Mechanics.Verdict,
+            Mechanics.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal))
+            ?? Mechanics.Reasons.FirstOrDefault(r => r.StartsWith("stripping", StringComparison.Ordinal)) ?? Mechanics.Reasons.FirstOrDefault() ?? ""),
+        new SummaryCheck("resistance", "electrolyte layers and interfaces", ResistanceVerdict.Verdict, ResistanceVerdict.Reason),
+    ];
+
+    /// <summary>The worst verdict of the <see cref="Summary"/>.</summary>
+    public Verdict Overall => Summary.Max(c => c.Verdict);
 }
+
+/// <summary>A verdict with its reason.</summary>
+/// <param name="Verdict">The verdict.</param>
+/// <param name="Reason">Why.</param>
+public sealed record CheckResult(Verdict Verdict, string Reason);
+
+/// <summary>One line of the summary.</summary>
+/// <param name="Check">window, interface, mechanics or resistance.</param>
+/// <param name="Subject">The layer, interface or part of the stack checked.</param>
+/// <param name="Verdict">Its verdict.</param>
+/// <param name="Reason">Why, in one line.</param>
+public sealed record SummaryCheck(string Check, string Subject, Verdict Verdict, string Reason);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Interphase.Cell;
 using Interphase.Knowledge;
+using Interphase.Reporting;
 
 namespace Interphase.Stacks;
 
@@ -50,6 +51,25 @@ public static class StackBudget
             else items.Add(new ResistanceItem($"{anodeSide.Name} | {stack.Anode.Name} interface", null, null, "no reported ASR in the knowledge base"));
         }
         return items;
+    }
+
+    /// <summary>Ohmic drop the budget allows, mV: the 50 mV of Wu et al.'s thickness example (000_1b9f07c347a22629.txt §1).</summary>
+    public const double AllowedDropMv = 50.0;
+
+    /// <summary>
+    /// The resistance budget's verdict: ok when the known drops add up to at most <see cref="AllowedDropMv"/> at the
+    /// stack's current, warning above it (the cell loses that much voltage), info when a layer's conductivity is unknown.
+    /// </summary>
+    public static CheckResult Judge(CellStack stack, IReadOnlyList<ResistanceItem> items)
+    {
+        double total = items.Sum(i => i.DropMv ?? 0);
+        var unknownLayers = items.Where(i => i.AsrOhmCm2 is null && i.Source.StartsWith("conductivity unknown", StringComparison.Ordinal)).Select(i => i.Item).ToList();
+        string sum = $"{total:0.#} mV at {stack.CurrentDensityMaPerCm2:0.###} mA/cm² from the known layers and interfaces";
+        if (total > AllowedDropMv)
+            return new CheckResult(Verdict.Warning, $"warning: {sum}, more than the {AllowedDropMv:0} mV ohmic loss allowed (000 §1)");
+        if (unknownLayers.Count > 0)
+            return new CheckResult(Verdict.Info, $"{sum}; incomplete: {string.Join(", ", unknownLayers)} without a conductivity");
+        return new CheckResult(Verdict.Ok, $"ok: {sum}, within the {AllowedDropMv:0} mV allowed (000 §1)");
     }
 
     /// <summary>The knowledge base's ionic conductivity at room temperature (the first room-temperature value), S/cm.</summary>

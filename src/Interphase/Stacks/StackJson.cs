@@ -8,6 +8,7 @@ public static class StackJson
     {
         stack = a.Stack.Name,
         overall = a.Overall.ToString().ToLowerInvariant(),
+        summary = a.Summary.Select(c => new { check = c.Check, subject = c.Subject, verdict = c.Verdict.ToString().ToLowerInvariant(), reason = c.Reason }),
         windows = a.Windows.Select(w => new
         {
             layer = w.Layer, formula = w.Formula, role = w.Role,
@@ -39,6 +40,9 @@ public static class StackJson
             shear_modulus_gpa = a.Mechanics.MonroeNewman?.ElectrolyteShearGpa,
             monroe_newman_passes = a.Mechanics.MonroeNewman?.Passes,
             critical_stripping_ma_cm2 = a.Mechanics.Stripping?.CriticalMaPerCm2,
+            stripping_within_model_range = a.Mechanics.Stripping?.WithinModelRange,
+            short_circuit_risk = a.Mechanics.Stripping?.ShortCircuitRisk,
+            creep_penetration_limit_mpa = a.Mechanics.Stripping?.Penetration?.MaxPressureMPa,
             current_density_ma_cm2 = a.Mechanics.CurrentDensityMaPerCm2,
             verdict = a.Mechanics.Verdict.ToString().ToLowerInvariant(),
             reasons = a.Mechanics.Reasons,

@@ -47,12 +47,10 @@ public static class StackReport
             $"{s.TemperatureC:0} °C, {s.StackPressureMpa:0.##} MPa, {s.CurrentDensityMaPerCm2:0.###} mA/cm²");
 
         report.Section("Summary")
-            .Note($"Overall: {a.Overall}", a.Overall)
-            .Table(["Interface", "Side", "Interphase", "Worst chemical (meV/atom)", "Verdict"],
-                a.Interfaces.Select(i => (IReadOnlyList<object?>)[
-                    i.Interface.Label, i.Interface.Side.ToString().ToLowerInvariant(), StackAnalyzer.Describe(i.Interphase.Kind),
-                    Mev(i.Reactions.Where(r => r.Volts is null).Min(r => r.EnergyEvPerAtom)), i.Verdict.ToString()]),
-                "Verdict per interface");
+            .Note($"Overall: {a.Overall.ToString().ToLowerInvariant()} (the worst of the checks below)", a.Overall)
+            .Table(["Check", "Subject", "Verdict", "Why"],
+                a.Summary.Select(c => (IReadOnlyList<object?>)[c.Check, c.Subject, c.Verdict, c.Reason]),
+                "Every check that sets the overall verdict");
 
         report.Section("Stability windows")
             .Paragraph("Windows from the grand-potential phase diagram open to Li; bars are the zero-Li-uptake range of each layer, lines the electrode potentials.")
@@ -83,6 +81,7 @@ public static class StackReport
         foreach (var reason in a.Mechanics.Reasons) report.Paragraph(reason);
 
         report.Section("Resistance budget and energy")
+            .Note(a.ResistanceVerdict.Reason, a.ResistanceVerdict.Verdict)
             .Table(["Item", "ASR (Ω·cm²)", $"ΔE at {s.CurrentDensityMaPerCm2:0.###} mA/cm² (mV)", "Source"],
                 a.Resistance.Select(r => (IReadOnlyList<object?>)[r.Item, r.AsrOhmCm2?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—",
                     r.DropMv?.ToString("0.#", CultureInfo.InvariantCulture) ?? "—", r.Source]));
