@@ -18,7 +18,11 @@ namespace Interphase.Stacks;
 /// <param name="ProductsAtMax">Equilibrium products at the highest potential faced (when outside the window).</param>
 public sealed record LayerWindow(string Layer, string Formula, string Role, double? ReductionVolts, double? OxidationVolts,
     double? FacesMinVolts, double? FacesMaxVolts, Verdict Verdict, string Reason,
-    IReadOnlyList<string> ProductsAtMin, IReadOnlyList<string> ProductsAtMax);
+    IReadOnlyList<string> ProductsAtMin, IReadOnlyList<string> ProductsAtMax)
+{
+    /// <summary>What the window stands on: the layer's own entry on the hull, an entry above it, or no entry.</summary>
+    public Interphase.Thermodynamics.WindowBasis? Basis { get; init; }
+}
 
 /// <summary>The most exothermic point of one interface reaction.</summary>
 /// <param name="Kind">"chemical" (closed), or "electrochemical" (open to Li at <paramref name="Volts"/>).</param>
@@ -69,14 +73,21 @@ public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewm
 /// <param name="Source">Where the number comes from (input, knowledge base citation, or "unknown").</param>
 public sealed record ResistanceItem(string Item, double? AsrOhmCm2, double? DropMv, string Source);
 
-/// <summary>Cell-level energy of the stack against the review's liquid reference cell.</summary>
-/// <param name="SpecificEnergyWhPerKg">Solid cell, Wh/kg.</param>
-/// <param name="EnergyDensityWhPerL">Solid cell, Wh/L.</param>
+/// <summary>Cell-level energy of the stack (the model of <c>cell energy</c>) against the review's liquid reference cell.</summary>
+/// <param name="SpecificEnergyWhPerKg">This stack, Wh/kg (null: not computed, see <paramref name="Missing"/>).</param>
+/// <param name="EnergyDensityWhPerL">This stack, Wh/L (null: not computed).</param>
 /// <param name="ReferenceSpecificEnergyWhPerKg">Liquid reference, Wh/kg.</param>
 /// <param name="ReferenceEnergyDensityWhPerL">Liquid reference, Wh/L.</param>
-/// <param name="Basis">What was modelled and what was assumed.</param>
-public sealed record EnergyComparison(double SpecificEnergyWhPerKg, double EnergyDensityWhPerL,
-    double ReferenceSpecificEnergyWhPerKg, double ReferenceEnergyDensityWhPerL, string Basis);
+/// <param name="Basis">What was modelled, or why it was not computed.</param>
+/// <param name="Missing">Values that are missing to compute it (empty when computed).</param>
+/// <param name="Assumptions">Defaults taken where the stack file gives no value.</param>
+/// <param name="Densities">Each density used and where it came from.</param>
+/// <param name="Cell">The cell evaluated (the same specification <c>cell energy</c> reads), when it could be built.</param>
+/// <param name="Layers">Per-layer thickness and mass, when computed.</param>
+public sealed record EnergyComparison(double? SpecificEnergyWhPerKg, double? EnergyDensityWhPerL,
+    double ReferenceSpecificEnergyWhPerKg, double ReferenceEnergyDensityWhPerL, string Basis,
+    IReadOnlyList<string> Missing, IReadOnlyList<string> Assumptions, IReadOnlyList<DensitySource> Densities,
+    Interphase.Cell.CellSpec? Cell, IReadOnlyList<Interphase.Cell.LayerResult>? Layers);
 
 /// <summary>The whole analysis of a <see cref="CellStack"/>.</summary>
 public sealed class StackAnalysis
@@ -91,8 +102,8 @@ public sealed class StackAnalysis
     public required MechanicsCheck Mechanics { get; init; }
     /// <summary>Resistance budget of layers and interfaces.</summary>
     public required IReadOnlyList<ResistanceItem> Resistance { get; init; }
-    /// <summary>Energy density against the liquid reference (null when the anode is not Li metal).</summary>
-    public EnergyComparison? Energy { get; init; }
+    /// <summary>Energy of this stack against the liquid reference, or the values missing to compute it.</summary>
+    public required EnergyComparison Energy { get; init; }
     /// <summary>Verdict on the resistance budget (ohmic drop against the allowed loss).</summary>
     public required CheckResult ResistanceVerdict { get; init; }
 

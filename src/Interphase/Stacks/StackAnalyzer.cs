@@ -66,7 +66,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             Mechanics = MechanicsFor(stack),
             Resistance = resistance,
             ResistanceVerdict = StackBudget.Judge(stack, resistance),
-            Energy = StackBudget.Energy(stack, knowledge),
+            Energy = StackEnergy.Evaluate(stack, knowledge),
         };
     }
 
@@ -90,7 +90,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 .Select(f => new Exposure(f.MinVolts, f.MaxVolts,
                     (f.PositiveName == name ? f.NegativeRole : f.PositiveRole) is "cathode coating" or "anode interlayer"))
                 .ToList();
-            result.Add(JudgeWindow(name, composition, role, window, exposures));
+            result.Add(JudgeWindow(name, composition, role, window, exposures) with { Basis = WindowBasis.Of(engine, composition, window) });
         }
         return result;
     }
