@@ -1,4 +1,5 @@
 using Interphase.Chemistry;
+using Interphase.Quantities;
 
 namespace Interphase.Anode;
 
@@ -72,7 +73,7 @@ public static class StrippingVoids
         if (!(pressureMPa >= 0)) throw new InterphaseException($"stack pressure {pressureMPa} MPa must not be negative");
         if (!(temperatureK > 0)) throw new InterphaseException($"temperature {temperatureK} K must be positive");
         if (temperatureK >= LithiumMetal.MeltingPointK)
-            throw new InterphaseException($"temperature {temperatureK - 273.15:G4} °C is at or above the melting point of Li (180.5 °C): the solid-state flux balance does not apply");
+            throw new InterphaseException($"temperature {temperatureK - PhysicalConstants.ZeroCelsiusK:G4} °C is at or above the melting point of Li (180.5 °C): the solid-state flux balance does not apply");
         double inv = 1.0 / temperatureK - 1.0 / p.ReferenceTemperatureK;
         double diff = p.DiffusionCurrentMaPerCm2 * Math.Exp(-p.DiffusionActivationKjPerMol * 1e3 / LithiumMetal.GasConstant * inv);
         double creep = p.CreepCurrentMaPerCm2 * Math.Pow(pressureMPa / p.ReferencePressureMPa, p.CreepStressExponent)
@@ -139,7 +140,7 @@ public static class StrippingVoids
             return new StrippingAssessment(raw, null, false, null, null, penetration, reasons);
         }
         double critical = raw.CriticalMaPerCm2;
-        reasons.Add($"stripping limit at {pressureMPa:0.##} MPa, {temperatureK - 273.15:0} °C: {critical:0.###} mA/cm² (vacancy diffusion {raw.DiffusionMaPerCm2:0.###} + creep {raw.CreepMaPerCm2:0.###})"
+        reasons.Add($"stripping limit at {pressureMPa:0.##} MPa, {temperatureK - PhysicalConstants.ZeroCelsiusK:0} °C: {critical:0.###} mA/cm² (vacancy diffusion {raw.DiffusionMaPerCm2:0.###} + creep {raw.CreepMaPerCm2:0.###})"
                     + (currentMaPerCm2 is { } j0 ? $" vs {j0:0.###} mA/cm² asked" : ""));
         if (currentMaPerCm2 is not { } j || j <= 0 || raw.IsStable(j))
             return new StrippingAssessment(raw, critical, false, currentMaPerCm2 is { } j1 && j1 > 0 ? true : null, null, penetration, reasons);

@@ -4,6 +4,7 @@ using Interphase.Chemistry;
 using Interphase.Knowledge;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
+using Interphase.Quantities;
 
 namespace Interphase.Stacks;
 
@@ -262,7 +263,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         }
         else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
 
-        double tK = stack.TemperatureC + 273.15;
+        double tK = stack.TemperatureC + PhysicalConstants.ZeroCelsiusK;
         var strip = StrippingVoids.Assess(stack.StackPressureMpa, tK, stack.CurrentDensityMaPerCm2, touching);
 
         Verdict verdict;
