@@ -66,6 +66,33 @@ public static class CliOutput
     /// <summary>A number with a fixed number of decimals (invariant culture), "—" for NaN.</summary>
     public static string F(double value, int digits) => double.IsNaN(value) ? "—" : value.ToString("F" + digits, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Runs long work that Ctrl-C cancels cleanly: the first Ctrl-C cancels the token passed to the body (nothing is
+    /// written that was not complete), the command reports "cancelled" and exits with 130 (128 + SIGINT).
+    /// </summary>
+    public static int RunCancellable(Func<CancellationToken, int> body)
+    {
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler handler = (_, e) => { e.Cancel = true; cts.Cancel(); };
+        Console.CancelKeyPress += handler;
+        try
+        {
+            return Run(() =>
+            {
+                try { return body(cts.Token); }
+                catch (Exception ex) when (cts.IsCancellationRequested && IsCancellation(ex))
+                {
+                    Console.Error.WriteLine("error: cancelled (Ctrl-C); nothing was written");
+                    return 130;
+                }
+            });
+        }
+        finally { Console.CancelKeyPress -= handler; }
+    }
+
+    private static bool IsCancellation(Exception ex) =>
+        ex is OperationCanceledException || ex is AggregateException agg && agg.Flatten().InnerExceptions.All(i => i is OperationCanceledException);
+
     /// <summary>Console for tables: the current Spectre console (plain text when output is redirected).</summary>
     public static IAnsiConsole Terminal => AnsiConsole.Console;
 }

@@ -52,16 +52,16 @@ public sealed class AnalyzeCommands : ICliModule
 
     private static void PrintSummary(StackAnalysis a)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(a.Stack.Name)}[/]  overall: {Badge(a.Overall)}");
+        CliOutput.Terminal.MarkupLine($"[bold]{Markup.Escape(a.Stack.Name)}[/]  overall: {Badge(a.Overall)}");
         var windows = new Table().Title("Stability windows (V vs Li/Li+)");
         foreach (var h in new[] { "Layer", "Reduction", "Oxidation", "Faces", "Verdict", "Data" }) windows.AddColumn(h);
         foreach (var w in a.Windows)
             windows.AddRow(Markup.Escape(w.Layer), Fmt(w.ReductionVolts), Fmt(w.OxidationVolts),
                 w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", Badge(w.Verdict),
                 w.Basis is { } b ? b.StatusName.Replace('_', ' ') : "—");
-        AnsiConsole.Write(windows);
+        CliOutput.Terminal.Write(windows);
         foreach (var w in a.Windows.Where(w => w.Basis is { Status: not Interphase.Thermodynamics.WindowDataStatus.OnHull } || w.ReductionVolts is null))
-            AnsiConsole.MarkupLine($"  [dim]{Markup.Escape(w.Layer)}: {Markup.Escape(w.Basis?.Explanation ?? "")}[/]");
+            CliOutput.Terminal.MarkupLine($"  [dim]{Markup.Escape(w.Layer)}: {Markup.Escape(w.Basis?.Explanation ?? "")}[/]");
 
         var table = new Table().Title("Interfaces");
         foreach (var h in new[] { "Interface", "Reaction", "E (meV/atom)", "Products", "Interphase", "Verdict" }) table.AddColumn(h);
@@ -77,22 +77,22 @@ public sealed class AnalyzeCommands : ICliModule
             if (i.Recommendations.Count > 0)
                 table.AddRow("", "[dim]try[/]", "", Markup.Escape(string.Join(", ", i.Recommendations.Select(r => r.Formula))), "", "");
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Li-metal mechanics: {Badge(a.Mechanics.Verdict)}");
+        CliOutput.Terminal.Write(table);
+        CliOutput.Terminal.MarkupLine($"Li-metal mechanics: {Badge(a.Mechanics.Verdict)}");
         foreach (var reason in a.Mechanics.Reasons.Where(r => !r.StartsWith("caveat", StringComparison.Ordinal)))
-            AnsiConsole.MarkupLine("  " + Markup.Escape(reason));
-        AnsiConsole.MarkupLine($"Resistance budget: {Badge(a.ResistanceVerdict.Verdict)}");
+            CliOutput.Terminal.MarkupLine("  " + Markup.Escape(reason));
+        CliOutput.Terminal.MarkupLine($"Resistance budget: {Badge(a.ResistanceVerdict.Verdict)}");
         foreach (var r in a.Resistance)
-            AnsiConsole.MarkupLine($"  {Markup.Escape(r.Item)}: {(r.AsrOhmCm2 is { } asr ? $"{asr:0.##} Ω·cm², {r.DropMv:0.#} mV" : "—")} [dim]({Markup.Escape(r.Source)})[/]");
+            CliOutput.Terminal.MarkupLine($"  {Markup.Escape(r.Item)}: {(r.AsrOhmCm2 is { } asr ? $"{asr:0.##} Ω·cm², {r.DropMv:0.#} mV" : "—")} [dim]({Markup.Escape(r.Source)})[/]");
         var summary = new Table().Title("Summary: every check that sets the overall verdict");
         foreach (var h in new[] { "Check", "Subject", "Verdict", "Why" }) summary.AddColumn(h);
         foreach (var c in a.Summary) summary.AddRow(c.Check, Markup.Escape(c.Subject), Badge(c.Verdict), Markup.Escape(c.Reason));
-        AnsiConsole.Write(summary);
+        CliOutput.Terminal.Write(summary);
         var e = a.Energy;
         if (e.SpecificEnergyWhPerKg is { } es)
-            AnsiConsole.MarkupLine($"Energy: {es:0} Wh/kg, {e.EnergyDensityWhPerL:0} Wh/L (liquid reference {e.ReferenceSpecificEnergyWhPerKg:0} Wh/kg, {e.ReferenceEnergyDensityWhPerL:0} Wh/L)");
-        else AnsiConsole.MarkupLine($"Energy: {Markup.Escape(e.Basis)}");
-        foreach (var assumption in e.Assumptions) AnsiConsole.MarkupLine($"  [dim]assumed: {Markup.Escape(assumption)}[/]");
+            CliOutput.Terminal.MarkupLine($"Energy: {es:0} Wh/kg, {e.EnergyDensityWhPerL:0} Wh/L (liquid reference {e.ReferenceSpecificEnergyWhPerKg:0} Wh/kg, {e.ReferenceEnergyDensityWhPerL:0} Wh/L)");
+        else CliOutput.Terminal.MarkupLine($"Energy: {Markup.Escape(e.Basis)}");
+        foreach (var assumption in e.Assumptions) CliOutput.Terminal.MarkupLine($"  [dim]assumed: {Markup.Escape(assumption)}[/]");
     }
 
     private static string Fmt(double? v) => v?.ToString("0.00") ?? "—";

@@ -49,7 +49,7 @@ public sealed class AnodeCommands : ICliModule
             Emit(pr, csv, plot, table, chart);
             if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
             var t = new Table().AddColumns("W_ad (J/m²)", "θ (°)", "");
-            foreach (var r in rows) t.AddRow(G(r.work_of_adhesion_j_per_m2), G(r.contact_angle_deg), r.contact_angle_deg < 90 ? "lithiophilic" : "lithiophobic");
+            foreach (var r in rows) t.AddRow(G(r.work_of_adhesion_j_per_m2), G(r.contact_angle_deg), Interphase.Anode.Wetting.IsLithiophilic(r.contact_angle_deg) ? "lithiophilic" : "lithiophobic");
             CliOutput.Terminal.Write(t);
             return 0;
         }));
@@ -181,12 +181,6 @@ public sealed class AnodeCommands : ICliModule
         return cmd;
     }
 
-    private static void CheckFormula(string file, string key, string? formula)
-    {
-        try { Interphase.Chemistry.Composition.Parse(formula ?? ""); }
-        catch (Interphase.Chemistry.FormulaException ex) { throw new InterphaseException($"{file}: {key}: {ex.Message}", ex); }
-    }
-
     private static int Report(ParseResult pr, Option<bool> json, DendriteCriterion r, string what)
     {
         if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
@@ -206,21 +200,10 @@ public sealed class AnodeCommands : ICliModule
             string arg = pr.GetValue(electrolyte)!;
             InterphaseInput input;
             IProductCharacterSource source = ProductCharacterTable.Default;
-            if (arg.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || arg.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            {
-                var f = YamlInput.Load<InterphaseFile>(arg);
-                if (string.IsNullOrWhiteSpace(f.Electrolyte)) throw new InterphaseException($"{arg}: electrolyte is required");
-                CheckFormula(arg, "electrolyte", f.Electrolyte);
-                for (int i = 0; i < f.Products.Count; i++) CheckFormula(arg, $"products[{i}]", f.Products[i]);
-                for (int i = 0; i < f.Characters.Count; i++) CheckFormula(arg, $"characters[{i}].formula", f.Characters[i].Formula);
-                input = new InterphaseInput(f.Electrolyte, f.Products, f.ReactionEnergyEvPerAtom, f.AnodePotentialV);
-                if (f.Characters.Count > 0)
-                    source = new ProductCharacterOverrides(f.Characters.Select(c => c.ToCharacter(arg)), source);
-            }
+            if (InterphaseFile.IsInterphaseFile(arg))
+                (input, source) = InterphaseFile.Load(arg, source);
             else
-            {
                 input = LithiumReduction.Input(CliData.Engine(pr.GetValue(data)), arg);
-            }
             var r = InterphaseClassifier.Classify(input, source, pr.GetValue(threshold));
             if (pr.GetValue(json))
             {
@@ -246,7 +229,8 @@ public sealed class AnodeCommands : ICliModule
 
     private static Command Growth()
     {
-        var law = new Option<string>("--law") { Description = "parabolic (passivating SEI) or linear (mixed conductor)", Required = true };
+        var law = CliOptions.RequiredChoice("--law", "Growth law: parabolic (passivating SEI) or linear (mixed conductor)",
+            ("parabolic", GrowthLaw.Parabolic), ("linear", GrowthLaw.Linear));
         var rate = new Option<double>("--rate") { Description = "k_p in nm²/h (parabolic) or v in nm/h (linear)", Required = true };
         var s = new Option<double>("--conductivity") { Description = "Li+ conductivity of the interphase, S/cm", Required = true };
         var l0 = new Option<double>("--initial") { Description = "Initial thickness, nm", DefaultValueFactory = _ => 0.0 };
@@ -256,12 +240,7 @@ public sealed class AnodeCommands : ICliModule
         var cmd = new Command("growth", "Interphase thickness and resistance against time (parabolic or linear-to-failure)") { law, rate, s, l0, fail, hours, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var l = pr.GetValue(law)!.Trim().ToLowerInvariant() switch
-            {
-                "parabolic" => GrowthLaw.Parabolic,
-                "linear" => GrowthLaw.Linear,
-                var x => throw new InterphaseException($"--law '{x}': use parabolic or linear"),
-            };
+            var l = pr.GetValue(law);
             var p = new GrowthParameters(l, pr.GetValue(rate), pr.GetValue(s), pr.GetValue(l0), pr.GetValue(fail));
             var end = InterphaseGrowth.At(p, pr.GetValue(hours));
             var tf = InterphaseGrowth.TimeToFailureH(p);
@@ -299,45 +278,4 @@ public sealed class AnodeCommands : ICliModule
     private static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-}
-
-/// <summary>YAML layout of <c>interphase anode classify FILE.yaml</c>.</summary>
-public sealed class InterphaseFile
-{
-    /// <summary>Electrolyte.</summary>
-    public string Electrolyte { get; set; } = "";
-    /// <summary>Reduction products (reduced formulas).</summary>
-    public List<string> Products { get; set; } = new();
-    /// <summary>Reaction energy at the anode potential, eV/atom.</summary>
-    public double ReactionEnergyEvPerAtom { get; set; }
-    /// <summary>Anode potential, V vs Li/Li+.</summary>
-    public double AnodePotentialV { get; set; }
-    /// <summary>Product characters overriding the knowledge base.</summary>
-    public List<CharacterEntry> Characters { get; set; } = new();
-    /// <summary>Free text.</summary>
-    public string? Source { get; set; }
-    /// <summary>Free text.</summary>
-    public string? Notes { get; set; }
-
-    /// <summary>One product character given in the file.</summary>
-    public sealed class CharacterEntry
-    {
-        /// <summary>Reduced formula.</summary>
-        public string Formula { get; set; } = "";
-        /// <summary>insulating, conducting or unknown.</summary>
-        public string Electronic { get; set; } = "unknown";
-        /// <summary>Li+ conductor?</summary>
-        public bool? IonicConductor { get; set; }
-        /// <summary>Reason.</summary>
-        public string Reason { get; set; } = "given in the input file";
-
-        internal ProductCharacter ToCharacter(string file) => new(Formula,
-            Electronic.Trim().ToLowerInvariant() switch
-            {
-                "insulating" => ElectronicCharacter.Insulating,
-                "conducting" => ElectronicCharacter.Conducting,
-                "unknown" => ElectronicCharacter.Unknown,
-                var x => throw new InterphaseException($"{file}: characters: electronic '{x}' must be insulating, conducting or unknown"),
-            }, IonicConductor, Reason, file);
-    }
 }

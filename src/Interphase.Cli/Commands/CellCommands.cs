@@ -3,6 +3,7 @@ using System.Globalization;
 using Interphase.Cell;
 using Spectre.Console;
 using static Interphase.Cli.CliOutput;
+using Interphase.Quantities;
 using Interphase.Reporting;
 
 namespace Interphase.Cli.Commands;
@@ -68,7 +69,8 @@ public sealed class CellCommands : ICliModule
     private static Command Sweep()
     {
         var files = new Argument<string[]>("files") { Description = "One or more cell YAML files", Arity = ArgumentArity.OneOrMore };
-        var param = new Option<string>("--param") { Description = "separator (µm), loading (mg/cm²) or sse-density (g/cm³)", Required = true };
+        var param = CliOptions.RequiredChoice("--param", "Parameter swept: separator thickness (µm), cathode loading (mg/cm²) or solid-electrolyte density (g/cm³)",
+            ("separator", CellSweepParameter.SeparatorThickness), ("loading", CellSweepParameter.Loading), ("sse-density", CellSweepParameter.SseDensity));
         var from = new Option<double>("--from") { Description = "First value", Required = true };
         var to = new Option<double>("--to") { Description = "Last value", Required = true };
         var steps = new Option<int>("--steps") { Description = "Number of values", DefaultValueFactory = _ => 21 };
@@ -80,7 +82,7 @@ public sealed class CellCommands : ICliModule
             { files, param, from, to, steps, against, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var p = ParseParam(pr.GetValue(param)!);
+            var p = pr.GetValue(param);
             var values = SweepTable.Linspace(pr.GetValue(from), pr.GetValue(to), pr.GetValue(steps));
             CellSpec? reference = pr.GetValue(against) is { } a ? CellFile.Load(a) : null;
             var runs = pr.GetValue(files)!.Select(f =>
@@ -128,7 +130,7 @@ public sealed class CellCommands : ICliModule
             { current, sigma, unit, thickness, drop, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            double s = pr.GetValue(sigma) * ConductivityUnitFactor(pr.GetValue(unit)!);
+            double s = pr.GetValue(sigma) * Units.ConductivityToSPerCm(pr.GetValue(unit)!);
             double j = pr.GetValue(current);
             double? l = pr.GetValue(thickness), mv = pr.GetValue(drop);
             if (l is null == mv is null) throw new InterphaseException("give exactly one of --thickness (µm) and --max-drop (mV)");
@@ -173,22 +175,6 @@ public sealed class CellCommands : ICliModule
         }));
         return cmd;
     }
-
-    internal static CellSweepParameter ParseParam(string p) => p.Trim().ToLowerInvariant() switch
-    {
-        "separator" or "separator-thickness" or "thickness" => CellSweepParameter.SeparatorThickness,
-        "loading" => CellSweepParameter.Loading,
-        "sse-density" or "density" => CellSweepParameter.SseDensity,
-        _ => throw new InterphaseException($"--param '{p}': use separator, loading or sse-density"),
-    };
-
-    internal static double ConductivityUnitFactor(string unit) => unit.Trim().ToLowerInvariant().Replace(" ", "") switch
-    {
-        "s/cm" => 1.0,
-        "ms/cm" => 1e-3,
-        "s/m" => 1e-2,
-        _ => throw new InterphaseException($"conductivity unit '{unit}': use S/cm, mS/cm or S/m"),
-    };
 
     internal static string Indexed(string path, int i) =>
         Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{i}{Path.GetExtension(path)}");

@@ -37,16 +37,16 @@ internal static class DataPullCommand
         {
             chemsys, source, field, url, thermoType, store, json,
         };
-        cmd.SetAction(p => CliOutput.Run(() =>
+        cmd.SetAction(p => CliOutput.RunCancellable(cancel =>
         {
             var system = ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
-            var provider = CreateProvider(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!);
+            var provider = EntryProviders.Create(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!);
             using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
             ImportSummary summary;
             bool quiet = p.GetValue(json) || Console.IsOutputRedirected;
             if (quiet)
             {
-                summary = EntryPuller.PullAsync(provider, s, system).GetAwaiter().GetResult();
+                summary = EntryPuller.PullAsync(provider, s, system, ct: cancel).GetAwaiter().GetResult();
             }
             else
             {
@@ -67,7 +67,7 @@ internal static class DataPullCommand
                                 task.Value = Math.Min(pp.Entries, n);
                             }
                         });
-                        summary = EntryPuller.PullAsync(provider, s, system, progress).GetAwaiter().GetResult();
+                        summary = EntryPuller.PullAsync(provider, s, system, progress, cancel).GetAwaiter().GetResult();
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
                     });
@@ -81,18 +81,6 @@ internal static class DataPullCommand
             return 0;
         }));
         return cmd;
-    }
-
-    /// <summary>The provider for a <c>--source</c> value.</summary>
-    internal static IEntryProvider CreateProvider(string source, string? field, string? url, string thermoType)
-    {
-        if (source.Equals("mp", StringComparison.OrdinalIgnoreCase))
-            return new MaterialsProjectClient(baseUrl: url, field: field ?? MaterialsProjectJson.FormationField, thermoType: thermoType);
-        if (source.Equals("oqmd", StringComparison.OrdinalIgnoreCase))
-            return new OqmdClient(baseUrl: url, field: field ?? "delta_e");
-        if (source.StartsWith("optimade:", StringComparison.OrdinalIgnoreCase))
-            return new OptimadeClient(source["optimade:".Length..], field);
-        throw new InterphaseException($"unknown source '{source}' (use mp, oqmd or optimade:BASE_URL)");
     }
 
     // Progress<T> posts to the thread pool; the bar is updated in place instead.

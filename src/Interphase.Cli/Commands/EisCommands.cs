@@ -48,7 +48,8 @@ public sealed class EisCommands : ICliModule
         public readonly Option<string> Circuit = new("--circuit", "-c") { Description = "Circuit in impedance.py notation, e.g. R0-p(R1,CPE1)-p(R2,CPE2)", Required = true };
         public readonly Option<string?> Initial = new("--initial") { Description = "Initial values of the free parameters, comma-separated in circuit order (default: automatic)" };
         public readonly Option<string[]> Constant = new("--constant") { Description = "Hold a parameter constant: NAME=VALUE (repeatable), e.g. R0=0.015", AllowMultipleArgumentsPerToken = true };
-        public readonly Option<string> Weighting = new("--weighting") { Description = "unit (impedance.py default), proportional or modulus", DefaultValueFactory = _ => "unit" };
+        public readonly Option<Weighting> Weighting = CliOptions.Choice("--weighting", "Residual weighting: unit (impedance.py default), proportional or modulus",
+            Impedance.Weighting.Unit, ("unit", Impedance.Weighting.Unit), ("proportional", Impedance.Weighting.Proportional), ("modulus", Impedance.Weighting.Modulus));
         public readonly Option<bool> Global = new("--global") { Description = "Global search: basin hopping from every start (as impedance.py's global_opt); slower" };
 
         public void AddTo(Command c) { c.Add(Circuit); c.Add(Initial); c.Add(Constant); c.Add(Weighting); c.Add(Global); }
@@ -70,14 +71,7 @@ public sealed class EisCommands : ICliModule
                 initial = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t =>
                     double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
                         : throw new InterphaseException($"--initial: '{t}' is not a number")).ToArray();
-            var weighting = pr.GetValue(Weighting)!.Trim().ToLowerInvariant() switch
-            {
-                "unit" or "none" => Impedance.Weighting.Unit,
-                "proportional" => Impedance.Weighting.Proportional,
-                "modulus" => Impedance.Weighting.Modulus,
-                var w => throw new InterphaseException($"--weighting '{w}': use unit, proportional or modulus"),
-            };
-            return (circuit, new FitOptions { Initial = initial, Constants = constants, Weighting = weighting, Global = pr.GetValue(Global) });
+            return (circuit, new FitOptions { Initial = initial, Constants = constants, Weighting = pr.GetValue(Weighting), Global = pr.GetValue(Global) });
         }
     }
 
@@ -112,9 +106,9 @@ public sealed class EisCommands : ICliModule
             for (int i = 0; i < fit.Names.Count; i++)
                 table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]));
             CliOutput.Terminal.Write(table);
-            Console.Out.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
+            CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
                 $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations in {fit.LocalFits} local fit{(fit.LocalFits == 1 ? "" : "s")}, {(fit.Converged ? "converged" : "NOT converged")}");
-            foreach (var w in fit.Warnings) Console.Out.WriteLine($"warning: {w}");
+            foreach (var w in fit.Warnings) CliOutput.Terminal.WriteLine($"warning: {w}");
             WriteInterface(report);
             return 0;
         }));
@@ -167,10 +161,10 @@ public sealed class EisCommands : ICliModule
                     Snake(a.Origin.ToString()), Markup.Escape(a.Reasoning));
             CliOutput.Terminal.Write(t);
         }
-        foreach (var e in report.SeriesElements) Console.Out.WriteLine($"{e.Name}: {e.Meaning}");
+        foreach (var e in report.SeriesElements) CliOutput.Terminal.WriteLine($"{e.Name}: {e.Meaning}");
         if (report.TotalConductivitySPerCm is { } tot)
-            Console.Out.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
-        foreach (var n in report.Notes) Console.Out.WriteLine($"note: {n}");
+            CliOutput.Terminal.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
+        foreach (var n in report.Notes) CliOutput.Terminal.WriteLine($"note: {n}");
     }
 
     static Command ValidateCommand()
@@ -200,7 +194,7 @@ public sealed class EisCommands : ICliModule
                 });
                 return kk.IsValid ? 0 : 3;
             }
-            Console.Out.WriteLine($"{Path.GetFileName(s.Source)}: {(kk.IsValid ? "valid" : "NOT valid")} — residual RMS {kk.ResidualRms:P2} " +
+            CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)}: {(kk.IsValid ? "valid" : "NOT valid")} — residual RMS {kk.ResidualRms:P2} " +
                 $"(max {kk.ResidualMax:P2}, threshold {kk.Threshold:P2}), {kk.ElementCount} RC elements, μ = {kk.Mu:F3}");
             var worst = Enumerable.Range(0, s.Count).OrderByDescending(i => Math.Abs(kk.ResidualReal[i]) + Math.Abs(kk.ResidualImag[i])).Take(5);
             var t = new Table().AddColumns("f (Hz)", "ΔZ'/|Z| (%)", "ΔZ''/|Z| (%)");
@@ -216,7 +210,8 @@ public sealed class EisCommands : ICliModule
         var file = new Argument<string>("file") { Description = "Spectrum file" };
         var pre = new Preprocess();
         var lambda = new Option<double?>("--lambda") { Description = "Regularisation parameter (dimensionless); default: chosen automatically" };
-        var method = new Option<string>("--method") { Description = "Automatic λ: gcv or lcurve", DefaultValueFactory = _ => "gcv" };
+        var method = CliOptions.Choice("--method", "Automatic λ: generalised cross-validation or L-curve corner", LambdaSelection.Gcv,
+            ("gcv", LambdaSelection.Gcv), ("lcurve", LambdaSelection.LCurve));
         var csv = new Option<string?>("--csv") { Description = "Write tau_s,gamma_ohm to this CSV file" };
         var plot = PlotOption("γ(τ)");
         var json = CliOutput.JsonOption();
@@ -225,12 +220,7 @@ public sealed class EisCommands : ICliModule
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
-            var sel = pr.GetValue(method)!.Trim().ToLowerInvariant() switch
-            {
-                "gcv" => LambdaSelection.Gcv,
-                "lcurve" or "l-curve" => LambdaSelection.LCurve,
-                var m => throw new InterphaseException($"--method '{m}': use gcv or lcurve"),
-            };
+            var sel = pr.GetValue(method);
             if (pr.GetValue(csv) is { } csvOut) OutputFile.EnsureNotInput(csvOut, "--csv", pr.GetValue(file));
             var drt = Drt.Compute(s, pr.GetValue(lambda), sel);
             if (pr.GetValue(csv) is { } csvPath)
@@ -251,7 +241,7 @@ public sealed class EisCommands : ICliModule
                 });
                 return 0;
             }
-            Console.Out.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
+            CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
             var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)");
             int k = 1;
             foreach (var p in drt.Peaks) t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm));
@@ -287,7 +277,7 @@ public sealed class EisCommands : ICliModule
         var cmd = new Command("batch", "Fit every spectrum of a folder in parallel, each seeded from the previous") { dir, interval, area, csv, plot, json };
         spec.AddTo(cmd);
         pre.AddTo(cmd);
-        cmd.SetAction(pr => CliOutput.Run(() =>
+        cmd.SetAction(pr => CliOutput.RunCancellable(cancel =>
         {
             // Checked before the (long) fits: an impossible area or interval would only show in the results.
             if (pr.GetValue(area) is { } a0 && !(a0 > 0 && double.IsFinite(a0))) throw new ImpedanceException($"electrode area must be positive, got {a0} cm²");
@@ -298,12 +288,12 @@ public sealed class EisCommands : ICliModule
             double? hours = pr.GetValue(interval) / 60;
             IReadOnlyList<BatchItem> items = null!;
             if (pr.GetValue(json) || Console.IsOutputRedirected)
-                items = BatchFitter.Fit(spectra, circuit, options, hours);
+                items = BatchFitter.Fit(spectra, circuit, options, hours, cancellation: cancel);
             else
                 AnsiConsole.Progress().Start(ctx =>
                 {
                     var task = ctx.AddTask($"fitting {spectra.Count} spectra", maxValue: spectra.Count);
-                    items = BatchFitter.Fit(spectra, circuit, options, hours, new Progress<int>(n => task.Value = n));
+                    items = BatchFitter.Fit(spectra, circuit, options, hours, new Progress<int>(n => task.Value = n), cancellation: cancel);
                     task.Value = spectra.Count;
                 });
             double? a = pr.GetValue(area);
@@ -354,7 +344,9 @@ public sealed class EisCommands : ICliModule
         var file = new Argument<string>("file") { Description = "Spectrum file" };
         var pre = new Preprocess();
         var output = new Option<string?>("--out", "-o") { Description = "Output file, .svg or .png (default: FILE-KIND.svg beside the input)" };
-        var kind = new Option<string>("--kind") { Description = "nyquist, bode, phase, residuals (needs --circuit), kk or drt", DefaultValueFactory = _ => "nyquist" };
+        var kind = CliOptions.Choice("--kind", "Chart: Nyquist, Bode |Z|, Bode phase, fit residuals (needs --circuit), Kramers–Kronig residuals or DRT",
+            ImpedanceChartKind.Nyquist, ("nyquist", ImpedanceChartKind.Nyquist), ("bode", ImpedanceChartKind.Bode), ("phase", ImpedanceChartKind.Phase),
+            ("residuals", ImpedanceChartKind.Residuals), ("kk", ImpedanceChartKind.Kk), ("drt", ImpedanceChartKind.Drt));
         var circuit = new Option<string?>("--circuit", "-c") { Description = "Fit this circuit (automatic guesses) and overlay it" };
         var cmd = new Command("plot", "Plot a spectrum: Nyquist (equal axes), Bode, residuals, Kramers–Kronig or DRT; SVG or PNG") { file, output, kind, circuit };
         pre.AddTo(cmd);
@@ -362,29 +354,15 @@ public sealed class EisCommands : ICliModule
         {
             var src = pr.GetValue(file)!;
             var s = pre.Apply(SpectrumReader.Read(src), pr);
-            string k = pr.GetValue(kind)!.Trim().ToLowerInvariant();
+            var k = pr.GetValue(kind);
             var fit = pr.GetValue(circuit) is { } c ? CircuitFitter.Fit(Circuit.Parse(c), s).Predict(s.Frequency) : null;
-            Chart chart = k switch
-            {
-                "nyquist" => ImpedanceCharts.Nyquist(s, fit),
-                "bode" => ImpedanceCharts.BodeMagnitude(s, fit),
-                "phase" => ImpedanceCharts.BodePhase(s, fit),
-                "residuals" => fit is null ? throw new InterphaseException("--kind residuals needs --circuit") : ImpedanceCharts.FitResiduals(s, fit),
-                "kk" => KkChart(s),
-                "drt" => ImpedanceCharts.Drt(Drt.Compute(s)),
-                _ => throw new InterphaseException($"--kind '{k}': use nyquist, bode, phase, residuals, kk or drt"),
-            };
-            string path = pr.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(src))!, $"{Path.GetFileNameWithoutExtension(src)}-{k}.svg");
+            if (k == ImpedanceChartKind.Residuals && fit is null) throw new InterphaseException("--kind residuals needs --circuit");
+            var chart = ImpedanceCharts.Of(k, s, fit);
+            string path = pr.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(src))!, $"{Path.GetFileNameWithoutExtension(src)}-{k.ToString().ToLowerInvariant()}.svg");
             ChartRenderer.Save(chart, path);
-            Console.Out.WriteLine($"wrote {path}");
+            CliOutput.Terminal.WriteLine($"wrote {path}");
             return 0;
         }));
         return cmd;
-    }
-
-    static Chart KkChart(ImpedanceSpectrum s)
-    {
-        var kk = KramersKronig.Test(s);
-        return ImpedanceCharts.Residuals(s.Frequency, kk.ResidualReal, kk.ResidualImag, $"Kramers–Kronig residuals (M = {kk.ElementCount}, μ = {kk.Mu:F2})");
     }
 }

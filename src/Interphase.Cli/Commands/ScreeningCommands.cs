@@ -48,7 +48,7 @@ public sealed class ScreeningCommands : ICliModule
         };
         var source = new EntrySourceCliOptions();
         source.AddTo(cmd);
-        cmd.SetAction(pr => CliOutput.Run(() =>
+        cmd.SetAction(pr => CliOutput.RunCancellable(cancel =>
         {
             var options = new ScreeningOptions
             {
@@ -87,7 +87,7 @@ public sealed class ScreeningCommands : ICliModule
             if (asJson || Console.IsErrorRedirected)
             {
                 var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
-                result = screener.Run(options);
+                result = screener.Run(options, cancellation: cancel);
             }
             else
             {
@@ -106,7 +106,7 @@ public sealed class ScreeningCommands : ICliModule
                         {
                             task.MaxValue = p.Total;
                             task.Value = Math.Max(task.Value, p.Done);
-                        }));
+                        }), cancel);
                         task.Value = task.MaxValue;
                     });
             }

@@ -34,7 +34,7 @@ public static class AnodeCharts
         for (int i = 0; i < angles.Length; i++) table.Add(adhesionJPerM2[i], angles[i]);
         var chart = new Chart { Title = $"Li contact angle (Young–Dupré, γ_Li = {surfaceEnergyJPerM2:G3} J/m²)", XLabel = "Work of adhesion (J/m²)", YLabel = "Contact angle (°)" };
         chart.Series.Add(new Series("θ", adhesionJPerM2, angles));
-        chart.HorizontalMarkers.Add((90, "lithiophilic below"));
+        chart.HorizontalMarkers.Add((Wetting.LithiophilicBelowDeg, "lithiophilic below"));
         return (table, chart);
     }
 

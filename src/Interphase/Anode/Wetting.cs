@@ -25,4 +25,12 @@ public static class Wetting
         if (!(contactAngleDeg >= 0 && contactAngleDeg <= 180)) throw new InterphaseException($"contact angle {contactAngleDeg}° must be in [0, 180]");
         return surfaceEnergyJPerM2 * (1.0 + Math.Cos(contactAngleDeg * Math.PI / 180.0));
     }
+
+    /// <summary>
+    /// Lithiophilic: Li wets the surface, contact angle below 90° (004 §2.2); at 90° and above it is lithiophobic.
+    /// </summary>
+    public static bool IsLithiophilic(double contactAngleDeg) => contactAngleDeg < LithiophilicBelowDeg;
+
+    /// <summary>The contact angle (degrees) that divides lithiophilic from lithiophobic surfaces.</summary>
+    public const double LithiophilicBelowDeg = 90;
 }

@@ -22,8 +22,9 @@ public static class BatchFitter
     /// <param name="intervalHours">Time between spectra (h), to label the series; null for index only.</param>
     /// <param name="progress">Progress reporter.</param>
     /// <param name="maxDegreeOfParallelism">Parallel chunks (default: processor count).</param>
+    /// <param name="cancellation">Stops between spectra (<see cref="OperationCanceledException"/>).</param>
     public static IReadOnlyList<BatchItem> Fit(IReadOnlyList<ImpedanceSpectrum> spectra, Circuit circuit, FitOptions? options = null,
-        double? intervalHours = null, IProgress<int>? progress = null, int? maxDegreeOfParallelism = null)
+        double? intervalHours = null, IProgress<int>? progress = null, int? maxDegreeOfParallelism = null, CancellationToken cancellation = default)
     {
         options ??= new FitOptions();
         var items = new BatchItem[spectra.Count];
@@ -31,6 +32,7 @@ public static class BatchFitter
         int done = 0;
         BatchItem Run(int i, FitOptions o)
         {
+            cancellation.ThrowIfCancellationRequested();
             var s = spectra[i];
             double? t = intervalHours * i;
             try { return new BatchItem(i, s.Source ?? $"#{i}", t, CircuitFitter.Fit(circuit, s, o), null); }
@@ -41,7 +43,7 @@ public static class BatchFitter
         int rest = spectra.Count - 1;
         int k = Math.Max(1, Math.Min(maxDegreeOfParallelism ?? Environment.ProcessorCount, rest));
         var chunks = Enumerable.Range(0, k).Select(c => (Start: 1 + rest * c / k, End: 1 + rest * (c + 1) / k)).ToList();
-        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = k }, chunk =>
+        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = k, CancellationToken = cancellation }, chunk =>
         {
             var seed = items[0].Fit;
             for (int i = chunk.Start; i < chunk.End; i++)

@@ -3,9 +3,45 @@ using Interphase.Reporting;
 
 namespace Interphase.Impedance;
 
+/// <summary>The charts of one spectrum.</summary>
+public enum ImpedanceChartKind
+{
+    /// <summary>−Z'' against Z' on equal axes.</summary>
+    Nyquist,
+    /// <summary>|Z| against frequency, log–log.</summary>
+    Bode,
+    /// <summary>−φ against frequency.</summary>
+    Phase,
+    /// <summary>Relative residuals of a circuit fit.</summary>
+    Residuals,
+    /// <summary>Relative residuals of the linear Kramers–Kronig test.</summary>
+    Kk,
+    /// <summary>Distribution of relaxation times (automatic λ).</summary>
+    Drt,
+}
+
 /// <summary>Charts of spectra, fits, DRTs and batch trends, for <c>ChartRenderer</c>.</summary>
 public static class ImpedanceCharts
 {
+    /// <summary>The chart of <paramref name="kind"/> for a spectrum and an optional fitted impedance at its frequencies.</summary>
+    /// <exception cref="InterphaseException">Fit residuals asked without a fit.</exception>
+    public static Chart Of(ImpedanceChartKind kind, ImpedanceSpectrum data, Complex[]? fit = null) => kind switch
+    {
+        ImpedanceChartKind.Nyquist => Nyquist(data, fit),
+        ImpedanceChartKind.Bode => BodeMagnitude(data, fit),
+        ImpedanceChartKind.Phase => BodePhase(data, fit),
+        ImpedanceChartKind.Residuals => fit is null ? throw new InterphaseException("fit residuals need a fitted circuit") : FitResiduals(data, fit),
+        ImpedanceChartKind.Kk => KramersKronigResiduals(data),
+        _ => Drt(Impedance.Drt.Compute(data)),
+    };
+
+    /// <summary>Residuals of the linear Kramers–Kronig test, with the number of elements and μ in the title.</summary>
+    public static Chart KramersKronigResiduals(ImpedanceSpectrum data)
+    {
+        var kk = KramersKronig.Test(data);
+        return Residuals(data.Frequency, kk.ResidualReal, kk.ResidualImag, $"Kramers–Kronig residuals (M = {kk.ElementCount}, μ = {kk.Mu:F2})");
+    }
+
     static double[] NegImag(IEnumerable<Complex> z) => z.Select(v => -v.Imaginary).ToArray();
 
     /// <summary>Nyquist plot: −Z'' against Z' on equal axes, data as markers and an optional fit as a line.</summary>

@@ -42,3 +42,24 @@ public static class EntryPuller
         return store.ReplaceSubsystems(within, provider.SourceName, pulled.SubsystemKeys(), provider.BaseUrl);
     }
 }
+
+/// <summary>The online entry providers by the names users give them.</summary>
+public static class EntryProviders
+{
+    /// <summary>
+    /// The provider for a source name: <c>mp</c> (Materials Project, formation energy <paramref name="field"/> of
+    /// <paramref name="thermoType"/>), <c>oqmd</c> or <c>optimade:BASE_URL</c>; <paramref name="url"/> overrides the
+    /// Materials Project or OQMD base URL.
+    /// </summary>
+    /// <exception cref="InterphaseException">Unknown source name.</exception>
+    public static IEntryProvider Create(string source, string? field = null, string? url = null, string thermoType = "GGA_GGA+U")
+    {
+        if (source.Equals("mp", StringComparison.OrdinalIgnoreCase))
+            return new MaterialsProjectClient(baseUrl: url, field: field ?? MaterialsProjectJson.FormationField, thermoType: thermoType);
+        if (source.Equals("oqmd", StringComparison.OrdinalIgnoreCase))
+            return new OqmdClient(baseUrl: url, field: field ?? "delta_e");
+        if (source.StartsWith("optimade:", StringComparison.OrdinalIgnoreCase))
+            return new OptimadeClient(source["optimade:".Length..], field);
+        throw new InterphaseException($"unknown source '{source}' (use mp, oqmd or optimade:BASE_URL)");
+    }
+}
