@@ -7,10 +7,27 @@ namespace Interphase;
 /// <summary>
 /// The JSON contract of every <c>--json</c> output, report and batch result: snake_case keys as the Python tools
 /// write them, enums as snake_case strings (never numbers), nulls left out, NaN and ±Infinity written as named
-/// literals, units such as Ω·cm² and µm kept readable. Keys carry their unit as a suffix (README "Conventions").
+/// literals, units such as Ω·cm² and µm kept readable. Keys carry their unit as a suffix (README "Conventions"):
+/// <see cref="KeyPolicy"/> writes every key by that one rule, whatever the C# name.
 /// </summary>
 public static class JsonOutput
 {
+    /// <summary>
+    /// The key naming rule: snake_case with the unit as a suffix, lower-case symbols, a quotient written with
+    /// <c>_per_</c>, a product joined by <c>_</c>, powers as digits (<c>_ma_per_cm2</c>, <c>_s_per_cm</c>,
+    /// <c>_ohm_cm2</c>, <c>_ev_per_atom</c>); volts as <c>_v</c> (<c>ReductionVolts</c> → <c>reduction_v</c>).
+    /// </summary>
+    public static JsonNamingPolicy KeyPolicy { get; } = new UnitSuffixPolicy();
+
+    private sealed class UnitSuffixPolicy : JsonNamingPolicy
+    {
+        public override string ConvertName(string name)
+        {
+            string key = SnakeCaseLower.ConvertName(name);
+            return key.EndsWith("_volts", StringComparison.Ordinal) ? key[..^"olts".Length] : key;
+        }
+    }
+
     /// <summary>The shared serializer options (read-only).</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
@@ -19,7 +36,7 @@ public static class JsonOutput
         var options = new JsonSerializerOptions
         {
             WriteIndented = true,
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            PropertyNamingPolicy = KeyPolicy,
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

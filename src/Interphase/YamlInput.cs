@@ -13,6 +13,7 @@ public static class YamlInput
     /// <summary>The one deserializer set-up for YAML inputs.</summary>
     internal static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithInputChecks()
         .Build();
 
     /// <summary>Parses YAML text into <typeparamref name="T"/>; <paramref name="source"/> names the input in errors.</summary>
@@ -26,6 +27,10 @@ public static class YamlInput
         catch (YamlException ex)
         {
             throw new InterphaseException($"{source}: {YamlErrors.Describe(ex)}", ex);
+        }
+        catch (YamlInputException ex) // the document itself has the wrong shape (no key to place it at)
+        {
+            throw new InterphaseException($"{source}: {ex.What}", ex);
         }
     }
 

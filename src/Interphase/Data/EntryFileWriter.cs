@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -17,29 +18,25 @@ public static class EntryFileWriter
     {
         var list = entries as IReadOnlyList<Entry> ?? entries.ToList();
         bool allFormation = list.All(e => e.Provenance.Basis == EnergyBasis.Formation);
-        writer.WriteLine(allFormation
-            ? "formula,e_form_per_atom,source_id,functional,correction_scheme,source"
-            : "formula,energy_per_atom,basis,source_id,functional,correction_scheme,source");
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = Environment.NewLine }, leaveOpen: true);
+        foreach (var h in allFormation
+                     ? new[] { "formula", "e_form_per_atom", "source_id", "functional", "correction_scheme", "source" }
+                     : ["formula", "energy_per_atom", "basis", "source_id", "functional", "correction_scheme", "source"])
+            csv.WriteField(h);
+        csv.EndRecord();
         foreach (var e in list)
         {
             var p = e.Provenance;
-            writer.Write(e.Composition.FullFormula);
-            writer.Write(',');
-            writer.Write(e.EnergyPerAtom.ToString("R", CultureInfo.InvariantCulture));
-            if (!allFormation)
-            {
-                writer.Write(',');
-                writer.Write(EntryCsvReader.BasisName(p.Basis));
-            }
-            writer.Write(',');
-            writer.Write(Quote(p.SourceId));
-            writer.Write(',');
-            writer.Write(Quote(p.Functional));
-            writer.Write(',');
-            writer.Write(Quote(p.CorrectionScheme));
-            writer.Write(',');
-            writer.WriteLine(Quote(p.Source));
+            csv.WriteField(e.Composition.FullFormula);
+            csv.WriteField(e.EnergyPerAtom.ToString("R", CultureInfo.InvariantCulture));
+            if (!allFormation) csv.WriteField(EntryCsvReader.BasisName(p.Basis));
+            csv.WriteField(p.SourceId ?? "");
+            csv.WriteField(p.Functional ?? "");
+            csv.WriteField(p.CorrectionScheme ?? "");
+            csv.WriteField(p.Source ?? "");
+            csv.EndRecord();
         }
+        csv.Flush();
         return list.Count;
     }
 
@@ -53,11 +50,6 @@ public static class EntryFileWriter
         return array.Count;
     }
 
-    private static string Quote(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || s != s.Trim() ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
 
     /// <summary>An entry as a pymatgen <c>ComputedEntry</c> dict that <c>ComputedEntry.from_dict</c> reads; the basis,
     /// source and provenance go in <c>data</c>.</summary>

@@ -1,3 +1,4 @@
+using CsvHelper;
 using System.Globalization;
 using Interphase.Knowledge;
 using Interphase.Reporting;
@@ -147,16 +148,18 @@ public static class ScreeningExport
             head.Add(k + "_contribution");
         }
         head.Add("products");
-        writer.WriteLine(string.Join(',', head));
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = Environment.NewLine }, leaveOpen: true);
+        foreach (var h in head) csv.WriteField(h);
+        csv.EndRecord();
         foreach (var (row, c) in Rows(result).Zip(result.Candidates))
         {
             var f = new List<string>
             {
                 row.Rank.ToString(CultureInfo.InvariantCulture), row.Formula, N(row.Score), row.Failed.ToString(CultureInfo.InvariantCulture),
-                Quote(string.Join("; ", row.Costs)), N(row.WorstRxnEvPerAtom), N(row.EAboveHullEvPerAtom), N(row.RxnCathodeEvPerAtom),
+                string.Join("; ", row.Costs), N(row.WorstRxnEvPerAtom), N(row.EAboveHullEvPerAtom), N(row.RxnCathodeEvPerAtom),
                 N(row.RxnChargedCathodeEvPerAtom), N(row.RxnElectrolyteEvPerAtom), N(row.RxnAnodeEvPerAtom), N(row.ReductionLimitV),
                 N(row.OxidationLimitV), row.Electronic, N(row.IonicConductivitySCm), N(row.BandGapEv), N(row.AsrOhmCm2),
-                N(row.HhiProduction), N(row.PriceUsdPerKg), Quote(string.Join("; ", row.Flags)),
+                N(row.HhiProduction), N(row.PriceUsdPerKg), string.Join("; ", row.Flags),
             };
             foreach (var k in keys)
             {
@@ -164,10 +167,12 @@ public static class ScreeningExport
                 f.Add(N(cr?.Satisfaction));
                 f.Add(N(cr?.Contribution));
             }
-            f.Add(Quote(string.Join("; ", c.Criteria.Where(k => k.Key.StartsWith("rxn_", StringComparison.Ordinal) && k.Detail is not null)
-                .Select(k => $"{k.Key[4..]}: {k.Detail}"))));
-            writer.WriteLine(string.Join(',', f));
+            f.Add(string.Join("; ", c.Criteria.Where(k => k.Key.StartsWith("rxn_", StringComparison.Ordinal) && k.Detail is not null)
+                .Select(k => $"{k.Key[4..]}: {k.Detail}")));
+            foreach (var field in f) csv.WriteField(field);
+            csv.EndRecord();
         }
+        csv.Flush();
     }
 
     /// <summary>The ranked table as CSV text.</summary>
@@ -287,5 +292,4 @@ public static class ScreeningExport
     private static double Round(double v) => Math.Round(v, 5);
     private static double? Rxn(ScreenedCandidate c, string key) => c.Reactions.TryGetValue(key, out var r) ? Round(r.EnergyPerAtom) : null;
     private static string N(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-    private static string Quote(string s) => s.Contains(',') || s.Contains('"') || s.Contains('\n') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

@@ -25,6 +25,15 @@ public sealed class ScreeningRemedyFinder : IRemedyFinder
         MaxEnergyAboveHull = maxEnergyAboveHull;
     }
 
+    /// <summary>Creates a finder over an existing screener (its own-hull set-up is the costly part, built once).</summary>
+    /// <param name="screener">The screener.</param>
+    /// <param name="maxEnergyAboveHull">Candidates within this energy above their own hull, eV/atom.</param>
+    public ScreeningRemedyFinder(CoatingScreener screener, double maxEnergyAboveHull = 0.03)
+    {
+        _screener = new Lazy<CoatingScreener>(screener);
+        MaxEnergyAboveHull = maxEnergyAboveHull;
+    }
+
     /// <summary>Candidates within this energy above their own hull, eV/atom.</summary>
     public double MaxEnergyAboveHull { get; }
 

@@ -60,10 +60,12 @@ public class AnodeMechanicsTests
     }
 
     [Fact]
-    public void StrippingVoidsReproduceKasemchainanObservations()
+    public void StrippingVoidsAreCalibratedToKasemchainanAt7MPaAndAgreeWithTheirOtherRuns()
     {
         const double rt = 298.15;
-        // At 1 mA/cm²: voids at 0.5 and 3 MPa, balance at 7 MPa; 2 mA/cm² fails at 7 MPa (001 §5.3).
+        // Calibration point (so these two asserts check the constants, not the model): the creep + diffusion flux
+        // balances 1 mA/cm² at 7 MPa (001 §5.3). Not calibrated, and checked against Kasemchainan's other runs:
+        // voids at 0.5 and 3 MPa at 1 mA/cm², failure at 2 mA/cm² even at 7 MPa.
         Assert.False(StrippingVoids.Limit(0.5, rt).IsStable(1.0));
         Assert.False(StrippingVoids.Limit(3.0, rt).IsStable(1.0));
         Assert.Equal(1.0, StrippingVoids.Limit(7.0, rt).CriticalMaPerCm2, 9);

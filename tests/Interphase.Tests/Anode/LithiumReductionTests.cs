@@ -5,10 +5,10 @@ using Interphase.Thermodynamics;
 
 namespace Interphase.Tests.Anode;
 
-/// <summary>Loads the Materials Project formation energies once for the end-to-end classification tests.</summary>
+/// <summary>The Materials Project formation energies (loaded once per run) for the end-to-end classification tests.</summary>
 public sealed class ThermoFixture
 {
-    public ThermoEngine Engine { get; } = ThermoEngine.Load(SharedData.DefaultThermoData());
+    public ThermoEngine Engine { get; } = Tests.Thermodynamics.ThermoDataFixture.SharedEngine;
 }
 
 /// <summary>Thermodynamics engine → reduction products → knowledge-base characters → interface kind.</summary>

@@ -13,8 +13,8 @@ public sealed class ScreeningFixture
 
     public ScreeningFixture()
     {
-        Engine = ThermoEngine.Load(SharedData.DefaultThermoData());
-        Screener = new CoatingScreener(Engine);
+        Engine = Thermodynamics.ThermoDataFixture.SharedEngine;
+        Screener = Thermodynamics.ThermoDataFixture.SharedScreener;
         Coating = Screener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse(Lpscl) });
         _lco = new(() => Screener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse(Lpscl) }));
         _llzo = new(() => Screener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse("Li7La3Zr2O12") }));

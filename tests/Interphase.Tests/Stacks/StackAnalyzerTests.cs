@@ -141,7 +141,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
     [Fact]
     public void FailingInterfacesGetRankedCoatingsAndInterlayersFromTheScreen()
     {
-        var finder = new ScreeningRemedyFinder(data.Engine);
+        var finder = new ScreeningRemedyFinder(ThermoDataFixture.SharedScreener);
         var stack = StackReader.ReadFile(Path.Combine(StackReaderTests.ExamplesDir, "ncm811-lpscl-li.yaml"));
         var a = new StackAnalyzer(data.Engine, KnowledgeBase.Load(), finder).Analyze(stack);
         var cathode = At(a, "NCM811 | Li6PS5Cl").Recommendations;
@@ -162,7 +162,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
     public void JsonAndHtmlCarryTheResults()
     {
         var a = Analyze("ncm811-linbo3-lpscl-liin.yaml");
-        using var doc = JsonDocument.Parse(JsonSerializer.Serialize(StackJson.From(a)));
+        using var doc = JsonDocument.Parse(JsonOutput.Serialize(StackJson.From(a)));
         var interfaces = doc.RootElement.GetProperty("interfaces");
         Assert.Equal(3, interfaces.GetArrayLength());
         Assert.Equal("NCM811 | LiNbO3", interfaces[0].GetProperty("interface").GetString());

@@ -29,7 +29,7 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
         using var doc = JsonDocument.Parse(JsonSerializer.Serialize(StackJson.From(a)));
         var mech = doc.RootElement.GetProperty("mechanics");
         Assert.Equal("fail", mech.GetProperty("verdict").GetString());
-        Assert.Equal(JsonValueKind.Null, mech.GetProperty("critical_stripping_ma_cm2").ValueKind);
+        Assert.Equal(JsonValueKind.Null, mech.GetProperty("critical_stripping_ma_per_cm2").ValueKind);
         Assert.True(mech.GetProperty("short_circuit_risk").GetBoolean());
 
         // 50 MPa likewise; nothing reports the millions of mA/cm² the bare power law gives there.

@@ -7,13 +7,24 @@ namespace Interphase.Tests.Thermodynamics;
 /// <summary>Loads the shared Materials Project formation energies and the pymatgen reference once per test run.</summary>
 public sealed class ThermoDataFixture
 {
+    // The 132,752-row CSV is parsed once per test run and shared by every fixture (the engine is thread-safe).
+    private static readonly Lazy<ThermoEngine> FullCsvEngine = new(() => ThermoEngine.Load(SharedData.DefaultThermoData()));
+
+    private static readonly Lazy<Interphase.Screening.CoatingScreener> FullCsvScreener = new(() => new Interphase.Screening.CoatingScreener(SharedEngine));
+
+    /// <summary>The engine on the full shared CSV, loaded once for all fixtures.</summary>
+    public static ThermoEngine SharedEngine => FullCsvEngine.Value;
+
+    /// <summary>One screener on <see cref="SharedEngine"/> for every test that screens.</summary>
+    public static Interphase.Screening.CoatingScreener SharedScreener => FullCsvScreener.Value;
+
     public ThermoDataFixture()
     {
         var shared = SharedData.FindDirectory()
                      ?? throw new InvalidOperationException("shared data directory not found (set INTERPHASE_SHARED)");
         SharedDirectory = shared;
         CsvPath = Path.Combine(shared, "data/thermo/mp_e_form.csv");
-        Engine = ThermoEngine.Load(CsvPath);
+        Engine = SharedEngine;
         Reference = JsonNode.Parse(File.ReadAllText(Path.Combine(shared, "reference/thermo_public.json")))!.AsObject();
     }
 
