@@ -51,7 +51,6 @@ public sealed class SweepTable
     /// <summary>Writes the table to a CSV file; errors name the path.</summary>
     public void WriteCsv(string path)
     {
-        using var w = Interphase.Reporting.OutputFile.Create(path);
-        WriteCsv(w);
+        Interphase.Reporting.OutputFile.WriteText(path, WriteCsv);
     }
 }

@@ -1,7 +1,4 @@
 using Interphase.Chemistry;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Interphase.Stacks;
 
@@ -20,6 +17,9 @@ public static class StackReader
         _ => double.NaN,
     };
 
+    /// <summary>Most electrolyte layers a stack may have (real cells have one to three).</summary>
+    public const int MaxElectrolyteLayers = 10;
+
     /// <summary>Reads a stack file.</summary>
     /// <exception cref="InterphaseException">Missing file, malformed YAML, unknown key, missing layer or impossible value.</exception>
     public static CellStack ReadFile(string path)
@@ -31,17 +31,7 @@ public static class StackReader
     /// <summary>Reads a stack from YAML text; <paramref name="origin"/> names it in errors.</summary>
     public static CellStack Read(string yaml, string origin = "stack")
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        StackDto? dto;
-        try
-        {
-            dto = deserializer.Deserialize<StackDto>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new InterphaseException($"{origin}: {YamlErrors.Describe(ex)}", ex);
-        }
-        if (dto is null) throw new InterphaseException($"{origin}: the file is empty");
+        var dto = Cell.YamlInput.Parse<StackDto>(yaml, origin);
         return new Builder(origin).Build(dto);
     }
 
@@ -74,6 +64,8 @@ public static class StackReader
             var cathodeDto = dto.Cathode ?? throw Error("the 'cathode' layer is missing");
             var anodeDto = dto.Anode ?? throw Error("the 'anode' layer is missing");
             if (dto.Electrolytes is null || dto.Electrolytes.Count == 0) throw Error("at least one layer under 'electrolytes' is required");
+            if (dto.Electrolytes.Count > MaxElectrolyteLayers)
+                throw Error($"{dto.Electrolytes.Count:N0} layers under 'electrolytes': a stack has at most {MaxElectrolyteLayers}");
 
             var cathode = BuildCathode(cathodeDto);
             var electrolytes = dto.Electrolytes.Select((e, i) => new ElectrolyteLayer(
