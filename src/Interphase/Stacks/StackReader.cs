@@ -31,8 +31,7 @@ public static class StackReader
     /// <summary>Reads a stack from YAML text; <paramref name="origin"/> names it in errors.</summary>
     public static CellStack Read(string yaml, string origin = "stack")
     {
-        var dto = Cell.YamlInput.Parse<StackDto>(yaml, origin);
-        return new Builder(origin).Build(dto);
+        return new Builder(origin).Build(YamlInput.Parse<StackDto>(yaml, origin));
     }
 
     private sealed class Builder(string origin)

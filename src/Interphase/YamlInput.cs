@@ -3,11 +3,12 @@ using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Interphase.Cell;
+namespace Interphase;
 
 /// <summary>
-/// Reads model inputs from YAML (snake_case keys); unknown keys and malformed values are errors naming file and line.
-/// Every user YAML input (cells, stacks, conductivity data, interphase files) goes through here, which also refuses
+/// Reads every YAML input (cells, stacks, conductivity data, interphase files, the knowledge base) with one
+/// deserializer set-up: snake_case keys; unknown keys and malformed values are errors naming file and line.
+/// <see cref="Parse{T}"/> also refuses
 /// what no real input has: duplicate keys, empty list items and keys without a value, a mapping or list where a single
 /// value belongs, and alias expansion beyond <see cref="MaxAliases"/> aliases or <see cref="MaxExpandedNodes"/> nodes.
 /// </summary>
@@ -25,7 +26,8 @@ public static class YamlInput
     /// <summary>Largest YAML input, in characters.</summary>
     public const int MaxCharacters = 10_000_000;
 
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    /// <summary>The one deserializer set-up for YAML inputs (duplicate keys and a mapping or list for a single value are errors).</summary>
+    internal static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .WithNodeDeserializer(new SingleValueCheck(), s => s.OnTop())
@@ -145,33 +147,5 @@ public static class YamlInput
             }
             return false;
         }
-    }
-}
-
-/// <summary>Loads cell specifications from YAML files.</summary>
-public static class CellFile
-{
-    /// <summary>Loads and validates a cell; errors name the file and the key.</summary>
-    public static CellSpec Load(string path)
-    {
-        var cell = YamlInput.Load<CellSpec>(path);
-        try
-        {
-            CellValidation.Validate(cell);
-        }
-        catch (InterphaseException ex)
-        {
-            throw new InterphaseException($"{path}: {ex.Message}", ex);
-        }
-        return string.IsNullOrEmpty(cell.Name) ? cell with { Name = Path.GetFileNameWithoutExtension(path) } : cell;
-    }
-
-    /// <summary>Parses and validates a cell from YAML text.</summary>
-    public static CellSpec Parse(string yaml, string source = "<yaml>")
-    {
-        var cell = YamlInput.Parse<CellSpec>(yaml, source);
-        try { CellValidation.Validate(cell); }
-        catch (InterphaseException ex) { throw new InterphaseException($"{source}: {ex.Message}", ex); }
-        return cell;
     }
 }
