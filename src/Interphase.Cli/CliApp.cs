@@ -33,6 +33,7 @@ public static class CliApp
             .ThenBy(c => c.Name, StringComparer.Ordinal);
         foreach (var command in commands)
             root.Add(command);
+        OutputGuard.Install(root);
         return root;
     }
 }
