@@ -53,6 +53,17 @@ public static class CliOutput
         }
     }
 
+    /// <summary>Runs an asynchronous command body with the same error handling as <see cref="Run"/>.</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        int code = 0;
+        Exception? failure = null;
+        try { code = await body(); }
+        catch (OperationCanceledException) { return 130; }
+        catch (Exception ex) { failure = ex; }
+        return failure is null ? code : Run(() => throw failure);
+    }
+
     /// <summary>Console for tables: the current Spectre console (plain text when output is redirected).</summary>
     public static IAnsiConsole Terminal => AnsiConsole.Console;
 }

@@ -1,0 +1,41 @@
+using Interphase.Thermodynamics;
+
+namespace Interphase.Web.Api;
+
+/// <summary>The JSON shapes of <c>hull</c>, <c>window</c> and <c>react</c> (the same keys as the CLI's <c>--json</c>).</summary>
+public static class ThermoViews
+{
+    /// <summary><c>interphase hull --json</c>.</summary>
+    public static object Hull(StabilityResult r) => new
+    {
+        Formula = r.Composition.ReducedFormula, NEntries = r.EntryCount, EFormPerAtom = r.FormationEnergyPerAtom,
+        EAboveHull = r.EnergyAboveHull,
+        Decomposition = (r.Decomposition ?? r.Hull.Decomposition).ToDictionary(p => p.Formula, p => p.Fraction),
+        HullEnergyPerAtom = r.Hull.EnergyPerAtom,
+    };
+
+    /// <summary><c>interphase window --json</c>.</summary>
+    public static object Window(StabilityWindow w) => new
+    {
+        Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
+        WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
+        Profile = w.Profile.Select(s => new
+        {
+            Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
+            Reaction = s.Reaction.ToString(),
+        }),
+    };
+
+    /// <summary><c>interphase react --json</c>.</summary>
+    public static object Reaction(string a, string b, InterfaceReaction r)
+    {
+        var min = r.MostExothermic;
+        return new
+        {
+            A = a, B = b, Volts = r.Options.Volts, OpenElement = r.OpenElement?.Symbol,
+            NEntries = r.EntryCount, NElements = r.ElementCount, MinX = min.X, MinERxnPerAtom = min.EnergyPerAtom,
+            MinReaction = min.Reaction.ToString(),
+            Kinks = r.Kinks.Select(k => new { k.X, ERxnPerAtom = k.EnergyPerAtom, EMixingPerAtom = k.MixingEnergyPerAtom, Reaction = k.Reaction.ToString() }),
+        };
+    }
+}
