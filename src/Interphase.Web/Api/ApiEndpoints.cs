@@ -67,7 +67,7 @@ public static class ApiEndpoints
             var s = await ReadSpectrum(file, cancel);
             var c = Circuit.Parse(circuit);
             var fit = CircuitFitter.Fit(c, s, ImpedanceViews.Options(c, initial, constant, weighting));
-            var report = Interphase.Impedance.InterfaceAnalysis.Analyse(fit, area, thickness, symmetric == true);
+            var report = FitInterpretation.Analyse(fit, area, thickness, symmetric == true);
             return Results.Json(ImpedanceViews.Fit(s, fit, report, area is not null));
         }).DisableAntiforgery()
           .WithSummary("Fit an equivalent circuit to an uploaded spectrum (as `interphase eis fit --json`)");

@@ -1,4 +1,5 @@
 using Interphase.Data;
+using Interphase.Chemistry;
 using Interphase.Data.Online;
 
 namespace Interphase.Web.Services;
@@ -59,7 +60,7 @@ public sealed class StoreService(WebServerOptions options, EngineProvider engine
     /// <summary>Pulls a chemical system from an online source into the store. The API key lives only in this call.</summary>
     public async Task<ImportSummary> PullAsync(string source, string chemsys, string? apiKey, IProgress<PullProgress>? progress, CancellationToken cancel)
     {
-        var system = ChemicalSystems.Parse(chemsys);
+        var system = ChemicalSystem.Parse(chemsys).Elements;
         IEntryProvider provider = source.Trim().ToLowerInvariant() switch
         {
             "mp" => new MaterialsProjectClient(apiKey: string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim()),
