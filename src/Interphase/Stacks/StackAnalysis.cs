@@ -37,8 +37,8 @@ public sealed record ReactionSummary(string Kind, string Positive, string Negati
 
 /// <summary>A ranked remedy for a failing interface.</summary>
 /// <param name="Formula">Candidate coating or interlayer.</param>
-/// <param name="Score">Rank in the screen (1 = best).</param>
-/// <param name="Summary">Each criterion's value.</param>
+/// <param name="Score">Score in the coating/interlayer screen, 0–1 (higher is better; see <c>Screening.ScoringModel</c>).</param>
+/// <param name="Summary">Rank and score, the criteria that cost it, and the ASR the layer adds where its conductivity is known.</param>
 public sealed record Recommendation(string Formula, double Score, string Summary);
 
 /// <summary>Everything found about one interface.</summary>

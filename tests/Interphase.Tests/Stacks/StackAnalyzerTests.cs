@@ -143,8 +143,11 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
         var cathode = At(a, "NCM811 | Li6PS5Cl").Recommendations;
         var anode = At(a, "Li6PS5Cl | Li").Recommendations;
         Assert.Equal(5, cathode.Count);
-        Assert.Equal([1, 2, 3, 4, 5], cathode.Select(r => (int)r.Score));
-        Assert.DoesNotContain(cathode, r => r.Summary.Contains('✗')); // the best candidates pass every criterion
+        // Ranked by the screen's score (0–1), best first; each says what cost it and the ASR it adds where σ is known.
+        Assert.Equal(cathode.Select(r => r.Score).OrderDescending(), cathode.Select(r => r.Score));
+        Assert.All(cathode, r => Assert.InRange(r.Score, 0.85, 1));
+        Assert.StartsWith("score ", cathode[0].Summary);
+        Assert.All(cathode, r => Assert.True(r.Summary.Contains("Ω·cm² at 10 nm") || r.Summary.Contains("added ASR unknown"), r.Summary));
         Assert.Equal(5, anode.Count);
         // Interlayers against Li must not be reduced above 0 V: lithium halides and chalcogenides lead (001 §5.1).
         Assert.Contains(anode, r => r.Formula is "LiCl" or "LiBr" or "LiF" or "Li2S" or "Li2O" or "Li3N" or "LiI");
