@@ -36,16 +36,7 @@ public sealed class ThermoCommands : ICliModule
             var w = engine.Window(composition, openElement);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
-                    WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
-                    Profile = w.Profile.Select(s => new
-                    {
-                        Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
-                        Reaction = s.Reaction.ToString(),
-                    }),
-                });
+                CliOutput.WriteJson(ThermoJson.Window(w));
                 return 0;
             }
             var t = new Table().Title($"{Markup.Escape(w.Composition.ReducedFormula)} open to {w.OpenElement.Symbol} ({w.EntryCount} entries)");
@@ -81,13 +72,7 @@ public sealed class ThermoCommands : ICliModule
             var r = engine.Stability(composition);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    Formula = r.Composition.ReducedFormula, NEntries = r.EntryCount, EFormPerAtom = r.FormationEnergyPerAtom,
-                    EAboveHull = r.EnergyAboveHull,
-                    Decomposition = (r.Decomposition ?? r.Hull.Decomposition).ToDictionary(p => p.Formula, p => p.Fraction),
-                    HullEnergyPerAtom = r.Hull.EnergyPerAtom,
-                });
+                CliOutput.WriteJson(ThermoJson.Hull(r));
                 return 0;
             }
             var t = new Table().Title($"{Markup.Escape(r.Composition.ReducedFormula)} ({r.EntryCount} entries)");
@@ -125,13 +110,7 @@ public sealed class ThermoCommands : ICliModule
             var min = r.MostExothermic;
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    A = pr.GetValue(a), B = pr.GetValue(b), Volts = opts.Volts, OpenElement = r.OpenElement?.Symbol,
-                    NEntries = r.EntryCount, NElements = r.ElementCount, MinX = min.X, MinERxnPerAtom = min.EnergyPerAtom,
-                    MinReaction = min.Reaction.ToString(),
-                    Kinks = r.Kinks.Select(k => new { k.X, ERxnPerAtom = k.EnergyPerAtom, EMixingPerAtom = k.MixingEnergyPerAtom, Reaction = k.Reaction.ToString() }),
-                });
+                CliOutput.WriteJson(ThermoJson.Reaction(pr.GetValue(a)!, pr.GetValue(b)!, r));
                 return 0;
             }
             string title = $"{pr.GetValue(a)} | {pr.GetValue(b)}" + (opts.Volts is { } v ? $" open to {r.OpenElement!.Symbol} at {F(v, 2)} V" : "")

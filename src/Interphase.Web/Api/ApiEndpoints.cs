@@ -23,21 +23,21 @@ public static class ApiEndpoints
         api.MapGet("/hull", async (string formula, EngineProvider engines) =>
         {
             var c = Composition.Parse(formula);
-            return Results.Json(ThermoViews.Hull((await engines.GetAsync()).Stability(c)));
+            return Results.Json(ThermoJson.Hull((await engines.GetAsync()).Stability(c)));
         }).WithSummary("Formation energy, energy above hull and decomposition (as `interphase hull --json`)");
 
         api.MapGet("/window", async (string formula, string? open, EngineProvider engines) =>
         {
             var c = Composition.Parse(formula);
             var w = (await engines.GetAsync()).Window(c, PeriodicTable.Get(open ?? "Li"));
-            return Results.Json(ThermoViews.Window(w));
+            return Results.Json(ThermoJson.Window(w));
         }).WithSummary("Stability window and full profile against an open element (as `interphase window --json`)");
 
         api.MapGet("/react", async (string a, string b, double? volts, string? open, bool? entryEnergy, EngineProvider engines) =>
         {
             var options = new ReactionOptions(volts, PeriodicTable.Get(open ?? "Li"), entryEnergy != true);
             var r = (await engines.GetAsync()).React(Composition.Parse(a), Composition.Parse(b), options);
-            return Results.Json(ThermoViews.Reaction(a, b, r));
+            return Results.Json(ThermoJson.Reaction(a, b, r));
         }).WithSummary("Pseudo-binary interface reaction, closed or open to Li at `volts` (as `interphase react --json`)");
 
         api.MapPost("/analyze", async (HttpRequest request, bool? recommendations, EngineProvider engines, KnowledgeBase kb, CancellationToken cancel) =>
@@ -68,7 +68,7 @@ public static class ApiEndpoints
             var c = Circuit.Parse(circuit);
             var fit = CircuitFitter.Fit(c, s, ImpedanceViews.Options(c, initial, constant, weighting));
             var report = FitInterpretation.Analyse(fit, area, thickness, symmetric == true);
-            return Results.Json(ImpedanceViews.Fit(s, fit, report, area is not null));
+            return Results.Json(ImpedanceJson.Fit(s, fit, report, area is not null));
         }).DisableAntiforgery()
           .WithSummary("Fit an equivalent circuit to an uploaded spectrum (as `interphase eis fit --json`)");
 
@@ -76,14 +76,14 @@ public static class ApiEndpoints
         {
             var s = await ReadSpectrum(file, cancel);
             var kk = KramersKronig.Test(s, mu ?? 0.85);
-            return Results.Json(ImpedanceViews.Validate(s, kk));
+            return Results.Json(ImpedanceJson.Validate(s, kk));
         }).DisableAntiforgery()
           .WithSummary("Linear Kramers–Kronig test of an uploaded spectrum (as `interphase eis validate --json`)");
 
         api.MapPost("/eis/drt", async (IFormFile file, double? lambda, CancellationToken cancel) =>
         {
             var s = await ReadSpectrum(file, cancel);
-            return Results.Json(ImpedanceViews.Drt(s, Interphase.Impedance.Drt.Compute(s, lambda, LambdaSelection.Gcv)));
+            return Results.Json(ImpedanceJson.Drt(s, Interphase.Impedance.Drt.Compute(s, lambda, LambdaSelection.Gcv)));
         }).DisableAntiforgery()
           .WithSummary("Distribution of relaxation times of an uploaded spectrum (as `interphase eis drt --json`)");
 

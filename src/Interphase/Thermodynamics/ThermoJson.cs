@@ -1,11 +1,12 @@
-using Interphase.Thermodynamics;
+namespace Interphase.Thermodynamics;
 
-namespace Interphase.Web.Api;
-
-/// <summary>The JSON shapes of <c>hull</c>, <c>window</c> and <c>react</c> (the same keys as the CLI's <c>--json</c>).</summary>
-public static class ThermoViews
+/// <summary>
+/// The JSON shapes of <c>hull</c>, <c>window</c> and <c>react</c> (<c>--json</c> and the web API): energies in
+/// eV/atom, voltages in V vs Li/Li+, formulas as strings.
+/// </summary>
+public static class ThermoJson
 {
-    /// <summary><c>interphase hull --json</c>.</summary>
+    /// <summary>Formation energy, energy above hull and decomposition.</summary>
     public static object Hull(StabilityResult r) => new
     {
         Formula = r.Composition.ReducedFormula, NEntries = r.EntryCount, EFormPerAtom = r.FormationEnergyPerAtom,
@@ -14,7 +15,7 @@ public static class ThermoViews
         HullEnergyPerAtom = r.Hull.EnergyPerAtom,
     };
 
-    /// <summary><c>interphase window --json</c>.</summary>
+    /// <summary>Stability window and full profile against the open element.</summary>
     public static object Window(StabilityWindow w) => new
     {
         Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
@@ -26,7 +27,7 @@ public static class ThermoViews
         }),
     };
 
-    /// <summary><c>interphase react --json</c>.</summary>
+    /// <summary>A pseudo-binary reaction; <paramref name="a"/> and <paramref name="b"/> are the reactants as the user wrote them.</summary>
     public static object Reaction(string a, string b, InterfaceReaction r)
     {
         var min = r.MostExothermic;
