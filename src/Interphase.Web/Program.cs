@@ -8,5 +8,4 @@ var options = new WebServerOptions
     Token = Environment.GetEnvironmentVariable("INTERPHASE_WEB_TOKEN"),
 };
 var app = WebServer.Build(options, args);
-Console.WriteLine($"Interphase is serving at {WebServer.BrowserUrl(app)}");
 app.Run();

@@ -1,5 +1,6 @@
 using Interphase.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Interphase.Web.Tests;
@@ -31,6 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app = WebServer.Build(new WebServerOptions { Port = 0, StorePath = Path.Combine(_storeDir, "entries.db") });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
+        // Load the entries once before the pages ask for them (a loaded machine needs a while for the 132k-row CSV).
+        await _app.Services.GetRequiredService<Interphase.Web.Services.EngineProvider>().GetAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -53,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
+        page.SetDefaultTimeout(180_000);
         await page.GotoAsync(BaseUrl + path);
         // Interactive once the circuit is up (Blazor sets this when it starts).
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");

@@ -28,7 +28,11 @@ public static class CliJson
                 AnsiConsole.Console = oldConsole;
             }
             Assert.True(code == 0, $"interphase {string.Join(' ', args)} exited {code}: {e}");
-            return JsonDocument.Parse(o.ToString()).RootElement.Clone();
+            // Only the JSON document: a server in another test may log a line to the console meanwhile.
+            string text = o.ToString();
+            int start = text.IndexOfAny(['{', '[']);
+            Assert.True(start >= 0, $"no JSON in the output of interphase {string.Join(' ', args)}: {text}");
+            return JsonDocument.Parse(text[start..]).RootElement.Clone();
         }
     }
 }

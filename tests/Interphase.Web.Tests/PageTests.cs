@@ -15,6 +15,15 @@ public sealed class PageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [InlineData("/reactions", "Reactant a")]
     [InlineData("/reactions?a=LiCoO2&b=Li3PS4", "most exothermic")]
     [InlineData("/reactions?a=LiNbO3&b=Li6PS5Cl&volts=4", "open to Li at 4.00 V")]
+    [InlineData("/stack", "ncm811-linbo3-lpscl-liin")]
+    [InlineData("/stack?example=lco-llzo-li&run=true", "overall:")]
+    [InlineData("/screen?cathode=LiCoO2&electrolyte=Li3PS4&candidates=LiNbO3,Li3PO4", "pass every criterion")]
+    [InlineData("/impedance", "Upload a spectrum")]
+    [InlineData("/cell?cell=solid-llzo", "Wh/kg")]
+    [InlineData("/cell?cell=solid-llzo&separator_um=30", "Break-even")]
+    [InlineData("/knowledge", "Materials (")]
+    [InlineData("/knowledge?q=LLZO", "hits for")]
+    [InlineData("/data", "Entry store")]
     public async Task Page_renders(string url, string expected)
     {
         var r = await _http.GetAsync(url);
@@ -26,6 +35,8 @@ public sealed class PageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Theory]
     [InlineData("/materials?formula=Xx2", "error: invalid formula 'Xx2'")]
     [InlineData("/reactions?a=LiCoO2&b=Qq", "error:")]
+    [InlineData("/screen?electrolyte=Qq2", "error:")]
+    [InlineData("/stack?yaml=bm90IGEgc3RhY2s", "error:")]
     public async Task Bad_input_shows_the_message_not_a_stack_trace(string url, string expected)
     {
         var r = await _http.GetAsync(url);
