@@ -28,6 +28,12 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
     {
         var page = await browser.Open("/impedance");
         await page.Locator("input[type=file]").SetInputFilesAsync(Shared.Path("data/eis/exampleData.csv"));
+        try { await page.GetByTestId("loaded").WaitForAsync(); }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "interphase-impedance-failure.png") });
+            throw;
+        }
         await page.WaitForFunctionAsync("() => document.getElementById('nyquist-plot')?.data?.length > 0");
         Assert.Contains("57 points", await page.GetByTestId("loaded").InnerTextAsync());
         await page.GetByTestId("fit").ClickAsync();

@@ -16,7 +16,7 @@ public sealed class LoadTests(ITestOutputHelper output)
     [
         "/api/window?formula=Li6PS5Cl", "/api/window?formula=Li3PS4", "/api/window?formula=Li7La3Zr2O12", "/api/window?formula=LiNbO3",
         "/api/window?formula=Li3InCl6", "/api/react?a=LiCoO2&b=Li3PS4", "/api/react?a=LiCoO2&b=Li3PS4&volts=3",
-        "/api/react?a=LiNbO3&b=Li6PS5Cl&volts=4", "/api/react?a=Li7La3Zr2O12&b=Li&volts=0", "/api/react?a=LiCoO2&b=Li6PS5Cl&volts=2.5",
+        "/api/react?a=LiNbO3&b=Li6PS5Cl&volts=4", "/api/react?a=Li3PS4&b=Li2S&volts=1", "/api/react?a=LiCoO2&b=Li6PS5Cl&volts=2.5",
     ];
 
     [Fact]
