@@ -75,7 +75,7 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
         var page = await browser.Open("/screen");
         await page.GetByTestId("candidates").Locator("input").FillAsync("LiNbO3,Li3PO4,Li2SiO3,Al2O3");
         await page.GetByTestId("run").ClickAsync();
-        await page.GetByTestId("screen-table").WaitForAsync(new LocatorWaitForOptions { Timeout = 180_000 });
+        await page.GetByTestId("screen-table").WaitForAsync(new LocatorWaitForOptions { Timeout = 600_000 }); // hulls every system first
         string table = await page.GetByTestId("screen-table").InnerTextAsync();
         Assert.Contains("LiNbO3", table);
         Assert.True(await page.Locator("tr.known-coating").CountAsync() > 0, "no known coating highlighted");
