@@ -34,9 +34,10 @@ public sealed class ThermoCommands : ICliModule
             var openElement = PeriodicTable.Get(pr.GetValue(open)!);
             var engine = Engine(pr, pr.GetValue(data), source, composition.Elements.Append(openElement));
             var w = engine.Window(composition, openElement);
+            var basis = WindowBasis.Of(engine, composition, w);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(ThermoJson.Window(w));
+                CliOutput.WriteJson(ThermoJson.Window(w, basis));
                 return 0;
             }
             var t = new Table().Title($"{Markup.Escape(w.Composition.ReducedFormula)} open to {w.OpenElement.Symbol} ({w.EntryCount} entries)");
@@ -52,6 +53,7 @@ public sealed class ThermoCommands : ICliModule
             CliOutput.Terminal.MarkupLine(w.StableSegment is null
                 ? "no voltage range without uptake"
                 : $"window: [bold]{F(w.ReductionVolts!.Value, 3)} – {(w.OxidationVolts is { } o ? F(o, 3) : "∞")} V[/] vs {w.OpenElement.Symbol}/{w.OpenElement.Symbol}+");
+            CliOutput.Terminal.MarkupLine($"data: {basis.StatusName.Replace('_', ' ')} — {Markup.Escape(basis.Explanation)}");
             return 0;
         }));
         return cmd;

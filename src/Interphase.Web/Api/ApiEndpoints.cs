@@ -29,8 +29,9 @@ public static class ApiEndpoints
         api.MapGet("/window", async (string formula, string? open, EngineProvider engines) =>
         {
             var c = Composition.Parse(formula);
-            var w = (await engines.GetAsync()).Window(c, PeriodicTable.Get(open ?? "Li"));
-            return Results.Json(ThermoJson.Window(w));
+            var engine = await engines.GetAsync();
+            var w = engine.Window(c, PeriodicTable.Get(open ?? "Li"));
+            return Results.Json(ThermoJson.Window(w, WindowBasis.Of(engine, c, w)));
         }).WithSummary("Stability window and full profile against an open element (as `interphase window --json`)");
 
         api.MapGet("/react", async (string a, string b, double? volts, string? open, bool? entryEnergy, EngineProvider engines) =>

@@ -58,14 +58,16 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         }
         var windows = windowsTask.GetAwaiter().GetResult();
         progress?.Report("mechanics and resistance");
+        var resistance = StackBudget.Resistance(stack, knowledge);
         return new StackAnalysis
         {
             Stack = stack,
             Windows = windows,
             Interfaces = analyses,
             Mechanics = MechanicsFor(stack),
-            Resistance = StackBudget.Resistance(stack, knowledge),
-            Energy = StackBudget.Energy(stack, knowledge),
+            Resistance = resistance,
+            ResistanceVerdict = StackBudget.Judge(stack, resistance),
+            Energy = StackEnergy.Evaluate(stack, knowledge),
         };
     }
 
@@ -89,12 +91,41 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 .Select(f => new Exposure(f.MinVolts, f.MaxVolts,
                     (f.PositiveName == name ? f.NegativeRole : f.PositiveRole) is "cathode coating" or "anode interlayer"))
                 .ToList();
-            result.Add(JudgeWindow(name, composition, role, window, exposures));
+            result.Add(JudgeWindow(name, composition, role, window, exposures) with
+            {
+                Basis = WindowBasis.Of(engine, composition, window),
+                Sides = Sides(stack, name, interfaces),
+            });
         }
         return result;
     }
 
     private sealed record Exposure(double MinVolts, double MaxVolts, bool Shielded);
+
+    // The potential at each face of a layer and where it comes from: an electrode it touches, an electrode behind an
+    // electronically insulating coating or interlayer, or nothing (another electrolyte, no electrode to set it).
+    private static string Sides(CellStack stack, string name, IReadOnlyList<StackInterface> interfaces)
+    {
+        static string Range(double lo, double hi) => Math.Abs(hi - lo) < 1e-9 ? $"{lo:0.##} V" : $"{lo:0.##}–{hi:0.##} V";
+        string Face(StackInterface? f, bool cathodeSide)
+        {
+            if (f is null) return "";
+            string neighbour = cathodeSide ? f.PositiveName : f.NegativeName;
+            string role = cathodeSide ? f.PositiveRole : f.NegativeRole;
+            string side = cathodeSide ? "cathode side" : "anode side";
+            return role switch
+            {
+                "cathode" => $"{side} {Range(f.MinVolts, f.MaxVolts)} from {neighbour} (its voltage range)",
+                "anode" => $"{side} {Range(f.MinVolts, f.MaxVolts)} from {neighbour}",
+                "cathode coating" => $"{side} {Range(f.MinVolts, f.MaxVolts)} of {stack.Cathode.Name} behind the {neighbour} coating (it blocks electrons)",
+                "anode interlayer" => $"{side} {Range(f.MinVolts, f.MaxVolts)} of {stack.Anode.Name} behind the {neighbour} interlayer (it blocks electrons)",
+                _ => $"{side} against {neighbour}: no electrode sets its potential",
+            };
+        }
+        var towardCathode = interfaces.FirstOrDefault(f => f.NegativeName == name);
+        var towardAnode = interfaces.FirstOrDefault(f => f.PositiveName == name);
+        return string.Join("; ", new[] { Face(towardCathode, true), Face(towardAnode, false) }.Where(x => x.Length > 0));
+    }
 
     private LayerWindow JudgeWindow(string name, Composition composition, string role, StabilityWindow window, List<Exposure> exposures)
     {
@@ -153,7 +184,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         bool positiveIsCathode = iface.PositiveRole == "cathode";
         // An electrochemical reaction needs electrons from an electrode: it drives the verdict only where an
         // electrode (or an electronically conducting layer) is one of the two partners.
-        bool electrodeContact = positiveIsCathode || iface.NegativeRole == "anode";
+        bool electrodeContact = iface.TouchesElectrode;
 
         reactions.Add(Summarise("chemical", iface.Positive, iface.Negative, null));
         if (positiveIsCathode)
@@ -170,11 +201,20 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         {
             // The layer touching the anode is reduced to the equilibrium products at the anode's potential (Fig. 27).
             var window = engine.Window(iface.Positive);
+            var basis = WindowBasis.Of(engine, iface.Positive, window);
             var products = ProductsAt(window, iface.MinVolts).ToList();
             bool withinWindow = window.ReductionVolts is { } r && iface.MinVolts >= r - _options.WindowToleranceVolts;
+            double energy = withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0);
             if (withinWindow) products.Clear();
+            if (withinWindow && basis.Status == WindowDataStatus.AboveHull)
+            {
+                // Metastable: the window is that of its decomposition, which the layer itself tends to (Li3OCl → Li2O + LiCl).
+                products = basis.PhaseFormulas.ToList();
+                energy = -basis.EnergyAboveHullEvPerAtom!.Value;
+                reasons.Add($"{basis.Explanation}; with Li those phases are stable, so the layer itself is what is metastable ({energy * 1000:0} meV/atom)");
+            }
             interphase = InterphaseClassifier.Classify(
-                new InterphaseInput(iface.PositiveName, products, withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0), iface.MinVolts),
+                new InterphaseInput(iface.PositiveName, products, energy, iface.MinVolts) { ReductionOnsetV = window.ReductionVolts ?? (window.StableSegment is null ? double.PositiveInfinity : null) },
                 knowledge.Products);
         }
         else
@@ -262,29 +302,41 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
 
         double tK = stack.TemperatureC + PhysicalConstants.ZeroCelsiusK;
-        var strip = StrippingVoids.Limit(stack.StackPressureMpa, tK);
-        reasons.Add($"stripping limit at {stack.StackPressureMpa:0.##} MPa, {stack.TemperatureC:0} °C: {strip.CriticalMaPerCm2:0.###} mA/cm² "
-                    + $"(vacancy diffusion {strip.DiffusionMaPerCm2:0.###} + creep {strip.CreepMaPerCm2:0.###}) vs {stack.CurrentDensityMaPerCm2:0.###} mA/cm² asked");
+        var strip = StrippingVoids.Assess(stack.StackPressureMpa, tK, stack.CurrentDensityMaPerCm2, touching);
 
         Verdict verdict;
         if (!applies)
         {
             verdict = Verdict.Info;
-            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: the Li-metal checks only inform");
+            // Alloys yield far above Li and do not creep into the electrolyte; they work even above 75 MPa (001 §5.3).
+            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: no Li creep or stripping voids to check (alloy anodes work even above 75 MPa, 001_9ddcaf3869a721a2.txt §5.3)");
         }
-        else if (!strip.IsStable(stack.CurrentDensityMaPerCm2))
+        else
         {
-            verdict = Verdict.Fail;
-            double needed = StrippingVoids.CriticalPressureMPa(stack.CurrentDensityMaPerCm2, tK);
-            reasons.Add($"fail: voids form on stripping; about {needed:0.#} MPa would be needed at this current");
+            reasons.AddRange(strip.Reasons);
+            if (strip.ShortCircuitRisk)
+            {
+                verdict = Verdict.Fail;
+                reasons.Add($"fail: short-circuit risk from Li creeping into {touching.ReducedFormula} above {strip.Penetration!.MaxPressureMPa:0.##} MPa ({strip.Penetration.Citation})");
+            }
+            else if (strip.VoidFree == false)
+            {
+                verdict = Verdict.Fail;
+                reasons.Add("fail: voids form on stripping at this current and pressure");
+            }
+            else if (!strip.WithinModelRange)
+            {
+                verdict = Verdict.Warning;
+                reasons.Add("warning: the stripping limit at this pressure is outside the model's range, so void-free stripping is not shown");
+            }
+            else if (mn is { Passes: false })
+            {
+                verdict = Verdict.Warning;
+                reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");
+            }
+            else verdict = Verdict.Ok;
         }
-        else if (mn is { Passes: false })
-        {
-            verdict = Verdict.Warning;
-            reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");
-        }
-        else verdict = Verdict.Ok;
         if (mn is not null && applies) reasons.AddRange(mn.Caveats.Take(2).Select(c => "caveat: " + c));
-        return new MechanicsCheck(applies, mn, strip, stack.CurrentDensityMaPerCm2, verdict, reasons);
+        return new MechanicsCheck(applies, mn, applies ? strip : null, stack.CurrentDensityMaPerCm2, verdict, reasons);
     }
 }

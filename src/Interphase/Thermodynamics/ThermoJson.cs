@@ -15,11 +15,15 @@ public static class ThermoJson
         HullEnergyPerAtom = r.Hull.EnergyPerAtom,
     };
 
-    /// <summary>Stability window and full profile against the open element.</summary>
-    public static object Window(StabilityWindow w) => new
+    /// <summary>Stability window and full profile against the open element, with the data status of the compound.</summary>
+    public static object Window(StabilityWindow w, WindowBasis basis) => new
     {
         Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
         WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
+        DataStatus = basis.StatusName,
+        EAboveHullEvPerAtom = basis.EnergyAboveHullEvPerAtom,
+        Decomposition = basis.Phases.Select(p => new { Formula = p.Formula, AtomFraction = p.Fraction }),
+        DataNote = basis.Explanation,
         Profile = w.Profile.Select(s => new
         {
             Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
