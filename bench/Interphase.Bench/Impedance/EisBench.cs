@@ -106,6 +106,124 @@ public sealed class EisBench : IBenchSuite
         }
         finally { Directory.Delete(dir, true); }
         Console.WriteLine(tPar < 10 ? "target met: under 10 s" : "target missed: 10 s");
+        return HardSpectraAgainstImpedancePy(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
+    }
+
+    /// <summary>A hard synthetic case: circuit, true parameters, frequencies.</summary>
+    sealed record HardCase(string Kind, string Circuit, double[] Truth, double[] Frequency);
+
+    static double Q(double c, double r, double a) => Math.Pow(c, a) / Math.Pow(r, 1 - a);
+
+    static double[] Decades(double fMax, double fMin, int perDecade)
+    {
+        int n = (int)Math.Round(Math.Log10(fMax / fMin) * perDecade) + 1;
+        return Enumerable.Range(0, n).Select(i => fMax * Math.Pow(fMin / fMax, i / (double)(n - 1))).ToArray();
+    }
+
+    /// <summary>
+    /// Garnet symmetric cells 7 MHz–0.1 Hz (bulk arc partly above the range), composite cathodes with a finite Warburg,
+    /// and blocking Au|LLZO|Au cells (series CPE); parameters drawn around typical values.
+    /// </summary>
+    static HardCase Draw(int i, Random rng)
+    {
+        double V(double x, double spread = 1.0) => x * Math.Exp(spread * (2 * rng.NextDouble() - 1));
+        double A(double lo, double hi) => lo + (hi - lo) * rng.NextDouble();
+        switch (i % 3)
+        {
+            case 0:
+            {
+                double r1 = V(500), r2 = V(300), r3 = V(2000), a1 = A(0.85, 0.98), a2 = A(0.75, 0.95), a3 = A(0.7, 0.9);
+                return new HardCase("garnet", "R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)",
+                    [V(5), r1, Q(V(5e-12), r1, a1), a1, r2, Q(V(3e-9), r2, a2), a2, r3, Q(V(3e-6), r3, a3), a3], Decades(7e6, 0.1, 10));
+            }
+            case 1:
+            {
+                double r1 = V(20), r2 = V(60), a1 = A(0.8, 0.95), a2 = A(0.7, 0.9);
+                return new HardCase("cathode", "R0-p(R1,CPE1)-p(R2,CPE2)-Wo1",
+                    [V(10), r1, Q(V(1e-8), r1, a1), a1, r2, Q(V(1e-5), r2, a2), a2, V(100), V(30)], Decades(1e6, 0.01, 10));
+            }
+            default:
+            {
+                double r1 = V(800), r2 = V(600), a1 = A(0.85, 0.98), a2 = A(0.75, 0.92);
+                return new HardCase("blocking", "R0-p(R1,CPE1)-p(R2,CPE2)-CPE3",
+                    [V(10), r1, Q(V(5e-12), r1, a1), a1, r2, Q(V(2e-9), r2, a2), a2, V(2e-6), A(0.8, 0.95)], Decades(7e6, 0.1, 10));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hard spectra (0.5 % noise) fitted by impedance.py and by Interphase from the same perturbed truth (magnitudes ×/÷ up
+    /// to 3, exponents ± 0.1), same points, unit weighting; and by Interphase from its automatic guess. Counts how often
+    /// Interphase's residual is no larger than impedance.py's (criteria: ≥ 90 % from the same start, ≥ 80 % automatic).
+    /// </summary>
+    static int HardSpectraAgainstImpedancePy(int count)
+    {
+        if (count <= 0) return 0;
+        var shared = BenchShared.Find();
+        if (shared is null) return 1;
+        string impedancePy = Path.Combine(shared, "tools", "impedance.py");
+        var rng = new Random(7);
+        var dir = Directory.CreateTempSubdirectory("interphase-eis-hard").FullName;
+        try
+        {
+            var cases = new List<(HardCase Case, ImpedanceSpectrum Spectrum, double[] Start, string File)>();
+            for (int i = 0; i < count; i++)
+            {
+                var hc = Draw(i, rng);
+                var circuit = Circuit.Parse(hc.Circuit);
+                var z = circuit.Impedance(hc.Frequency, hc.Truth).Select(v => v + 0.005 * v.Magnitude * new Complex(Gauss(rng), Gauss(rng))).ToArray();
+                var ub = circuit.UpperBounds();
+                var start = hc.Truth.Select((v, k) => double.IsPositiveInfinity(ub[k])
+                    ? v * Math.Exp(Math.Log(3) * (2 * rng.NextDouble() - 1))
+                    : Math.Clamp(v + 0.1 * (2 * rng.NextDouble() - 1), 0.3, 1.0)).ToArray();
+                string file = Path.Combine(dir, $"hard{i}.csv");
+                File.WriteAllLines(file, hc.Frequency.Select((f, k) => FormattableString.Invariant($"{f:R},{z[k].Real:R},{z[k].Imaginary:R}")));
+                cases.Add((hc, new ImpedanceSpectrum(hc.Frequency, z, file), start, file));
+            }
+            var manifest = Path.Combine(dir, "manifest.json");
+            File.WriteAllText(manifest, JsonSerializer.Serialize(cases.Select(c => new { file = c.File, circuit = c.Case.Circuit, initial = c.Start })));
+            var sw = Stopwatch.StartNew();
+            var same = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Case.Circuit), c.Spectrum, new FitOptions { Initial = c.Start })).ToList();
+            double tSame = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            var auto = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Case.Circuit), c.Spectrum)).ToList();
+            double tAuto = sw.Elapsed.TotalSeconds;
+
+            var script = Path.Combine(AppContext.BaseDirectory, "Impedance", "eis_impedancepy.py");
+            var py = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+            var psi = new ProcessStartInfo(py, [script, impedancePy, manifest]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var proc = Process.Start(psi)!;
+            var errTask = proc.StandardError.ReadToEndAsync();
+            string stdout = proc.StandardOutput.ReadToEnd();
+            proc.WaitForExit();
+            if (proc.ExitCode != 0)
+            {
+                Console.WriteLine($"impedance.py run failed ({py}): {errTask.Result.Trim()}");
+                return 1;
+            }
+            using var doc = JsonDocument.Parse(stdout);
+            double tPy = doc.RootElement.GetProperty("seconds").GetDouble();
+            var ssr = doc.RootElement.GetProperty("results").EnumerateArray()
+                .Select(e => e.GetProperty("ssr").ValueKind == JsonValueKind.Number ? e.GetProperty("ssr").GetDouble() : double.PositiveInfinity).ToArray();
+            bool NoLarger(double ours, double theirs) => ours <= theirs * (1 + 1e-6);
+            double TrueSsr(int i) => cases[i].Spectrum.Z.Zip(Circuit.Parse(cases[i].Case.Circuit).Impedance(cases[i].Case.Frequency, cases[i].Case.Truth))
+                .Sum(t => Math.Pow((t.First - t.Second).Magnitude, 2));
+            Console.WriteLine();
+            Console.WriteLine($"hard spectra vs impedance.py: {count} spectra (garnet 7 MHz–0.1 Hz, cathode + finite Warburg, blocking cell), 0.5 % noise, unit weighting");
+            Console.WriteLine($"{"kind",-9} {"truth SSR",11} {"impedance.py",13} {"ours same start",16} {"ours automatic",15}  bound warnings (ours)");
+            for (int i = 0; i < count; i++)
+                Console.WriteLine($"{cases[i].Case.Kind,-9} {TrueSsr(i),11:G4} {ssr[i],13:G4} {same[i].ChiSquare,16:G4} {auto[i].ChiSquare,15:G4}  " +
+                    $"{same[i].Warnings.Count(w => w.StartsWith("parameter at a bound"))}");
+            int winSame = Enumerable.Range(0, count).Count(i => NoLarger(same[i].ChiSquare, ssr[i]));
+            int winAuto = Enumerable.Range(0, count).Count(i => NoLarger(auto[i].ChiSquare, ssr[i]));
+            int pyBound = doc.RootElement.GetProperty("results").EnumerateArray().Count(e => e.GetProperty("parameters").ValueKind == JsonValueKind.Array
+                && e.GetProperty("parameters").EnumerateArray().Any(v => v.GetDouble() < 1e-20 || v.GetDouble() > 1e20));
+            Console.WriteLine($"same start: residual ≤ impedance.py's in {winSame}/{count} ({(double)winSame / count:P0}; criterion ≥ 90 %: {(winSame >= 0.9 * count ? "met" : "missed")}), " +
+                $"ours {tSame:F2} s, impedance.py {tPy:F2} s");
+            Console.WriteLine($"automatic guess vs impedance.py from the perturbed truth: ≤ in {winAuto}/{count} ({(double)winAuto / count:P0}; criterion ≥ 80 %: {(winAuto >= 0.8 * count ? "met" : "missed")}), ours {tAuto:F2} s");
+            Console.WriteLine($"fits ending with a parameter at a bound: ours (same start) {same.Count(f => f.Warnings.Any(w => w.StartsWith("parameter at a bound")))}, impedance.py (|p| < 1e-20 or > 1e20) {pyBound}");
+        }
+        finally { Directory.Delete(dir, true); }
         return 0;
     }
 

@@ -149,23 +149,46 @@ public sealed class EisCommands : ICliModule
         var c = new Option<double>("--mu") { Description = "μ criterion for the number of RC elements (Schönleber: 0.85)", DefaultValueFactory = _ => 0.85 };
         var threshold = new Option<double>("--threshold") { Description = "Residual RMS (% of |Z|) above which the spectrum fails", DefaultValueFactory = _ => 1.0 };
         var capacitance = new Option<bool>("--capacitance") { Description = "Add a series capacitance (blocking electrodes)" };
+        var choice = new Option<string>("--choose-m") { Description = "How M is chosen: mu (impedance.py: first M with μ ≤ c) or residual-floor (first M with μ ≤ c once the residuals level off)", DefaultValueFactory = _ => "mu" };
+        var elements = new Option<int?>("--elements") { Description = "Use this many RC elements instead of choosing M" };
+        var maxElements = new Option<int>("--max-elements") { Description = "Largest M tried (impedance.py's max_M)", DefaultValueFactory = _ => 100 };
         var plot = PlotOption("the residuals");
         var json = CliOutput.JsonOption();
-        var cmd = new Command("validate", "Linear Kramers–Kronig test (Schönleber et al. 2014): residuals and the μ criterion") { file, c, threshold, capacitance, plot, json };
+        var cmd = new Command("validate", "Linear Kramers–Kronig test (Schönleber et al. 2014, as impedance.py's linKK): residuals at the M chosen by μ, verdict by residual RMS")
+            { file, c, threshold, capacitance, choice, elements, maxElements, plot, json };
         pre.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
+            var how = pr.GetValue(choice)!.Trim().ToLowerInvariant() switch
+            {
+                "mu" => KkElementChoice.Mu,
+                "residual-floor" or "floor" => KkElementChoice.ResidualFloor,
+                var m => throw new InterphaseException($"--choose-m '{m}': use mu or residual-floor"),
+            };
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
-            var kk = KramersKronig.Test(s, pr.GetValue(c), threshold: pr.GetValue(threshold) / 100, addCapacitance: pr.GetValue(capacitance));
+            var kk = KramersKronig.Test(s, pr.GetValue(c), pr.GetValue(maxElements), pr.GetValue(threshold) / 100, pr.GetValue(elements),
+                pr.GetValue(capacitance), how);
+            // μ stops early on ideal RC arcs that fall between the grid time constants: say what more elements give
+            KramersKronigResult? floor = kk.Choice == KkElementChoice.Mu && !kk.IsValid
+                ? KramersKronig.Test(s, pr.GetValue(c), pr.GetValue(maxElements), pr.GetValue(threshold) / 100, null, pr.GetValue(capacitance), KkElementChoice.ResidualFloor)
+                : null;
+            string? note = floor is null ? null
+                : $"with the residual-floor choice (--choose-m residual-floor) M = {floor.ElementCount} and the residual RMS is {floor.ResidualRms:P2}" +
+                  (floor.IsValid ? ": the μ rule may have stopped early (arcs between the grid time constants); look at where the residuals sit" : "");
             if (pr.GetValue(plot) is { } path)
                 ChartRenderer.Save(ImpedanceCharts.Residuals(s.Frequency, kk.ResidualReal, kk.ResidualImag, "Kramers–Kronig residuals"), path);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(ImpedanceJson.Validate(s, kk));
+                CliOutput.WriteJson(ImpedanceJson.Validate(s, kk, note));
                 return kk.IsValid ? 0 : 3;
             }
-            CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)}: {(kk.IsValid ? "valid" : "NOT valid")} — residual RMS {kk.ResidualRms:P2} " +
-                $"(max {kk.ResidualMax:P2}, threshold {kk.Threshold:P2}), {kk.ElementCount} RC elements, μ = {kk.Mu:F3}");
+            CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)}: {kk.Verdict}; {kk.ElementCount} RC elements ({kk.Choice switch
+            {
+                KkElementChoice.Mu => "first M with μ ≤ c",
+                KkElementChoice.ResidualFloor => "first M with μ ≤ c at the residual floor",
+                _ => "given",
+            }}), μ = {kk.Mu:F3}, c = {pr.GetValue(c)}");
+            if (note is not null) CliOutput.Terminal.WriteLine($"note: {note}");
             var worst = Enumerable.Range(0, s.Count).OrderByDescending(i => Math.Abs(kk.ResidualReal[i]) + Math.Abs(kk.ResidualImag[i])).Take(5);
             var t = new Table().AddColumns("f (Hz)", "ΔZ'/|Z| (%)", "ΔZ''/|Z| (%)");
             foreach (var i in worst) t.AddRow(G(s.Frequency[i]), G(100 * kk.ResidualReal[i]), G(100 * kk.ResidualImag[i]));
@@ -206,10 +229,12 @@ public sealed class EisCommands : ICliModule
                 return 0;
             }
             CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
-            var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)");
+            var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)", "");
             int k = 1;
-            foreach (var p in drt.Peaks) t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm));
+            foreach (var p in drt.Peaks)
+                t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm), p.InMeasuredRange ? "" : "outside measured range");
             CliOutput.Terminal.Write(t);
+            foreach (var w in drt.Warnings) CliOutput.Terminal.WriteLine($"warning: {w}");
             return 0;
         }));
         return cmd;

@@ -18,7 +18,8 @@ public enum LambdaSelection
 /// <param name="FrequencyHz">Characteristic frequency 1/(2πτ) (Hz).</param>
 /// <param name="ResistanceOhm">Area under the peak, ∫γ d ln τ between the neighbouring minima (Ω).</param>
 /// <param name="Height">γ at the maximum (Ω).</param>
-public sealed record DrtPeak(double TauSeconds, double FrequencyHz, double ResistanceOhm, double Height);
+/// <param name="InMeasuredRange">Whether τ lies within [1/(2π f_max), 1/(2π f_min)]; a peak outside is not supported by the data.</param>
+public sealed record DrtPeak(double TauSeconds, double FrequencyHz, double ResistanceOhm, double Height, bool InMeasuredRange = true);
 
 /// <summary>A distribution of relaxation times γ(ln τ) with Z(ω) = R∞ + jωL + ∫ γ/(1 + jωτ) d ln τ.</summary>
 public sealed class DrtResult
@@ -35,8 +36,12 @@ public sealed class DrtResult
     public required double Lambda { get; init; }
     /// <summary>How λ was obtained ("gcv", "l-curve" or "given").</summary>
     public required string LambdaMethod { get; init; }
-    /// <summary>Peaks, largest resistance first.</summary>
+    /// <summary>Peaks, largest resistance first; those outside the measured range are flagged (and warned about).</summary>
     public required IReadOnlyList<DrtPeak> Peaks { get; init; }
+    /// <summary>Shortest and longest time constant the data cover, 1/(2π f_max) and 1/(2π f_min) (s).</summary>
+    public required (double Min, double Max) MeasuredTauSeconds { get; init; }
+    /// <summary>What the user should know: peaks outside the measured range, a tail rising beyond it, λ at the end of its search range.</summary>
+    public required IReadOnlyList<string> Warnings { get; init; }
     /// <summary>Impedance reconstructed from the distribution at the measured frequencies.</summary>
     public required Complex[] Fit { get; init; }
     /// <summary>Total polarisation resistance ∫γ d ln τ (Ω).</summary>
@@ -93,10 +98,17 @@ public static class Drt
         var dtd = d2.TransposeThisAndMultiply(d2) / (scale * scale);
         var atb = a.TransposeThisAndMultiply(b);
         string method = "given";
+        double? atLimit = null;
         if (lambda is null)
         {
             lambda = selection == LambdaSelection.Gcv ? Gcv(ata, dtd, atb, a, b) : LCurve(ata, dtd, atb, a, b, d2);
             method = selection == LambdaSelection.Gcv ? "gcv" : "l-curve";
+            if (lambda.Value <= LambdaGrid().First() * 1.0001 || lambda.Value >= LambdaGrid().Last() * 0.9999)
+            {
+                atLimit = lambda.Value;
+                lambda = FallbackLambda;
+                method += " at its limit: customary value";
+            }
         }
         var q = ata + lambda.Value * dtd;
         var x0 = Nnls.Solve(q.ToRowMajorArray(), atb.ToArray(), cols);
@@ -108,15 +120,37 @@ public static class Drt
             for (int k = 0; k < nt; k++) z += gamma[k] * dln / new Complex(1, w[i] * tau[k]);
             fit[i] = z;
         }
+        double tauLo = 1 / w.Max(), tauHi = 1 / w.Min();
+        var peaks = FindPeaks(tau, gamma, dln, peakFraction, tauLo, tauHi);
+        var warnings = new List<string>();
+        foreach (var pk in peaks.Where(pk => !pk.InMeasuredRange))
+            warnings.Add($"peak at τ = {pk.TauSeconds:G3} s (f = {pk.FrequencyHz:G3} Hz, {pk.ResistanceOhm:G3} Ω) lies outside the measured range " +
+                $"τ = {tauLo:G3}…{tauHi:G3} s (f = {spectrum.Frequency.Min():G3}…{spectrum.Frequency.Max():G3} Hz): not supported by the data, do not interpret it");
+        double reference = peaks.Where(pk => pk.InMeasuredRange).Select(pk => pk.Height).DefaultIfEmpty(gamma.Max()).Max();
+        // γ still rising at the end of the grid: a process beyond the measured range (a diffusion or blocking tail)
+        if (nt > 2 && gamma[^1] > peakFraction * reference && gamma[^1] >= gamma[^2])
+        {
+            double beyond = Enumerable.Range(0, nt).Where(k => tau[k] > tauHi).Sum(k => gamma[k]) * dln;
+            warnings.Add($"γ keeps rising beyond the lowest measured frequency ({spectrum.Frequency.Min():G3} Hz; {beyond:G3} Ω lies at τ > {tauHi:G3} s): " +
+                "a diffusion or blocking-electrode tail the DRT cannot resolve; fit it with a Warburg or CPE, or measure to lower frequency");
+        }
+        if (nt > 2 && gamma[0] > peakFraction * reference && gamma[0] >= gamma[1])
+            warnings.Add($"γ keeps rising beyond the highest measured frequency ({spectrum.Frequency.Max():G3} Hz): a process faster than the data resolve");
+        if (atLimit is { } limitLambda)
+            warnings.Add($"{method} chose λ = {limitLambda:G3}, the end of its search range {LambdaGrid().First():G1}…{LambdaGrid().Last():G1} (no clear optimum: " +
+                $"the criterion keeps improving by fitting noise); the customary λ = {FallbackLambda:G1} is used instead — compare with --lambda");
         return new DrtResult
         {
             Tau = tau, Gamma = gamma, RInf = x0[0], Inductance = x0[1], Lambda = lambda.Value, LambdaMethod = method,
-            Peaks = FindPeaks(tau, gamma, dln, peakFraction), Fit = fit,
+            Peaks = peaks, Fit = fit, MeasuredTauSeconds = (tauLo, tauHi), Warnings = warnings,
         };
     }
 
-    // λ below 1e-5 only fits noise on measured spectra (spiky γ); the search stays within 1e-5…1e1.
-    static IEnumerable<double> LambdaGrid() => Enumerable.Range(0, 31).Select(i => Math.Pow(10, -5 + i * 0.2));
+    // λ below 1e-4 only fits noise on measured spectra (a spiky γ with spurious peaks); the search stays within 1e-4…1e1.
+    /// <summary>λ used when the automatic choice ends at the limit of its search range (the usual default of DRT tools).</summary>
+    public const double FallbackLambda = 1e-3;
+
+    static IEnumerable<double> LambdaGrid() => Enumerable.Range(0, 26).Select(i => Math.Pow(10, -4 + i * 0.2));
 
     static bool TryCholesky(Matrix<double> m, out MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> chol)
     {
@@ -164,17 +198,21 @@ public static class Drt
         return bestLambda;
     }
 
-    /// <summary>Local maxima above <paramref name="fraction"/> of the highest, with areas between neighbouring minima.</summary>
-    public static IReadOnlyList<DrtPeak> FindPeaks(double[] tau, double[] gamma, double dlnTau, double fraction = 0.05)
+    /// <summary>
+    /// Interior local maxima of γ at least <paramref name="fraction"/> of the highest peak inside the measured range
+    /// [<paramref name="tauMin"/>, <paramref name="tauMax"/>], with areas between the neighbouring minima. The ends of the
+    /// grid are not peaks (γ rising there is a tail beyond the data); peaks outside the measured range are flagged.
+    /// </summary>
+    public static IReadOnlyList<DrtPeak> FindPeaks(double[] tau, double[] gamma, double dlnTau, double fraction = 0.05,
+        double tauMin = 0, double tauMax = double.PositiveInfinity)
     {
-        double max = gamma.Max();
         var peaks = new List<DrtPeak>();
-        if (!(max > 0)) return peaks;
         int nt = gamma.Length;
-        for (int k = 0; k < nt; k++)
+        double slack = Math.Exp(0.5 * dlnTau); // half a grid step
+        for (int k = 1; k < nt - 1; k++)
         {
-            double left = k > 0 ? gamma[k - 1] : 0, right = k < nt - 1 ? gamma[k + 1] : 0;
-            if (gamma[k] < fraction * max || gamma[k] < left || gamma[k] <= right) continue;
+            double left = gamma[k - 1], right = gamma[k + 1];
+            if (!(gamma[k] > 0) || gamma[k] < left || gamma[k] <= right) continue;
             int l = k, r = k;
             while (l > 0 && gamma[l - 1] <= gamma[l] && gamma[l - 1] > 0) l--;
             while (r < nt - 1 && gamma[r + 1] <= gamma[r] && gamma[r + 1] > 0) r++;
@@ -182,14 +220,13 @@ public static class Drt
             for (int i = l; i <= r; i++) area += gamma[i] * dlnTau;
             // parabolic refinement of the maximum in ln τ
             double lnTau = Math.Log(tau[k]);
-            if (k > 0 && k < nt - 1)
-            {
-                double den = left - 2 * gamma[k] + right;
-                if (den < 0) lnTau += 0.5 * (left - right) / den * dlnTau;
-            }
+            double den = left - 2 * gamma[k] + right;
+            if (den < 0) lnTau += 0.5 * (left - right) / den * dlnTau;
             double t = Math.Exp(lnTau);
-            peaks.Add(new DrtPeak(t, 1 / (2 * Math.PI * t), area, gamma[k]));
+            peaks.Add(new DrtPeak(t, 1 / (2 * Math.PI * t), area, gamma[k], t >= tauMin / slack && t <= tauMax * slack));
         }
-        return peaks.OrderByDescending(p => p.ResistanceOhm).ToList();
+        if (peaks.Count == 0) return peaks;
+        double reference = peaks.Where(p => p.InMeasuredRange).Select(p => p.Height).DefaultIfEmpty(peaks.Max(p => p.Height)).Max();
+        return peaks.Where(p => p.Height >= fraction * reference).OrderByDescending(p => p.ResistanceOhm).ToList();
     }
 }

@@ -33,10 +33,10 @@ public static class ImpedanceJson
         notes = report.Notes,
     };
 
-    /// <summary>A linear Kramers–Kronig test.</summary>
-    public static object Validate(ImpedanceSpectrum s, KramersKronigResult kk) => new
+    /// <summary>A linear Kramers–Kronig test; <paramref name="note"/> says what the residual-floor choice of M would give.</summary>
+    public static object Validate(ImpedanceSpectrum s, KramersKronigResult kk, string? note = null) => new
     {
-        file = s.Source, points = s.Count, valid = kk.IsValid, rc_elements = kk.ElementCount, mu = kk.Mu,
+        file = s.Source, points = s.Count, valid = kk.IsValid, verdict = kk.Verdict, note, m_choice = kk.Choice, rc_elements = kk.ElementCount, mu = kk.Mu,
         residual_rms_percent = 100 * kk.ResidualRms, residual_max_percent = 100 * kk.ResidualMax, threshold_percent = 100 * kk.Threshold,
         frequency_hz = s.Frequency, residual_real = kk.ResidualReal, residual_imag = kk.ResidualImag,
     };
@@ -46,7 +46,9 @@ public static class ImpedanceJson
     {
         file = s.Source, lambda = drt.Lambda, lambda_method = drt.LambdaMethod, r_inf_ohm = drt.RInf, inductance_h = drt.Inductance,
         polarisation_resistance_ohm = drt.PolarisationResistance,
-        peaks = drt.Peaks.Select(p => new { tau_s = p.TauSeconds, frequency_hz = p.FrequencyHz, resistance_ohm = p.ResistanceOhm }),
+        measured_tau_min_s = drt.MeasuredTauSeconds.Min, measured_tau_max_s = drt.MeasuredTauSeconds.Max,
+        peaks = drt.Peaks.Select(p => new { tau_s = p.TauSeconds, frequency_hz = p.FrequencyHz, resistance_ohm = p.ResistanceOhm, in_measured_range = p.InMeasuredRange }),
+        warnings = drt.Warnings,
         tau_s = drt.Tau, gamma_ohm = drt.Gamma,
     };
 }

@@ -28,7 +28,7 @@ public static class InitialGuess
         DrtResult drt;
         try { drt = Drt.Compute(s, lambda: 1e-4); }
         catch (Exception e) when (e is ImpedanceException or ArgumentException or MathNet.Numerics.NonConvergenceException) { return null; }
-        var peaks = drt.Peaks.Take(groups.Count).OrderBy(p => p.TauSeconds).ToList();
+        var peaks = drt.Peaks.Where(p => p.InMeasuredRange).Take(groups.Count).OrderBy(p => p.TauSeconds).ToList();
         if (peaks.Count < groups.Count) return null;
         var p = Guess(circuit, s);
         var seriesResistors = topSeries.OfType<ElementNode>().Where(e => e.Type is Resistor).ToList();

@@ -50,9 +50,28 @@ public class EisCliTests
     public void ValidateDrtAndPlot()
     {
         var (code, json, _) = Run("eis", "validate", EisData.File("exampleData.csv"), "--json");
+        Assert.Equal(3, code); // impedance.py's M = 13 leaves 1.3 % RMS residuals: above the 1 % threshold
+        using (var doc = JsonDocument.Parse(json))
+        {
+            Assert.False(doc.RootElement.GetProperty("valid").GetBoolean());
+            Assert.Equal(13, doc.RootElement.GetProperty("rc_elements").GetInt32());
+            Assert.Equal("mu", doc.RootElement.GetProperty("m_choice").GetString());
+            Assert.Contains("threshold", doc.RootElement.GetProperty("verdict").GetString());
+            Assert.Contains("residual-floor", doc.RootElement.GetProperty("note").GetString());
+        }
+        (code, json, _) = Run("eis", "validate", EisData.File("exampleData.csv"), "--choose-m", "residual-floor", "--json");
         Assert.Equal(0, code);
         using (var doc = JsonDocument.Parse(json))
             Assert.True(doc.RootElement.GetProperty("valid").GetBoolean());
+        (code, json, _) = Run("eis", "drt", EisData.File("exampleData.csv"), "--json");
+        Assert.Equal(0, code);
+        using (var doc = JsonDocument.Parse(json))
+        {
+            var freqs = doc.RootElement.GetProperty("peaks").EnumerateArray().Select(p => p.GetProperty("frequency_hz").GetDouble()).ToList();
+            Assert.Contains(freqs, f => Math.Abs(Math.Log10(f / 5.5)) < 0.3);
+            Assert.Contains(freqs, f => Math.Abs(Math.Log10(f / 134)) < 0.3);
+            Assert.NotEmpty(doc.RootElement.GetProperty("warnings").EnumerateArray());
+        }
         (code, json, _) = Run("eis", "drt", EisData.File("exampleDataGamry.DTA"), "--json");
         Assert.Equal(0, code);
         using (var doc = JsonDocument.Parse(json))

@@ -11,14 +11,32 @@ public class ValidationAndDrtTests
     static readonly double[] TwoArcParameters = [10, 100, 1e-6, 200, 5e-4];
 
     [Fact]
-    public void CleanSpectrumPassesKramersKronig()
+    public void CleanSpectrumPassesKramersKronigAtTheResidualFloor()
     {
         var s = Synthetic.Spectrum(TwoArcs, TwoArcParameters, F, 0.005, 11);
-        var kk = KramersKronig.Test(s);
+        var kk = KramersKronig.Test(s, choice: KkElementChoice.ResidualFloor);
         Assert.True(kk.IsValid, $"rms {kk.ResidualRms:P2}");
         Assert.InRange(kk.ResidualRms, 0.002, 0.008); // residuals at the 0.5 % noise level
         Assert.True(kk.Mu <= 0.85);
         Assert.InRange(kk.ElementCount, 3, 30);
+    }
+
+    // impedance.py's linKK (c = 0.85, fit_type='complex', run.py linkk) on the same noise-free spectra: M, μ, largest residuals (%)
+    [Theory]
+    [InlineData(TwoArcs, new[] { 10, 100, 1e-6, 200, 5e-4 }, 1e5, 1e-2, 6, 0.828259617354962, 32.37289119541983, 33.22557365440261)]
+    [InlineData("R0-p(R1,CPE1)-Wo1", new[] { 20, 100, 1e-5, 0.9, 200, 10 }, 1e5, 1e-3, 14, 0.838866603878577, 56.38099603058336, 28.771727609601793)]
+    public void DefaultChoiceOfMIsImpedancePys(string circuit, double[] p, double fMax, double fMin, int m, double mu, double maxRealPercent, double maxImagPercent)
+    {
+        var s = Synthetic.Spectrum(circuit, p, Synthetic.Frequencies(fMax, fMin, 10), 0, 1);
+        var kk = KramersKronig.Test(s);
+        Assert.Equal(KkElementChoice.Mu, kk.Choice);
+        Assert.Equal(m, kk.ElementCount);
+        Assert.Equal(mu, kk.Mu, 0.005);
+        Assert.Equal(maxRealPercent, 100 * kk.ResidualReal.Max(Math.Abs), 0.05);
+        Assert.Equal(maxImagPercent, 100 * kk.ResidualImag.Max(Math.Abs), 0.05);
+        // the μ rule stops long before the noise-free data are reproduced: the verdict says so
+        Assert.False(kk.IsValid);
+        Assert.Contains("NOT valid", kk.Verdict);
     }
 
     [Fact]
@@ -39,8 +57,8 @@ public class ValidationAndDrtTests
             var v = circuit.Impedance([F[i]], p)[0];
             z[i] = v + 0.005 * v.Magnitude * new Complex(Synthetic.Gaussian(rng), Synthetic.Gaussian(rng));
         }
-        var drifted = KramersKronig.Test(new ImpedanceSpectrum(F, z));
-        var clean = KramersKronig.Test(Synthetic.Spectrum(TwoArcs, TwoArcParameters, F, 0.005, 3));
+        var drifted = KramersKronig.Test(new ImpedanceSpectrum(F, z), choice: KkElementChoice.ResidualFloor);
+        var clean = KramersKronig.Test(Synthetic.Spectrum(TwoArcs, TwoArcParameters, F, 0.005, 3), choice: KkElementChoice.ResidualFloor);
         Assert.False(drifted.IsValid, $"rms {drifted.ResidualRms:P2}");
         Assert.True(clean.IsValid, $"rms {clean.ResidualRms:P2}");
         Assert.True(drifted.ResidualRms > 2.5 * clean.ResidualRms, $"{drifted.ResidualRms:P2} vs {clean.ResidualRms:P2}");
@@ -50,11 +68,43 @@ public class ValidationAndDrtTests
     }
 
     [Fact]
-    public void ExampleDataPassesKramersKronig()
+    public void ExampleDataGivesImpedancePysLinKK()
     {
-        var s = SpectrumReader.Read(EisData.File("exampleData.csv"));
+        // impedance.py (run.py linkk exampleData.csv, inductive points dropped): M = 13, μ = 0.806, residuals up to 9.8 % (real) and 3.6 % (imaginary)
+        var s = SpectrumReader.Read(EisData.File("exampleData.csv")).DropInductive();
         var kk = KramersKronig.Test(s);
-        Assert.True(kk.IsValid, $"rms {kk.ResidualRms:P2}");
+        Assert.Equal(13, kk.ElementCount);
+        Assert.Equal(0.805596598872705, kk.Mu, 0.005);
+        Assert.Equal(9.7826687030483, 100 * kk.ResidualReal.Max(Math.Abs), 0.05);
+        Assert.Equal(3.6245302335651903, 100 * kk.ResidualImag.Max(Math.Abs), 0.05);
+        Assert.False(kk.IsValid, kk.Verdict);
+        Assert.Equal(0.00316, kk.WorstFrequencyHz, 1e-4);
+        // the residual-floor variant uses many more elements and reaches the noise
+        var floor = KramersKronig.Test(s, choice: KkElementChoice.ResidualFloor);
+        Assert.True(floor.ElementCount > 30 && floor.IsValid, floor.Verdict);
+    }
+
+    [Fact]
+    public void ExampleDataDrtShowsBothArcsAndWarnsAboutTheTail()
+    {
+        // the fit R0-p(R1,C1)-p(R2-Wo1,C2) puts the arcs at ≈134 Hz and ≈5.5 Hz; the Warburg tail continues below 3 mHz
+        var s = SpectrumReader.Read(EisData.File("exampleData.csv")).DropInductive();
+        var drt = Drt.Compute(s);
+        foreach (double f in new[] { 134.0, 5.5 })
+            Assert.Contains(drt.Peaks, p => p.InMeasuredRange && Math.Abs(Math.Log10(p.FrequencyHz / f)) < 0.3);
+        Assert.All(drt.Peaks, p => Assert.InRange(p.TauSeconds, drt.MeasuredTauSeconds.Min / 1.2, drt.MeasuredTauSeconds.Max * 1.2));
+        Assert.Contains(drt.Warnings, w => w.Contains("beyond the lowest measured frequency"));
+    }
+
+    [Fact]
+    public void DrtPeakOutsideTheMeasuredRangeIsFlagged()
+    {
+        // an arc at τ = 100 s measured only down to 0.1 Hz (τ_max = 1.6 s): its maximum lies beyond the data
+        var s = Synthetic.Spectrum("R0-p(R1,C1)-p(R2,C2)", [10, 100, 1e-6, 200, 0.5], Synthetic.Frequencies(1e5, 0.1, 10), 0.002, 2);
+        var drt = Drt.Compute(s, lambda: 1e-3);
+        Assert.All(drt.Peaks.Where(p => !p.InMeasuredRange), p => Assert.Contains(drt.Warnings, w => w.Contains($"{p.TauSeconds:G3} s")));
+        Assert.NotEmpty(drt.Warnings);
+        Assert.Contains(drt.Peaks, p => p.InMeasuredRange && Math.Abs(Math.Log10(p.TauSeconds / 1e-4)) < 0.15);
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public class SoftMarginTests
             bool aBetter = m.Good > m.Bad ? a > b : a < b;
             return sa is >= 0 and <= 1 && (a == b ? sa == sb : aBetter == (sa > sb));
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), prop);
+        Check.One(PropertyChecks.Quiet.WithMaxTest(300), prop);
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public class PracticalityTests(ScreeningFixture fx)
             var reranked = Interphase.Screening.CoatingScreener.Rank(candidates.Select((x, j) => j == i ? improved : x));
             return reranked.Single(x => x.Formula == c.Formula).Rank <= c.Rank;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), prop);
+        Check.One(PropertyChecks.Quiet.WithMaxTest(60), prop);
     }
 }
 
