@@ -4,6 +4,7 @@ using System.Text;
 using Interphase.Impedance;
 using Interphase.Reporting;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
@@ -22,7 +23,6 @@ public sealed class EisCommands : ICliModule
         yield return eis;
     }
 
-    static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>Options shared by the commands that read a spectrum.</summary>
     sealed class Preprocess
@@ -100,7 +100,7 @@ public sealed class EisCommands : ICliModule
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
             var (circuit, options) = spec.Build(pr);
             var fit = CircuitFitter.Fit(circuit, s, options);
-            var report = InterfaceAnalysis.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
+            var report = FitInterpretation.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Nyquist(s, fit.Predict(s.Frequency)), path);
             if (pr.GetValue(json))
             {

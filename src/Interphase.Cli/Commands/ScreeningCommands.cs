@@ -7,6 +7,7 @@ using Interphase.Reporting;
 using Interphase.Screening;
 using Interphase.Thermodynamics;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
@@ -175,5 +176,4 @@ public sealed class ScreeningCommands : ICliModule
         _ => key,
     };
 
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using Interphase.Chemistry;
 using Interphase.Data;
 using Interphase.Thermodynamics;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
@@ -17,7 +18,6 @@ public sealed class ThermoCommands : ICliModule
     private static ThermoEngine Engine(ParseResult pr, string[]? data, EntrySourceCliOptions source, IEnumerable<Element> system) =>
         new(new EntrySet(EntrySourceResolver.Resolve(system.Distinct().ToList(), source.Resolve(pr, data))));
 
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
 
     private static Command Window()
     {
@@ -170,10 +170,7 @@ public sealed class ThermoCommands : ICliModule
             var entries = EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)));
             var engine = new ThermoEngine(new EntrySet(entries));
             var result = ThermoBatch.Run(engine, c, string.Join(",", entries.Select(e => e.Provenance.Source).Distinct()));
-            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions
-            {
-                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            });
+            string text = result.ToJsonString(JsonOutput.Options);
             if (pr.GetValue(output) is { } o) Interphase.Reporting.OutputFile.Write(o, text);
             if (pr.GetValue(json) || pr.GetValue(output) is null)
             {

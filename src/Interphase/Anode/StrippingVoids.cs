@@ -1,3 +1,5 @@
+using Interphase.Quantities;
+
 namespace Interphase.Anode;
 
 /// <summary>
@@ -70,7 +72,7 @@ public static class StrippingVoids
         if (!(pressureMPa >= 0)) throw new InterphaseException($"stack pressure {pressureMPa} MPa must not be negative");
         if (!(temperatureK > 0)) throw new InterphaseException($"temperature {temperatureK} K must be positive");
         if (temperatureK >= LithiumMetal.MeltingPointK)
-            throw new InterphaseException($"temperature {temperatureK - 273.15:G4} °C is at or above the melting point of Li (180.5 °C): the solid-state flux balance does not apply");
+            throw new InterphaseException($"temperature {temperatureK - PhysicalConstants.ZeroCelsiusK:G4} °C is at or above the melting point of Li (180.5 °C): the solid-state flux balance does not apply");
         double inv = 1.0 / temperatureK - 1.0 / p.ReferenceTemperatureK;
         double diff = p.DiffusionCurrentMaPerCm2 * Math.Exp(-p.DiffusionActivationKjPerMol * 1e3 / LithiumMetal.GasConstant * inv);
         double creep = p.CreepCurrentMaPerCm2 * Math.Pow(pressureMPa / p.ReferencePressureMPa, p.CreepStressExponent)

@@ -4,6 +4,7 @@ using Interphase.Chemistry;
 using Interphase.Knowledge;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
+using Interphase.Quantities;
 
 namespace Interphase.Stacks;
 
@@ -260,7 +261,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         }
         else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
 
-        double tK = stack.TemperatureC + 273.15;
+        double tK = stack.TemperatureC + PhysicalConstants.ZeroCelsiusK;
         var strip = StrippingVoids.Limit(stack.StackPressureMpa, tK);
         reasons.Add($"stripping limit at {stack.StackPressureMpa:0.##} MPa, {stack.TemperatureC:0} °C: {strip.CriticalMaPerCm2:0.###} mA/cm² "
                     + $"(vacancy diffusion {strip.DiffusionMaPerCm2:0.###} + creep {strip.CreepMaPerCm2:0.###}) vs {stack.CurrentDensityMaPerCm2:0.###} mA/cm² asked");

@@ -1,7 +1,4 @@
 using Interphase.Chemistry;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Interphase.Stacks;
 
@@ -31,18 +28,7 @@ public static class StackReader
     /// <summary>Reads a stack from YAML text; <paramref name="origin"/> names it in errors.</summary>
     public static CellStack Read(string yaml, string origin = "stack")
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        StackDto? dto;
-        try
-        {
-            dto = deserializer.Deserialize<StackDto>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new InterphaseException($"{origin}: {YamlErrors.Describe(ex)}", ex);
-        }
-        if (dto is null) throw new InterphaseException($"{origin}: the file is empty");
-        return new Builder(origin).Build(dto);
+        return new Builder(origin).Build(YamlInput.Parse<StackDto>(yaml, origin));
     }
 
     private sealed class Builder(string origin)

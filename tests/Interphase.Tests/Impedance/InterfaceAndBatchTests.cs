@@ -11,7 +11,7 @@ public class InterfaceAndBatchTests
         var fit = CircuitFitter.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)"), SyntheticRecoveryTests.GarnetSpectrum(),
             new FitOptions { Weighting = Weighting.Modulus });
         // 1 mm pellet, 1 cm² electrodes: cell constant L/A = 0.1 cm⁻¹
-        var report = InterfaceAnalysis.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
+        var report = FitInterpretation.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
         Assert.Equal([ArcOrigin.Bulk, ArcOrigin.GrainBoundary, ArcOrigin.ElectrodeInterface], report.Arcs.Select(a => a.Origin));
         // effective capacitances come back to the generating values (5 pF, 2 nF, 2 µF) within 10 %
         Assert.InRange(report.Arcs[0].CapacitanceF / 5e-12, 0.9, 1.1);
@@ -37,7 +37,7 @@ public class InterfaceAndBatchTests
             Circuit = circuit, Parameters = p, Errors = new double[4], IsConstant = new bool[4], Correlation = new double[4, 4],
             ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
         };
-        var arc = InterfaceAnalysis.Analyse(fit).Arcs.Single();
+        var arc = FitInterpretation.Analyse(fit).Arcs.Single();
         Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1000, 0.25), arc.CapacitanceF, 1e-15);
         Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1 / 10.0 + 1 / 1000.0, -0.25), arc.BrugCapacitanceF!.Value, 1e-15);
         Assert.Equal(1 / (2 * Math.PI * Math.Pow(1000 * 1e-6, 1.25)), arc.PeakFrequencyHz, 1e-9);

@@ -67,7 +67,7 @@ public class ScreeningInputTests(ScreeningFixture fx)
         Assert.Equal(-0.10868, double.Parse(lno[Array.IndexOf(head, "rxn_electrolyte_ev_per_atom")], System.Globalization.CultureInfo.InvariantCulture), 4);
         Assert.Equal("fail", lno[Array.IndexOf(head, "oxidation_limit_pass")]);
 
-        var json = JsonSerializer.Serialize(ScreeningExport.JsonModel(r, 10), Cli.CliOutput.Json);
+        var json = JsonOutput.Serialize(ScreeningExport.JsonModel(r, 10));
         using var doc = JsonDocument.Parse(json);
         Assert.Equal(r.Candidates.Count, doc.RootElement.GetProperty("candidate_count").GetInt32());
         var first = doc.RootElement.GetProperty("candidates")[0];

@@ -47,7 +47,7 @@ public sealed record InterfaceReport(IReadOnlyList<ResistanceReport> Resistances
 /// area, effective capacitance of CPE arcs (Hsu–Mansfeld; Brug with the series resistance) and each arc's origin
 /// from its capacitance per Irvine, Sinclair and West (1990).
 /// </summary>
-public static class InterfaceAnalysis
+public static class FitInterpretation
 {
     /// <summary>Capacitance ranges (F, cell constant 1 cm⁻¹): upper bounds of each origin, in order.</summary>
     public static readonly IReadOnlyList<(double UpperF, ArcOrigin Origin, string Range)> Ranges =
