@@ -117,7 +117,7 @@ public sealed partial class EntryStore
             if (MaterialProperties.Problem(r.Property, r.Value) is { } bad)
                 throw new InterphaseException($"{r.Formula} ({r.SourceId ?? r.Source}): {bad}");
             if (!systems.TryGetValue(r.ReducedFormula, out var chemsys))
-                systems[r.ReducedFormula] = chemsys = FormulaParser.Parse(r.ReducedFormula).ChemicalSystem;
+                systems[r.ReducedFormula] = chemsys = FormulaParser.Parse(r.ReducedFormula).ChemicalSystem.ToString();
             if (allowedSystems is not null && !allowedSystems.Contains(chemsys))
                 throw new InterphaseException($"property of {r.Formula} ({r.SourceId}) is outside the pulled systems");
             pId.Value = (object?)r.SourceId ?? DBNull.Value;
