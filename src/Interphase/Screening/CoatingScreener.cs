@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Interphase.Chemistry;
 using Interphase.Knowledge;
+using Interphase.Properties;
 using Interphase.Thermodynamics;
 
 namespace Interphase.Screening;
@@ -15,8 +16,9 @@ namespace Interphase.Screening;
 /// <para>
 /// Ranking (lexicographic): fewer failed criteria first; then the least exothermic worst reaction (max over
 /// candidates of min over partners of the reaction energy); then lower energy above hull; then formula.
-/// A reaction criterion fails below −<see cref="ScreeningOptions.ReactionLimit"/>; a compound known to conduct
-/// electrons (product-character table) fails the electronic criterion; unknown character is not judged.
+/// A reaction criterion fails below −<see cref="ScreeningOptions.ReactionLimit"/>; a compound that conducts
+/// electrons (curated product-character table, else its band gap: <see cref="ElectronicCharacterService"/>) fails the
+/// electronic criterion; a compound with neither is not judged.
 /// </para>
 /// <para>
 /// Speed: the hulls of all systems are computed once (<see cref="OwnSystemHulls"/>), reactions run on the stable
@@ -35,13 +37,15 @@ public sealed class CoatingScreener
     /// <param name="engine">Thermodynamic data.</param>
     /// <param name="knowledge">Reported conductivities, band gaps and product characters (default: the embedded knowledge base).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the preparation (default: all cores).</param>
-    public CoatingScreener(ThermoEngine engine, KnowledgeBase? knowledge = null, int maxDegreeOfParallelism = -1)
+    /// <param name="properties">Band gaps for the electronic criterion where the knowledge base has no curated
+    /// character (null: <see cref="PropertySources.Default"/>, the entry store or the shared property files).</param>
+    public CoatingScreener(ThermoEngine engine, KnowledgeBase? knowledge = null, int maxDegreeOfParallelism = -1, IPropertySource? properties = null)
     {
         Engine = engine;
         Hulls = OwnSystemHulls.Build(engine.Entries, maxDegreeOfParallelism);
         StableEngine = new ThermoEngine(Hulls.StableSet);
         knowledge ??= KnowledgeBase.Load();
-        _characters = knowledge.Products;
+        _characters = new ElectronicCharacterService(knowledge.Products, properties ?? PropertySources.Default());
         _reported = ReportedProperties(knowledge);
     }
 
@@ -180,9 +184,11 @@ public sealed class CoatingScreener
             criteria.Add(new CriterionResult("reduction_limit", red, "V", $"≤ {F(o.AnodeVolts)} V",
                 hasWindow && red <= o.AnodeVolts + 1e-9, hasWindow ? null : "no stable Li range"));
         var character = _characters.Classify(entry.ReducedFormula);
-        criteria.Add(new CriterionResult("electronic", null, "", "not electronically conducting",
+        // The value is the band gap (eV) when the character was decided from one; the detail names its source.
+        criteria.Add(new CriterionResult("electronic", character.BandGapEv, character.BandGapEv is null ? "" : "eV", "not electronically conducting",
             character.Electronic switch { ElectronicCharacter.Conducting => false, ElectronicCharacter.Insulating => true, _ => null },
-            character.Electronic == ElectronicCharacter.Unknown ? "unknown" : $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}"));
+            character.Electronic == ElectronicCharacter.Unknown ? "unknown"
+                : $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}{(character.BandGapEv is null ? "" : $" [{character.Citation}]")}"));
         var (sigma, gap) = _reported.GetValueOrDefault(entry.ReducedFormula);
         return new ScreenedCandidate(0, entry.ReducedFormula, entry, above, reactions, hasWindow ? red : null, hasWindow ? ox : null,
             character.Electronic, sigma, gap, criteria);

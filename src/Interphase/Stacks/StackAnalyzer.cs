@@ -2,6 +2,7 @@ using Interphase.Anode;
 using Interphase.Anode.Interphases;
 using Interphase.Chemistry;
 using Interphase.Knowledge;
+using Interphase.Properties;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
 using Interphase.Quantities;
@@ -29,9 +30,17 @@ public sealed record AnalysisOptions(double StrongReactionEvPerAtom = -0.2, doub
 /// interphase type from the products' electronic character (Fig. 27), Li-metal mechanics (§5; 004 §2), the
 /// resistance budget and the energy density against the liquid reference (000 §3), with a verdict per interface.
 /// </summary>
-public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, IRemedyFinder? remedies = null, AnalysisOptions? options = null)
+/// <remarks>Electronic characters and shear moduli come from the knowledge base first, then from
+/// <paramref name="properties"/> (band gaps, DFT moduli; null: <see cref="PropertySources.Default"/>, the entry store
+/// or the shared property files).</remarks>
+public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, IRemedyFinder? remedies = null, AnalysisOptions? options = null,
+    IPropertySource? properties = null)
 {
     private readonly AnalysisOptions _options = options ?? new AnalysisOptions();
+    private readonly Lazy<ElectronicCharacterService> _characters = new(() =>
+        new ElectronicCharacterService(knowledge.Products, properties ?? PropertySources.Default()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private ElectronicCharacterService Characters => _characters.Value;
 
     /// <summary>Runs every check on the stack.</summary>
     /// <exception cref="InterphaseException">A layer's chemical system has no data.</exception>
@@ -122,10 +131,12 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         void Judge(bool outside, string what, double limitVolts, double faces, IReadOnlyList<string> products, bool shielded)
         {
             if (!outside) return;
-            bool conducting = products.Any(p => knowledge.Products.Classify(p).Electronic == ElectronicCharacter.Conducting);
+            bool conducting = products.Any(p => Characters.Classify(p).Electronic == ElectronicCharacter.Conducting);
+            var gases = products.Where(p => Characters.Classify(p).Electronic == ElectronicCharacter.Gas).ToList();
             string consequence = shielded
                 ? "the coating/interlayer in between blocks electrons, so this is kinetically suppressed"
                 : conducting ? "products conduct electrons, so decomposition continues"
+                : gases.Count > 0 ? $"{string.Join(", ", gases)} evolve(s) as gas, which does not passivate"
                 : "products are electronic insulators and may passivate";
             verdicts.Add(shielded ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
             problems.Add($"{what} {(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
@@ -175,14 +186,14 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             if (withinWindow) products.Clear();
             interphase = InterphaseClassifier.Classify(
                 new InterphaseInput(iface.PositiveName, products, withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0), iface.MinVolts),
-                knowledge.Products);
+                Characters);
         }
         else
         {
             // Open-system energies on this side include the cathode's own delithiation, so the interphase follows from
             // the chemical reactions; oxidation of the other layer is judged by its window.
             interphase = InterphaseClassifier.Classify(
-                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), knowledge.Products);
+                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), Characters);
         }
 
         reasons.Add($"most exothermic chemical reaction: {chemical.EnergyEvPerAtom * 1000:0} meV/atom ({chemical.Kind}) → {string.Join(" + ", chemical.Products)}");
@@ -214,6 +225,11 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             reasons.Add($"fail: chemical reaction below {_options.StrongReactionEvPerAtom * 1000:0} meV/atom");
             return Verdict.Fail;
         }
+        if (kind == InterphaseKind.GasEvolution)
+        {
+            reasons.Add("warning: a product evolves as gas, so no passivating layer forms and the contact suffers");
+            return Verdict.Warning;
+        }
         if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom)
         {
             reasons.Add(kind == InterphaseKind.PassivatingSei
@@ -232,6 +248,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         InterphaseKind.KineticallyStabilised => "kinetically stabilised",
         InterphaseKind.PassivatingSei => "passivating",
         InterphaseKind.MixedConducting => "mixed conducting",
+        InterphaseKind.GasEvolution => "gas evolution",
         _ => "undetermined",
     };
 
@@ -251,15 +268,15 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var reasons = new List<string>();
         bool applies = stack.Anode.Kind == AnodeKind.LithiumMetal;
         var touching = stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Composition : stack.AnodeInterlayer.Composition;
-        var material = knowledge.FindMaterial(touching.ReducedFormula);
         MonroeNewmanResult? mn = null;
-        if (StackBudget.ShearModulusGPa(material) is { } g)
+        var shear = ShearModulusLookup.Find(touching.ReducedFormula, knowledge, Characters.Properties);
+        if (shear is { ShearModulusGpa: var g })
         {
-            mn = MonroeNewman.Assess(g);
-            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
+            mn = MonroeNewman.Assess(g) with { ShearModulusSource = shear.Source };
+            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa ({shear.Source}) vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
                         + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
         }
-        else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
+        else reasons.Add($"Monroe–Newman: not evaluated, {ShearModulusLookup.Missing(touching.ReducedFormula, Characters.Properties)}");
 
         double tK = stack.TemperatureC + PhysicalConstants.ZeroCelsiusK;
         var strip = StrippingVoids.Limit(stack.StackPressureMpa, tK);
@@ -285,6 +302,6 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         }
         else verdict = Verdict.Ok;
         if (mn is not null && applies) reasons.AddRange(mn.Caveats.Take(2).Select(c => "caveat: " + c));
-        return new MechanicsCheck(applies, mn, strip, stack.CurrentDensityMaPerCm2, verdict, reasons);
+        return new MechanicsCheck(applies, mn, strip, stack.CurrentDensityMaPerCm2, verdict, reasons) { ShearModulusSource = shear?.Source };
     }
 }

@@ -50,6 +50,52 @@ public sealed class PropertyCliTests
     }
 
     [Fact]
+    public void AnodeCommandsUseTheStoredGapsAndModuli()
+    {
+        using var tmp = new TempDir();
+        var gaps = tmp.Write("gaps.csv", "formula,target\nNi4O4,2.3009\nIn8S12,0.2798\nIn8S12,0.8246\nIn8S12,0.8351\nIn8S12,1.0947\n");
+        Assert.Equal(0, CliRunner.Run("data", "import-properties", gaps, "--property", "band_gap", "--store", tmp.Store).Code);
+        var shear = tmp.Write("mp_log10_shear_modulus_part.csv", "formula,target\nLi12P4S16,1.0413926851582251\n");
+        Assert.Equal(0, CliRunner.Run("data", "import-properties", shear, "--property", "shear_modulus", "--store", tmp.Store).Code);
+
+        var (c1, out1, err1) = CliRunner.Run("anode", "monroe", "--electrolyte", "Li3PS4", "--store", tmp.Store, "--json");
+        Assert.True(c1 == 0, err1);
+        using (var doc = JsonDocument.Parse(out1))
+        {
+            Assert.Equal(11.0, doc.RootElement.GetProperty("electrolyte_shear_gpa").GetDouble(), 6);
+            Assert.Contains("mp_log10_shear_modulus_part.csv, line 2", doc.RootElement.GetProperty("shear_modulus_source").GetString());
+            Assert.True(doc.RootElement.GetProperty("passes").GetBoolean());
+        }
+        var (c2, _, err2) = CliRunner.Run("anode", "monroe", "--electrolyte", "Li6PS5Cl", "--store", tmp.Store);
+        Assert.Equal(2, c2);
+        Assert.Contains("no shear modulus for Li6PS5Cl", err2);
+        Assert.Contains("data pull --chemsys Cl-Li-P-S --source mp", err2);
+
+        var passivating = tmp.Write("nio.yaml", "electrolyte: Li6PS5Cl\nproducts: [Li2S, NiO]\nreaction_energy_ev_per_atom: -0.3\n");
+        var (c3, out3, err3) = CliRunner.Run("anode", "classify", passivating, "--store", tmp.Store, "--json");
+        Assert.True(c3 == 0, err3);
+        using (var doc = JsonDocument.Parse(out3))
+        {
+            Assert.Equal("passivating_sei", doc.RootElement.GetProperty("kind").GetString());
+            var nio = doc.RootElement.GetProperty("products").EnumerateArray().Single(p => p.GetProperty("formula").GetString() == "NiO");
+            Assert.Equal(2.3009, nio.GetProperty("band_gap_ev").GetDouble(), 4);
+            Assert.Contains("gaps.csv", nio.GetProperty("citation").GetString());
+        }
+        var mixed = tmp.Write("ins.yaml", "electrolyte: Li3InCl6\nproducts: [LiCl, In2S3]\nreaction_energy_ev_per_atom: -0.3\n");
+        var (c4, out4, _) = CliRunner.Run("anode", "classify", mixed, "--store", tmp.Store, "--json");
+        Assert.Equal(0, c4);
+        using (var doc = JsonDocument.Parse(out4)) Assert.Equal("mixed_conducting", doc.RootElement.GetProperty("kind").GetString());
+        var gas = tmp.Write("gas.yaml", "electrolyte: Li3InCl6\nproducts: [LiCl, Cl2]\nreaction_energy_ev_per_atom: -0.3\n");
+        var (c5, out5, _) = CliRunner.Run("anode", "classify", gas, "--store", tmp.Store, "--json");
+        Assert.Equal(0, c5);
+        using (var doc = JsonDocument.Parse(out5))
+        {
+            Assert.Equal("gas_evolution", doc.RootElement.GetProperty("kind").GetString());
+            Assert.Equal(JsonValueKind.Null, doc.RootElement.TryGetProperty("growth_law", out var g) ? g.ValueKind : JsonValueKind.Null);
+        }
+    }
+
+    [Fact]
     public void BadInputExitsWithTwoAndLeavesTheStoreUnchanged()
     {
         using var tmp = new TempDir();

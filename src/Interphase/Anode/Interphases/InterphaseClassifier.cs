@@ -15,6 +15,8 @@ public enum InterphaseKind
     MixedConducting,
     /// <summary>No conducting product is known, but some products' characters are unknown.</summary>
     Undetermined,
+    /// <summary>A product is a gas (O2, Cl2, SO2, …): it evolves instead of forming a layer, so nothing passivates the interface.</summary>
+    GasEvolution,
 }
 
 /// <summary>What the thermodynamics engine says about an electrolyte at the anode potential.</summary>
@@ -43,8 +45,10 @@ public sealed record InterphaseClassification(string Electrolyte, InterphaseKind
 /// kinetic threshold → kinetically stabilised (the review: LLZO "decomposes close to 0 V" with "negligible
 /// decomposition energy of −0.02 eV per atom"; the default threshold 0.05 eV/atom sits between LLZO's
 /// −0.01…−0.02 eV/atom and the ≳0.1 eV/atom of reactive sulfides, e.g. LGPS −1.2 eV/atom); (3) any electronically
-/// conducting product → mixed conducting; (4) any product of unknown character → undetermined; (5) otherwise a
-/// passivating SEI (noting when no product is known to conduct Li⁺, which would make it blocking).
+/// conducting product → mixed conducting; (4) any gaseous product (O2, Cl2, SO2, …) → gas evolution, never a
+/// passivating layer; (5) any product of unknown character → undetermined; (6) otherwise a passivating SEI (noting
+/// when no product is known to conduct Li⁺, which would make it blocking). Product characters come from an
+/// <see cref="IProductCharacterSource"/>: the knowledge base, or <c>ElectronicCharacterService</c>, which adds band gaps.
 /// </remarks>
 public static class InterphaseClassifier
 {
@@ -76,9 +80,15 @@ public static class InterphaseClassifier
             return new(input.Electrolyte, InterphaseKind.KineticallyStabilised,
                 $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
         }
+        var gases = products.Where(p => p.Electronic == ElectronicCharacter.Gas).ToList();
+        if (gases.Count > 0)
+            notes.Add($"{Names(gases)} evolve(s) as gas: no protective layer forms from it, and gas at the interface costs contact");
         if (conducting.Count > 0)
             return new(input.Electrolyte, InterphaseKind.MixedConducting,
                 $"electronically conducting product(s): {Names(conducting)}; the interphase keeps growing", products, notes);
+        if (gases.Count > 0)
+            return new(input.Electrolyte, InterphaseKind.GasEvolution,
+                $"gaseous product(s): {Names(gases)} evolve instead of forming a passivating layer", products, notes);
         if (unknown.Count > 0)
             return new(input.Electrolyte, InterphaseKind.Undetermined,
                 $"no known conducting product, but the character of {Names(unknown)} is unknown", products, notes);

@@ -30,8 +30,10 @@ public interface IEntryProvider
 public static class EntryPuller
 {
     /// <summary>
-    /// Fetches all pages of <paramref name="system"/> from <paramref name="provider"/>, then replaces the provider's
-    /// entries for those sub-systems in one transaction. A failure while fetching leaves the store unchanged.
+    /// Fetches all pages of <paramref name="system"/> from <paramref name="provider"/> (and, for a Materials Project
+    /// client with <see cref="MaterialsProjectClient.FetchProperties"/>, its band gaps, densities and elastic moduli),
+    /// then replaces the provider's entries and property values for those sub-systems in one transaction. A failure
+    /// while fetching leaves the store unchanged.
     /// </summary>
     public static async Task<ImportSummary> PullAsync(IEntryProvider provider, EntryStore store, IReadOnlyList<Element> system,
         IProgress<PullProgress>? progress = null, CancellationToken ct = default)
@@ -39,6 +41,13 @@ public static class EntryPuller
         var entries = await provider.FetchAsync(system, progress, ct).ConfigureAwait(false);
         var pulled = ChemicalSystem.Of(system);
         var within = entries.Where(e => e.Composition.ChemicalSystem.IsSubsetOf(pulled)).ToList();
+        if (provider is MaterialsProjectClient { FetchProperties: true } mp)
+        {
+            var values = await mp.FetchPropertiesAsync(system, progress, ct).ConfigureAwait(false);
+            var keys = pulled.SubsystemKeys().ToHashSet(StringComparer.Ordinal);
+            var inside = values.Where(v => FormulaParser.TryParse(v.ReducedFormula, out var c, out _) && keys.Contains(c!.ChemicalSystem.ToString())).ToList();
+            return store.ReplaceSubsystems(within, inside, provider.SourceName, pulled.SubsystemKeys(), provider.BaseUrl);
+        }
         return store.ReplaceSubsystems(within, provider.SourceName, pulled.SubsystemKeys(), provider.BaseUrl);
     }
 }
