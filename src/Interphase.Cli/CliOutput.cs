@@ -41,6 +41,22 @@ public static class CliOutput
         }
     }
 
+    /// <summary>Width used when output is not a terminal and <c>COLUMNS</c> is unset: wide enough that no cell wraps or is cut.</summary>
+    public const int UnboundedWidth = 10_000;
+
+    /// <summary>
+    /// Sets the table width of <paramref name="console"/>: <c>COLUMNS</c> when it is a positive number; otherwise, when
+    /// output is not a terminal (piped or redirected), <see cref="UnboundedWidth"/> so that tables keep every cell whole
+    /// on one line; otherwise the terminal's own width.
+    /// </summary>
+    public static void ApplyWidth(IAnsiConsole console, bool outputRedirected, string? columns)
+    {
+        if (int.TryParse(columns, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int c) && c > 0)
+            console.Profile.Width = c;
+        else if (outputRedirected)
+            console.Profile.Width = UnboundedWidth;
+    }
+
     /// <summary>
     /// The one number format of the tables: four significant digits, invariant culture, "—" for a value that is not
     /// defined (NaN). Commands import it with <c>using static</c>.

@@ -34,12 +34,17 @@ public sealed class ThermoCommands : ICliModule
             var openElement = PeriodicTable.Get(pr.GetValue(open)!);
             var engine = Engine(pr, pr.GetValue(data), source, composition.Elements.Append(openElement));
             var w = engine.Window(composition, openElement);
+            var basis = WindowBasis.Of(engine, composition, w);
             if (pr.GetValue(json))
             {
                 CliOutput.WriteJson(new
                 {
                     Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
                     WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
+                    DataStatus = basis.StatusName,
+                    EAboveHullEvPerAtom = basis.EnergyAboveHullEvPerAtom,
+                    Decomposition = basis.Phases.Select(p => new { Formula = p.Formula, AtomFraction = p.Fraction }),
+                    DataNote = basis.Explanation,
                     Profile = w.Profile.Select(s => new
                     {
                         Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
@@ -61,6 +66,7 @@ public sealed class ThermoCommands : ICliModule
             CliOutput.Terminal.MarkupLine(w.StableSegment is null
                 ? "no voltage range without uptake"
                 : $"window: [bold]{F(w.ReductionVolts!.Value, 3)} – {(w.OxidationVolts is { } o ? F(o, 3) : "∞")} V[/] vs {w.OpenElement.Symbol}/{w.OpenElement.Symbol}+");
+            CliOutput.Terminal.MarkupLine($"data: {basis.StatusName.Replace('_', ' ')} — {Markup.Escape(basis.Explanation)}");
             return 0;
         }));
         return cmd;
