@@ -270,11 +270,14 @@ public sealed class CoatingScreener
         var character = _characters.Classify(entry.ReducedFormula);
         switch (character.Electronic)
         {
+            case ElectronicCharacter.Insulating or ElectronicCharacter.Conducting when character.BandGapEv is { } pbe && gap is null:
+                // Decided from a PBE gap: scored on the band-gap margin like a reported gap (PBE underestimates, so this is conservative).
+                Add(Criteria.Electronic, pbe, "eV", Margin(ScoringModel.BandGapMargin, "PBE band gap"), ScoringModel.BandGapMargin.Satisfaction(pbe),
+                    $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason} [{character.Citation}]");
+                break;
             case ElectronicCharacter.Insulating:
             case ElectronicCharacter.Conducting:
-                // Shown: the reported gap, else the PBE gap the character was decided from; the detail names its source.
-                double? shown = gap ?? character.BandGapEv;
-                Add(Criteria.Electronic, shown, shown is null ? "" : "eV", "insulating 1, conducting 0 (knowledge base, else PBE band gap ≥ 1 eV)",
+                Add(Criteria.Electronic, gap, gap is null ? "" : "eV", "insulating 1, conducting 0 (knowledge base)",
                     character.Electronic == ElectronicCharacter.Insulating ? 1 : 0,
                     $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}{(character.BandGapEv is null ? "" : $" [{character.Citation}]")}");
                 break;

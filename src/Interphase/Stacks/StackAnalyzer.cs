@@ -135,18 +135,35 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             if (!outside) return;
             bool conducting = products.Any(p => Characters.Classify(p).Electronic == ElectronicCharacter.Conducting);
             var gases = products.Where(p => Characters.Classify(p).Electronic == ElectronicCharacter.Gas).ToList();
+            // Decomposition energy at the faced potential, eV/atom of the layer: ∫ Li uptake dV over the exceeded range.
+            double drive = DrivingForce(window, composition, Math.Min(limitVolts, faces), Math.Max(limitVolts, faces));
+            bool kinetic = conducting && drive < InterphaseClassifier.DefaultKineticThresholdEvPerAtom;
             string consequence = shielded
                 ? "the coating/interlayer in between blocks electrons, so this is kinetically suppressed"
+                : kinetic ? $"products conduct electrons, but the driving force ({drive * 1000:0} meV/atom) is below {InterphaseClassifier.DefaultKineticThresholdEvPerAtom * 1000:0} meV/atom: kinetically stabilised (001 §5.1)"
                 : conducting ? "products conduct electrons, so decomposition continues"
                 : gases.Count > 0 ? $"{string.Join(", ", gases)} evolve(s) as gas, which does not passivate"
                 : "products are electronic insulators and may passivate";
-            verdicts.Add(shielded ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
+            verdicts.Add(shielded || kinetic ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
             problems.Add($"{what} {(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
         }
         Judge(reduced, "reduced", red ?? double.NaN, lo, atMin, low.Shielded);
         Judge(oxidised && red is not null, "oxidised", ox ?? double.NaN, hi, atMax, high.Shielded);
         return new LayerWindow(name, composition.ReducedFormula, role, red, ox, lo, hi, verdicts.DefaultIfEmpty(Verdict.Warning).Max(),
             string.Join("; ", problems), atMin, atMax);
+    }
+
+    // |ΔΦ| between two potentials, eV per atom of the layer: the grand potential's slope is the Li uptake per formula unit.
+    private static double DrivingForce(StabilityWindow window, Composition composition, double fromVolts, double toVolts)
+    {
+        if (double.IsNaN(fromVolts) || double.IsNaN(toVolts)) return double.PositiveInfinity;
+        double sum = 0;
+        foreach (var seg in window.Profile)
+        {
+            double overlap = Math.Min(seg.EndVolts ?? double.PositiveInfinity, toVolts) - Math.Max(seg.StartVolts, fromVolts);
+            if (overlap > 0) sum += Math.Abs(seg.UptakePerFormulaUnit) * overlap;
+        }
+        return sum / composition.NumAtoms;
     }
 
     private static IReadOnlyList<string> ProductsAt(StabilityWindow window, double volts)
