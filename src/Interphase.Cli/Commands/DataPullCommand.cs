@@ -45,7 +45,8 @@ internal static class DataPullCommand
         {
             var system = ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
             var provider = CreateProvider(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!, !p.GetValue(noProperties));
-            using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
+            return EntryStore.Write(StoreLocation.Resolve(p.GetValue(store)), s =>
+            {
             ImportSummary summary;
             bool quiet = p.GetValue(json) || Console.IsOutputRedirected;
             if (quiet)
@@ -84,6 +85,7 @@ internal static class DataPullCommand
                     (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
                     (summary.Properties > 0 ? $", with {summary.Properties} property values" : "") + $" into {Markup.Escape(s.Path)}");
             return 0;
+            });
         }));
         return cmd;
     }
