@@ -262,10 +262,11 @@ public sealed partial class EntryStore : IDisposable
     {
         ValidateSourceName(source);
         if (IsReadOnly) throw new InterphaseException($"entry store {Path} was opened read-only");
-        return Guard(() => WriteUnguarded(entries, source, origin, subsystems));
+        return Guard(() => WriteUnguarded(entries, source, origin, subsystems, properties));
     }
 
-    private ImportSummary WriteUnguarded(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems)
+    private ImportSummary WriteUnguarded(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems,
+        IEnumerable<Properties.PropertyRecord>? properties)
     {
         var sw = Stopwatch.StartNew();
         using var tx = _db.BeginTransaction();
