@@ -47,6 +47,17 @@ public static class CliOutput
         }
     }
 
+    /// <summary>Runs an asynchronous command body with the same error handling as <see cref="Run"/>.</summary>
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        int code = 0;
+        Exception? failure = null;
+        try { code = await body(); }
+        catch (OperationCanceledException) { return 130; }
+        catch (Exception ex) { failure = ex; }
+        return failure is null ? code : Run(() => throw failure);
+    }
+
     /// <summary>Longest error message printed, in characters (messages quote the user's input).</summary>
     public const int MaxMessageLength = 2000;
 

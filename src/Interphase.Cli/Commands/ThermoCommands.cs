@@ -37,20 +37,7 @@ public sealed class ThermoCommands : ICliModule
             var basis = WindowBasis.Of(engine, composition, w);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
-                    WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
-                    DataStatus = basis.StatusName,
-                    EAboveHullEvPerAtom = basis.EnergyAboveHullEvPerAtom,
-                    Decomposition = basis.Phases.Select(p => new { Formula = p.Formula, AtomFraction = p.Fraction }),
-                    DataNote = basis.Explanation,
-                    Profile = w.Profile.Select(s => new
-                    {
-                        Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
-                        Reaction = s.Reaction.ToString(),
-                    }),
-                });
+                CliOutput.WriteJson(ThermoJson.Window(w, basis));
                 return 0;
             }
             var t = new Table().Title($"{Markup.Escape(w.Composition.ReducedFormula)} open to {w.OpenElement.Symbol} ({w.EntryCount} entries)");
@@ -87,13 +74,7 @@ public sealed class ThermoCommands : ICliModule
             var r = engine.Stability(composition);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    Formula = r.Composition.ReducedFormula, NEntries = r.EntryCount, EFormPerAtom = r.FormationEnergyPerAtom,
-                    EAboveHull = r.EnergyAboveHull,
-                    Decomposition = (r.Decomposition ?? r.Hull.Decomposition).ToDictionary(p => p.Formula, p => p.Fraction),
-                    HullEnergyPerAtom = r.Hull.EnergyPerAtom,
-                });
+                CliOutput.WriteJson(ThermoJson.Hull(r));
                 return 0;
             }
             var t = new Table().Title($"{Markup.Escape(r.Composition.ReducedFormula)} ({r.EntryCount} entries)");
@@ -131,13 +112,7 @@ public sealed class ThermoCommands : ICliModule
             var min = r.MostExothermic;
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    A = pr.GetValue(a), B = pr.GetValue(b), Volts = opts.Volts, OpenElement = r.OpenElement?.Symbol,
-                    NEntries = r.EntryCount, NElements = r.ElementCount, MinX = min.X, MinERxnPerAtom = min.EnergyPerAtom,
-                    MinReaction = min.Reaction.ToString(),
-                    Kinks = r.Kinks.Select(k => new { k.X, ERxnPerAtom = k.EnergyPerAtom, EMixingPerAtom = k.MixingEnergyPerAtom, Reaction = k.Reaction.ToString() }),
-                });
+                CliOutput.WriteJson(ThermoJson.Reaction(pr.GetValue(a)!, pr.GetValue(b)!, r));
                 return 0;
             }
             string title = $"{pr.GetValue(a)} | {pr.GetValue(b)}" + (opts.Volts is { } v ? $" open to {r.OpenElement!.Symbol} at {F(v, 2)} V" : "")

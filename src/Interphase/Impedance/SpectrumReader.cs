@@ -64,6 +64,11 @@ public static class SpectrumReader
         return Parse(text, path);
     }
 
+    /// <summary>Reads a spectrum from the bytes of a file (an upload); <paramref name="name"/> is its file name, used
+    /// for format detection and messages.</summary>
+    public static ImpedanceSpectrum Read(byte[] bytes, string name) =>
+        Parse(LooksUtf8(bytes) ? Encoding.UTF8.GetString(bytes) : Encoding.Latin1.GetString(bytes), name);
+
     /// <summary>Parses spectrum text; <paramref name="name"/> (a file name) is used for format detection and messages.</summary>
     public static ImpedanceSpectrum Parse(string text, string name)
     {

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
 
 namespace Interphase.Data.Online;
@@ -24,31 +26,71 @@ public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan M
 
 /// <summary>
 /// GETs JSON documents with retries and back-off on 429/5xx (honouring Retry-After) and turns every failure into an
-/// <see cref="OnlineSourceException"/> that says what happened and what to do.
+/// <see cref="OnlineSourceException"/> that says what happened and what to do. Redirects are followed only within the
+/// host first asked and only over http(s), so a header such as an API key never reaches another host; every message
+/// has the secrets it was given redacted; each response is read up to <see cref="PullLimits.MaxResponseBytes"/> and
+/// each request is bounded by <see cref="PullLimits.RequestTimeout"/>.
 /// </summary>
 public sealed class HttpJsonFetcher
 {
     private readonly HttpClient _http;
     private readonly RetryPolicy _retry;
     private readonly string _service;
+    private readonly string[] _secrets;
 
     /// <summary>Creates a fetcher.</summary>
-    /// <param name="http">Client to use; null for a new one with a 100 s time-out.</param>
+    /// <param name="http">Client to use (it must not follow redirects itself); null for a shared one that does not.</param>
     /// <param name="service">Service name for messages, e.g. "Materials Project".</param>
     /// <param name="retry">Retry policy; null for <see cref="RetryPolicy.Default"/>.</param>
-    public HttpJsonFetcher(HttpClient? http, string service, RetryPolicy? retry = null)
+    /// <param name="limits">Time-outs and size limits; null for <see cref="PullLimits.FromEnvironment"/>.</param>
+    /// <param name="secrets">Values never to print (API keys); each is replaced by "[redacted]" in every message.</param>
+    public HttpJsonFetcher(HttpClient? http, string service, RetryPolicy? retry = null, PullLimits? limits = null, IEnumerable<string>? secrets = null)
     {
-        _http = http ?? SharedClient.Value;
+        Limits = (limits ?? PullLimits.FromEnvironment()).Validated();
+        _http = http ?? SharedClient(Limits.ConnectTimeout);
         _service = service;
         _retry = retry ?? RetryPolicy.Default;
+        _secrets = (secrets ?? []).Where(s => s.Length >= 4).ToArray();
     }
 
-    private static readonly Lazy<HttpClient> SharedClient = new(() =>
+    /// <summary>The limits in force.</summary>
+    public PullLimits Limits { get; }
+
+    /// <summary>The service name used in messages.</summary>
+    public string Service => _service;
+
+    private static readonly ConcurrentDictionary<TimeSpan, HttpClient> Clients = new();
+
+    // Redirects are handled by the fetcher (same host only); the request time-out by a token per request.
+    private static HttpClient SharedClient(TimeSpan connectTimeout) => Clients.GetOrAdd(connectTimeout, t =>
     {
-        var c = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectTimeout = t,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        var c = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         c.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Interphase", "1.0"));
         return c;
     });
+
+    /// <summary>Replaces every secret in <paramref name="text"/> (and any <c>api_key=</c> value) by "[redacted]".</summary>
+    public string Redact(string text)
+    {
+        foreach (var s in _secrets) text = text.Replace(s, "[redacted]", StringComparison.Ordinal);
+        int q = text.IndexOf("api_key=", StringComparison.OrdinalIgnoreCase);
+        if (q >= 0)
+        {
+            int end = q + "api_key=".Length;
+            while (end < text.Length && text[end] is not ('&' or ' ' or ')' or '\'' or '"')) end++;
+            text = text[..(q + "api_key=".Length)] + "[redacted]" + text[end..];
+        }
+        return text;
+    }
+
+    private OnlineSourceException Fail(string message, Exception? inner = null) => new(Redact(message), inner);
 
     /// <summary>GETs <paramref name="url"/> and parses the body as JSON.</summary>
     /// <param name="url">Absolute URL.</param>
@@ -57,68 +99,136 @@ public sealed class HttpJsonFetcher
     /// <param name="acceptClientErrors">Return 4xx (other than 401/403) and 501 answers to the caller instead of throwing.</param>
     /// <returns>The parsed document (caller disposes) and the final status code.</returns>
     /// <exception cref="OnlineSourceException">Unreachable, refused, repeated failures, or a body that is not JSON.</exception>
-    public async Task<(JsonDocument Document, HttpStatusCode Status)> GetAsync(string url, IReadOnlyDictionary<string, string>? headers = null,
-        CancellationToken ct = default, bool acceptClientErrors = false)
+    public Task<(JsonDocument Document, HttpStatusCode Status)> GetAsync(string url, IReadOnlyDictionary<string, string>? headers = null,
+        CancellationToken ct = default, bool acceptClientErrors = false) => GetAsync(url, headers, ct, acceptClientErrors, null);
+
+    internal async Task<(JsonDocument Document, HttpStatusCode Status)> GetAsync(string url, IReadOnlyDictionary<string, string>? headers,
+        CancellationToken ct, bool acceptClientErrors, PullBudget? budget)
     {
         TimeSpan delay = _retry.BaseDelay;
+        int timeouts = 0;
         for (int attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (headers is not null)
-                foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
-            HttpResponseMessage response;
-            try
+            Answer answer;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                response = await _http.SendAsync(request, ct).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex) when (ex.InnerException is SocketException || ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
-            {
-                throw new OnlineSourceException($"cannot reach {_service} at {Redact(url)}: {ex.Message} (check the network, or the base URL)", ex);
-            }
-            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-            {
-                if (attempt < _retry.MaxAttempts)
+                timeout.CancelAfter(Limits.RequestTimeout);
+                try
                 {
-                    await Task.Delay(delay, ct).ConfigureAwait(false);
-                    delay = Next(delay);
-                    continue;
+                    answer = await SendAsync(url, headers, timeout.Token).ConfigureAwait(false);
                 }
-                throw new OnlineSourceException($"{_service} did not answer {Redact(url)} in time after {attempt} attempts", ex);
-            }
-            using (response)
-            {
-                int code = (int)response.StatusCode;
-                string body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-                if (code is 429 or 500 or 502 or 503 or 504)
+                catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
                 {
-                    if (attempt < _retry.MaxAttempts)
+                    // Timed out: tried once more, then given up (a silent server must not hold the pull for minutes).
+                    if (++timeouts < 2 && attempt < _retry.MaxAttempts)
                     {
-                        var wait = RetryAfter(response) is { } ra ? Min(ra, _retry.MaxDelay) : delay;
-                        await Task.Delay(wait, ct).ConfigureAwait(false);
+                        await Task.Delay(delay, ct).ConfigureAwait(false);
                         delay = Next(delay);
                         continue;
                     }
-                    throw new OnlineSourceException(
-                        $"{_service} answered HTTP {code} {response.ReasonPhrase} to {Redact(url)} {attempt} times; giving up{Snippet(body)}");
+                    throw Fail($"{_service} did not answer {url} within {Limits.RequestTimeout.TotalSeconds:0.#} s ({attempt} attempts); " +
+                               $"check the network, or raise the time-out with --timeout or {PullLimits.TimeoutVariable}", ex);
                 }
-                if (code is 401 or 403)
-                    throw new OnlineSourceException(
-                        $"{_service} refused the request (HTTP {code} {response.ReasonPhrase}): the API key is missing, wrong or expired{Snippet(body)}");
-                if (code >= 400 && !acceptClientErrors)
-                    throw new OnlineSourceException($"{_service} answered HTTP {code} {response.ReasonPhrase} to {Redact(url)}{Snippet(body)}");
-                try
+                catch (HttpRequestException ex)
                 {
-                    return (JsonDocument.Parse(body), response.StatusCode);
+                    throw Fail($"cannot reach {_service} at {url}: {ex.Message} (check the network, or the base URL)", ex);
                 }
-                catch (JsonException ex)
+                catch (IOException ex)
                 {
-                    if (code >= 400 && acceptClientErrors) return (JsonDocument.Parse("{}"), response.StatusCode);
-                    if (code >= 400) throw new OnlineSourceException($"{_service} answered HTTP {code} {response.ReasonPhrase} to {Redact(url)}{Snippet(body)}", ex);
-                    throw new OnlineSourceException($"malformed response from {_service} ({Redact(url)}): not JSON ({ex.Message}){Snippet(body)}", ex);
+                    throw Fail($"the connection to {_service} broke off while reading {url}: {ex.Message}", ex);
                 }
             }
+            budget?.Page(answer.Body.Length);
+            int code = (int)answer.Status;
+            string body = code >= 400 || code < 200 ? Encoding.UTF8.GetString(answer.Body) : "";
+            if (code is 429 or 500 or 502 or 503 or 504)
+            {
+                if (attempt < _retry.MaxAttempts)
+                {
+                    var wait = answer.RetryAfter is { } ra ? Min(ra, _retry.MaxDelay) : delay;
+                    await Task.Delay(wait, ct).ConfigureAwait(false);
+                    delay = Next(delay);
+                    continue;
+                }
+                throw Fail($"{_service} answered HTTP {code} {answer.Reason} to {url} {attempt} times; giving up{Snippet(body)}");
+            }
+            if (code is 401 or 403)
+                throw Fail($"{_service} refused the request (HTTP {code} {answer.Reason}): the API key is missing, wrong or expired{Snippet(body)}");
+            if (code >= 400 && !acceptClientErrors)
+                throw Fail($"{_service} answered HTTP {code} {answer.Reason} to {url}{Snippet(body)}");
+            if (code is < 200 or >= 300 and < 400)
+                throw Fail($"{_service} answered HTTP {code} {answer.Reason} to {url}, which is not an answer with data{Snippet(body)}");
+            try
+            {
+                return (JsonDocument.Parse(answer.Body), answer.Status);
+            }
+            catch (JsonException ex)
+            {
+                if (code >= 400 && acceptClientErrors) return (JsonDocument.Parse("{}"), answer.Status);
+                if (code >= 400) throw Fail($"{_service} answered HTTP {code} {answer.Reason} to {url}{Snippet(body)}", ex);
+                throw Fail($"malformed response from {_service} ({url}): not JSON ({ex.Message}){Snippet(Encoding.UTF8.GetString(answer.Body, 0, Math.Min(answer.Body.Length, 400)))}", ex);
+            }
         }
+    }
+
+    private sealed record Answer(HttpStatusCode Status, string? Reason, byte[] Body, TimeSpan? RetryAfter);
+
+    private async Task<Answer> SendAsync(string url, IReadOnlyDictionary<string, string>? headers, CancellationToken token)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var origin) || origin.Scheme is not ("http" or "https"))
+            throw Fail($"cannot request {Quoted.Cap(url)} from {_service}: not an http(s) URL");
+        var current = origin;
+        for (int hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (headers is not null)
+                foreach (var (k, v) in headers) request.Headers.TryAddWithoutValidation(k, v);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            int code = (int)response.StatusCode;
+            if (code is 301 or 302 or 303 or 307 or 308)
+            {
+                var next = Redirect(response, current, origin);
+                if (hop >= Limits.MaxRedirects) throw Fail($"{_service} redirected {url} more than {Limits.MaxRedirects} times; stopped");
+                current = next;
+                continue;
+            }
+            return new Answer(response.StatusCode, response.ReasonPhrase, await ReadCappedAsync(response, current, token).ConfigureAwait(false),
+                RetryAfter(response));
+        }
+    }
+
+    private Uri Redirect(HttpResponseMessage response, Uri current, Uri origin)
+    {
+        var location = response.Headers.Location
+            ?? throw Fail($"{_service} redirected {current} (HTTP {(int)response.StatusCode}) without saying where to");
+        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (next.Scheme is not ("http" or "https"))
+            throw Fail($"{_service} redirected {current} to a {next.Scheme}: address; only http(s) redirects are followed");
+        if (!string.Equals(next.Host, origin.Host, StringComparison.OrdinalIgnoreCase) || next.Port != origin.Port)
+            throw Fail($"{_service} redirected {current} to another host ({next.Authority}); not followed, so nothing (no API key) is sent there. " +
+                       "If the service has moved, give its new address with --url");
+        if (origin.Scheme == "https" && next.Scheme == "http")
+            throw Fail($"{_service} redirected {current} from https to plain http; not followed");
+        return next;
+    }
+
+    private async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, Uri url, CancellationToken token)
+    {
+        long max = Limits.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is long declared && declared > max)
+            throw Fail($"{_service} announced a response of {declared / 1048576.0:F0} MB to {url}, more than the limit of {max / 1048576.0:F0} MB per response; not read");
+        await using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + n > max)
+                throw Fail($"{_service} sent more than {max / 1048576.0:F0} MB in one response to {url}; stopped reading");
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     private TimeSpan Next(TimeSpan d) => Min(d * 2, _retry.MaxDelay);
@@ -138,12 +248,5 @@ public sealed class HttpJsonFetcher
         body = body.Trim();
         if (body.Length == 0) return "";
         return ": " + (body.Length > 200 ? body[..200] + "…" : body);
-    }
-
-    // Keys are sent as headers, never in URLs, but a user-supplied URL may carry one.
-    private static string Redact(string url)
-    {
-        int q = url.IndexOf("api_key=", StringComparison.OrdinalIgnoreCase);
-        return q < 0 ? url : url[..q] + "api_key=…";
     }
 }

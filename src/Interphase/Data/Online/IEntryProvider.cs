@@ -39,6 +39,7 @@ public static class EntryPuller
         IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
         var entries = await provider.FetchAsync(system, progress, ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested(); // cancelled (Ctrl-C) after the last page: still nothing is written
         var pulled = ChemicalSystem.Of(system);
         var within = entries.Where(e => e.Composition.ChemicalSystem.IsSubsetOf(pulled)).ToList();
         if (provider is MaterialsProjectClient { FetchProperties: true } mp)

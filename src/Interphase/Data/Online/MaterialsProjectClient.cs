@@ -33,11 +33,12 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
     /// <param name="http">HTTP client; null for a shared default.</param>
     /// <param name="retry">Retry policy.</param>
     /// <param name="pageSize">Documents per page.</param>
+    /// <param name="limits">Pages, entries, bytes and time-outs; null for <see cref="PullLimits.FromEnvironment"/>.</param>
     /// <param name="fetchProperties">Also fetch band gaps, densities (summary) and elastic moduli (elasticity) in a pull.</param>
     /// <param name="maxPages">Most pages fetched per endpoint before giving up (property fetches).</param>
-    /// <exception cref="InterphaseException">No API key, or an unknown field.</exception>
+    /// <exception cref="InterphaseException">No API key, a key with characters a key cannot have, or an unknown field.</exception>
     public MaterialsProjectClient(string? apiKey = null, string? baseUrl = null, string field = MaterialsProjectJson.FormationField,
-        string thermoType = "GGA_GGA+U", HttpClient? http = null, RetryPolicy? retry = null, int pageSize = 1000,
+        string thermoType = "GGA_GGA+U", HttpClient? http = null, RetryPolicy? retry = null, int pageSize = 1000, PullLimits? limits = null,
         bool fetchProperties = false, int maxPages = 200)
     {
         FetchProperties = fetchProperties;
@@ -45,12 +46,38 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
         _apiKey = apiKey ?? Environment.GetEnvironmentVariable(KeyVariable) ?? "";
         if (string.IsNullOrWhiteSpace(_apiKey))
             throw new InterphaseException($"the Materials Project needs an API key: set {KeyVariable} (your key is on https://next-gen.materialsproject.org/api)");
+        ValidateKey(_apiKey);
         MaterialsProjectJson.BasisOf(field);
         Field = field;
         ThermoType = thermoType;
         BaseUrl = OnlineUrls.Resolve(baseUrl, UrlVariable, DefaultBaseUrl);
         PageSize = pageSize;
-        _fetcher = new HttpJsonFetcher(http, "the Materials Project", retry);
+        if (pageSize < 1) throw new InterphaseException($"page size {pageSize} must be at least 1");
+        _fetcher = new HttpJsonFetcher(http, "the Materials Project", retry, limits, [_apiKey]);
+    }
+
+    /// <summary>Longest API key accepted (Materials Project keys are 32 characters).</summary>
+    public const int MaxKeyLength = 256;
+
+    // A key goes into an HTTP header: a line break would inject headers, and non-ASCII cannot be sent. The key itself
+    // is never printed.
+    private static void ValidateKey(string key)
+    {
+        if (key.Length > MaxKeyLength)
+            throw new InterphaseException($"{KeyVariable} is {key.Length:N0} characters long, not an API key (at most {MaxKeyLength}); copy the key again");
+        for (int i = 0; i < key.Length; i++)
+        {
+            char c = key[i];
+            if (c is >= '!' and <= '~') continue;
+            string what = c switch
+            {
+                '\r' or '\n' => "a line break",
+                ' ' or '\t' => "a space",
+                < ' ' or '\u007f' => "a control character",
+                _ => "a non-ASCII character",
+            };
+            throw new InterphaseException($"{KeyVariable} contains {what} at position {i + 1}, which an API key cannot have; copy the key again");
+        }
     }
 
     /// <inheritdoc />
@@ -113,6 +140,19 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
     /// <inheritdoc />
     public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
+        try
+        {
+            return await FetchPagesAsync(system, progress, ct).ConfigureAwait(false);
+        }
+        catch (InterphaseException ex) when (ex is not OnlineSourceException && ex.Message.Contains(_apiKey, StringComparison.Ordinal))
+        {
+            throw new OnlineSourceException(_fetcher.Redact(ex.Message));
+        }
+    }
+
+    private async Task<IReadOnlyList<Entry>> FetchPagesAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress, CancellationToken ct)
+    {
+        var budget = new PullBudget(_fetcher.Limits, "the Materials Project");
         string chemsys = string.Join(',', ChemicalSystem.Of(system).SubsystemKeys());
         var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
         var entries = new List<Entry>();
@@ -122,7 +162,7 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
         {
             string url = $"{BaseUrl}/materials/thermo/?chemsys={Uri.EscapeDataString(chemsys)}&thermo_types={Uri.EscapeDataString(ThermoType)}" +
                          $"&_fields={string.Join(',', MaterialsProjectJson.RequestedFields)}&_skip={skip}&_limit={PageSize}";
-            var (doc, _) = await _fetcher.GetAsync(url, headers, ct).ConfigureAwait(false);
+            var (doc, _) = await _fetcher.GetAsync(url, headers, ct, acceptClientErrors: false, budget).ConfigureAwait(false);
             int count;
             using (doc)
             {
@@ -130,9 +170,10 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
                 if (!MaterialsProjectJson.IsApiResponse(root))
                     throw new OnlineSourceException($"malformed response from the Materials Project ({url}): no 'data' list");
                 if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                    && meta.TryGetProperty("total_doc", out var td) && td.ValueKind == JsonValueKind.Number)
-                    total = td.GetInt32();
+                    && meta.TryGetProperty("total_doc", out var td))
+                    total = budget.Count(td, "meta.total_doc", url);
                 var data = root.GetProperty("data");
+                budget.NewPage(data, url);
                 count = data.GetArrayLength();
                 int i = 0;
                 foreach (var d in data.EnumerateArray())
@@ -144,11 +185,12 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
                     }
                     catch (Exception ex) when (ex is FormatException or InterphaseException or InvalidOperationException)
                     {
-                        throw new OnlineSourceException($"malformed response from the Materials Project ({url}), document {skip + i}: {ex.Message}", ex);
+                        throw new OnlineSourceException(_fetcher.Redact($"malformed response from the Materials Project ({url}), document {skip + i}: {ex.Message}"), ex);
                     }
                 }
             }
             requests++;
+            budget.Entries(entries.Count);
             progress?.Report(new PullProgress(requests, entries.Count, total, $"Materials Project {ChemicalSystem.Of(system)}"));
             if (count < PageSize || (total is { } t && skip + count >= t) || count == 0) break;
         }

@@ -32,9 +32,12 @@ public sealed class OptimadeClient : IEntryProvider
     /// <param name="http">HTTP client; null for a shared default.</param>
     /// <param name="retry">Retry policy.</param>
     /// <param name="pageLimit">Structures per page requested.</param>
+    /// <param name="limits">Pages, entries, bytes and time-outs; null for <see cref="PullLimits.FromEnvironment"/>.</param>
     /// <exception cref="InterphaseException">Invalid URL, or no field given for an unknown provider.</exception>
-    public OptimadeClient(string baseUrl, string? field = null, HttpClient? http = null, RetryPolicy? retry = null, int pageLimit = 100)
+    public OptimadeClient(string baseUrl, string? field = null, HttpClient? http = null, RetryPolicy? retry = null, int pageLimit = 100,
+        PullLimits? limits = null)
     {
+        if (pageLimit < 1) throw new InterphaseException($"page limit {pageLimit} must be at least 1");
         BaseUrl = OnlineUrls.Resolve(baseUrl, null, baseUrl);
         _structuresUrl = (BaseUrl.EndsWith("/v1", StringComparison.Ordinal) ? BaseUrl : BaseUrl + "/v1") + "/structures";
         string host = OnlineUrls.Host(BaseUrl);
@@ -44,7 +47,7 @@ public sealed class OptimadeClient : IEntryProvider
                 $"OPTIMADE provider {host}: which property holds the formation energy (eV/atom)? Pass --field NAME (e.g. _oqmd_delta_e) or set {FieldVariable}");
         PageLimit = pageLimit;
         SourceName = "optimade:" + host;
-        _fetcher = new HttpJsonFetcher(http, $"the OPTIMADE provider {host}", retry);
+        _fetcher = new HttpJsonFetcher(http, $"the OPTIMADE provider {host}", retry, limits);
     }
 
     /// <inheritdoc />
@@ -65,7 +68,10 @@ public sealed class OptimadeClient : IEntryProvider
     /// <inheritdoc />
     public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
-        var state = new FetchState(ChemicalSystem.Of(system), progress, ChemicalSystem.Of(system).ToString());
+        var state = new FetchState(ChemicalSystem.Of(system), progress, ChemicalSystem.Of(system).ToString())
+        {
+            Budget = new PullBudget(_fetcher.Limits, _fetcher.Service),
+        };
         string hasOnly = $"elements HAS ONLY {Quoted(system.Select(e => e.Symbol))}";
         UsedSubsystemFallback = false;
         if (await FetchAllPages(FirstUrl(hasOnly), state, allowUnsupported: true, ct).ConfigureAwait(false))
@@ -84,6 +90,7 @@ public sealed class OptimadeClient : IEntryProvider
     {
         public List<Entry> Entries { get; } = [];
         public int Requests { get; set; }
+        public PullBudget? Budget { get; set; }
     }
 
     private string FirstUrl(string filter) =>
@@ -101,7 +108,7 @@ public sealed class OptimadeClient : IEntryProvider
         while (next is not null)
         {
             if (!seen.Add(next)) throw new OnlineSourceException($"the OPTIMADE provider's paging loops back to {next}");
-            var (doc, status) = await _fetcher.GetAsync(next, null, ct, acceptClientErrors: true).ConfigureAwait(false);
+            var (doc, status) = await _fetcher.GetAsync(next, null, ct, acceptClientErrors: true, state.Budget).ConfigureAwait(false);
             using (doc)
             {
                 if ((int)status >= 400)
@@ -112,6 +119,7 @@ public sealed class OptimadeClient : IEntryProvider
                 var root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
                     throw new OnlineSourceException($"malformed response from the OPTIMADE provider ({next}): no 'data' list");
+                state.Budget!.NewPage(data, next);
                 int i = 0;
                 foreach (var d in data.EnumerateArray())
                 {
@@ -119,17 +127,31 @@ public sealed class OptimadeClient : IEntryProvider
                     if (Read(d, next, i) is { } e && e.Composition.ChemicalSystem.IsSubsetOf(state.System)) state.Entries.Add(e);
                 }
                 int? available = root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                    && meta.TryGetProperty("data_available", out var da) && da.ValueKind == JsonValueKind.Number ? da.GetInt32() : null;
+                    && meta.TryGetProperty("data_available", out var da) ? state.Budget.Count(da, "meta.data_available", next) : null;
                 state.Requests++;
+                state.Budget.Entries(state.Entries.Count);
                 state.Progress?.Report(new PullProgress(state.Requests, state.Entries.Count, available, $"OPTIMADE {state.Key}"));
-                next = NextLink(root, data.GetArrayLength());
+                next = NextLink(root, data.GetArrayLength(), next);
             }
             first = false;
         }
         return true;
     }
 
-    private static string? NextLink(JsonElement root, int returned)
+    // The next page must be an http(s) address on the provider's own host (relative links are resolved against the page).
+    private string? NextLink(JsonElement root, int returned, string current)
+    {
+        string? link = LinkText(root, returned);
+        if (link is null) return null;
+        if (!Uri.TryCreate(new Uri(current), link, out var next) || next.Scheme is not ("http" or "https"))
+            throw new OnlineSourceException($"malformed response from the OPTIMADE provider ({current}): links.next '{Interphase.Quoted.Cap(link)}' is not an http(s) address");
+        var origin = new Uri(BaseUrl);
+        if (!string.Equals(next.Host, origin.Host, StringComparison.OrdinalIgnoreCase) || next.Port != origin.Port)
+            throw new OnlineSourceException($"the OPTIMADE provider's links.next points to another host ({next.Authority}); not followed");
+        return next.AbsoluteUri;
+    }
+
+    private static string? LinkText(JsonElement root, int returned)
     {
         if (returned == 0) return null;
         if (!root.TryGetProperty("links", out var links) || links.ValueKind != JsonValueKind.Object || !links.TryGetProperty("next", out var next))

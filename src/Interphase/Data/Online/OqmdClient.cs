@@ -25,12 +25,15 @@ public sealed class OqmdClient : IEntryProvider
     /// <param name="http">HTTP client; null for a shared default.</param>
     /// <param name="retry">Retry policy.</param>
     /// <param name="pageSize">Entries per page.</param>
-    public OqmdClient(string? baseUrl = null, string field = "delta_e", HttpClient? http = null, RetryPolicy? retry = null, int pageSize = 500)
+    /// <param name="limits">Pages, entries, bytes and time-outs; null for <see cref="PullLimits.FromEnvironment"/>.</param>
+    public OqmdClient(string? baseUrl = null, string field = "delta_e", HttpClient? http = null, RetryPolicy? retry = null, int pageSize = 500,
+        PullLimits? limits = null)
     {
+        if (pageSize < 1) throw new InterphaseException($"page size {pageSize} must be at least 1");
         BaseUrl = OnlineUrls.Resolve(baseUrl, UrlVariable, DefaultBaseUrl);
         Field = field;
         PageSize = pageSize;
-        _fetcher = new HttpJsonFetcher(http, "OQMD", retry);
+        _fetcher = new HttpJsonFetcher(http, "OQMD", retry, limits);
     }
 
     /// <inheritdoc />
@@ -49,6 +52,7 @@ public sealed class OqmdClient : IEntryProvider
     public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
         var entries = new List<Entry>();
+        var budget = new PullBudget(_fetcher.Limits, "OQMD");
         int requests = 0;
         foreach (var key in ChemicalSystem.Of(system).SubsystemKeys())
         {
@@ -58,13 +62,14 @@ public sealed class OqmdClient : IEntryProvider
             {
                 string url = $"{BaseUrl}/formationenergy?fields=name,entry_id,{Uri.EscapeDataString(Field)}" +
                              $"&filter={Uri.EscapeDataString(filter)}&limit={PageSize}&offset={offset}";
-                var (doc, _) = await _fetcher.GetAsync(url, null, ct).ConfigureAwait(false);
+                var (doc, _) = await _fetcher.GetAsync(url, null, ct, acceptClientErrors: false, budget).ConfigureAwait(false);
                 bool more;
                 using (doc)
                 {
                     var root = doc.RootElement;
                     if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
                         throw new OnlineSourceException($"malformed response from OQMD ({url}): no 'data' list");
+                    budget.NewPage(data, url);
                     int i = 0;
                     foreach (var d in data.EnumerateArray())
                     {
@@ -74,6 +79,7 @@ public sealed class OqmdClient : IEntryProvider
                     more = data.GetArrayLength() > 0 && MoreAvailable(root, data.GetArrayLength());
                 }
                 requests++;
+                budget.Entries(entries.Count);
                 progress?.Report(new PullProgress(requests, entries.Count, null, $"OQMD {key}"));
                 if (!more) break;
             }
