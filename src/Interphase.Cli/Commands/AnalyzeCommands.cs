@@ -38,8 +38,10 @@ public sealed class AnalyzeCommands : ICliModule
                     throw new InterphaseException(Interphase.Data.DataGuidance.NoData(ex.StorePath, stack.ChemicalSystems()), ex);
                 }
                 var kb = KnowledgeBase.Load();
-                var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine);
-                analysis = new StackAnalyzer(engine, kb, remedies).Analyze(stack, new Progress<string>(status));
+                // Band gaps and moduli: the store's property values, else the shared Materials Project files in place.
+                var properties = Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath);
+                var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine, properties);
+                analysis = new StackAnalyzer(engine, kb, remedies, properties: properties).Analyze(stack, new Progress<string>(status));
             }
             if (asJson || Console.IsOutputRedirected) Work(_ => { });
             else AnsiConsole.Status().Start("analysing", ctx => Work(s => ctx.Status(s)));

@@ -5,6 +5,7 @@ using Interphase.Anode.Interphases;
 using Interphase.Cell;
 using Interphase.Data;
 using Interphase.Knowledge;
+using Interphase.Properties;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
 using Spectre.Console;
@@ -92,16 +93,37 @@ public sealed class AnodeCommands : ICliModule
         var e = new Option<double?>("--youngs") { Description = "Young's modulus, GPa (with --poisson)" };
         var nu = new Option<double?>("--poisson") { Description = "Poisson's ratio" };
         var gli = new Option<double>("--li-shear") { Description = "Shear modulus of Li, GPa", DefaultValueFactory = _ => LithiumMetal.ShearModulusGPa };
+        var electrolyte = new Option<string?>("--electrolyte")
+        {
+            Description = "Look the shear modulus up: the reviews' value (knowledge base), else the property data (entry store or the shared Materials Project files)",
+        };
+        var store = EntrySourceCliOptions.StoreOption();
         var json = CliOutput.JsonOption();
-        var cmd = new Command("monroe", "Monroe–Newman check: G_SE ≥ 2·G_Li, with the reviews' caveats") { g, e, nu, gli, json };
+        var cmd = new Command("monroe", "Monroe–Newman check: G_SE ≥ 2·G_Li, with the reviews' caveats") { g, e, nu, electrolyte, gli, store, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            double shear = pr.GetValue(g) ?? (pr.GetValue(e) is { } ee && pr.GetValue(nu) is { } nn
-                ? Interphase.Anode.MonroeNewman.ShearModulus(ee, nn)
-                : throw new InterphaseException("give --shear, or --youngs with --poisson"));
-            var r = Interphase.Anode.MonroeNewman.Assess(shear, pr.GetValue(gli));
+            string source = "given";
+            double shear;
+            if (pr.GetValue(g) is { } given) shear = given;
+            else if (pr.GetValue(e) is { } ee && pr.GetValue(nu) is { } nn) shear = Interphase.Anode.MonroeNewman.ShearModulus(ee, nn);
+            else if (pr.GetValue(electrolyte) is { } formula)
+            {
+                var properties = PropertySources.Default(pr.GetValue(store));
+                try
+                {
+                    var found = ShearModulusLookup.Find(formula, KnowledgeBase.Load(), properties)
+                        ?? throw new InterphaseException(ShearModulusLookup.Missing(Interphase.Chemistry.Composition.Parse(formula).ReducedFormula, properties));
+                    (shear, source) = (found.ShearModulusGpa, found.Source);
+                }
+                finally
+                {
+                    (properties as IDisposable)?.Dispose();
+                }
+            }
+            else throw new InterphaseException("give --shear, --youngs with --poisson, or --electrolyte FORMULA");
+            var r = Interphase.Anode.MonroeNewman.Assess(shear, pr.GetValue(gli)) with { ShearModulusSource = source };
             if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
-            CliOutput.Terminal.MarkupLine($"G_SE = {G(shear)} GPa vs 2·G_Li = {G(2 * r.LithiumShearGpa)} GPa: {(r.Passes ? "passes" : "fails")} (ratio {G(r.Ratio)})");
+            CliOutput.Terminal.MarkupLine($"G_SE = {G(shear)} GPa ({Markup.Escape(source)}) vs 2·G_Li = {G(2 * r.LithiumShearGpa)} GPa: {(r.Passes ? "passes" : "fails")} (ratio {G(r.Ratio)})");
             foreach (var c in r.Caveats) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(c)}");
             return 0;
         }));
@@ -193,13 +215,21 @@ public sealed class AnodeCommands : ICliModule
         var electrolyte = new Argument<string>("electrolyte") { Description = "Electrolyte formula (reacted with Li metal by the thermodynamics engine), or a YAML file with electrolyte, products, reaction_energy_ev_per_atom" };
         var data = CliData.DataOption();
         var threshold = new Option<double>("--kinetic-threshold") { Description = "|reaction energy| below which the interface is kinetically stabilised, eV/atom", DefaultValueFactory = _ => InterphaseClassifier.DefaultKineticThresholdEvPerAtom };
+        var gapThreshold = new Option<double>("--gap-threshold")
+        {
+            Description = "Band gap (PBE, eV) below which a product without a curated character conducts electrons",
+            DefaultValueFactory = _ => ElectronicCharacterService.DefaultThresholdEv,
+        };
+        var store = EntrySourceCliOptions.StoreOption();
         var json = CliOutput.JsonOption();
-        var cmd = new Command("classify", "Classify the electrolyte|Li interface: stable, passivating SEI, mixed conducting or kinetically stabilised") { electrolyte, data, threshold, json };
+        var cmd = new Command("classify", "Classify the electrolyte|Li interface: stable, passivating SEI, mixed conducting, gas evolution or kinetically stabilised (product characters: knowledge base, else band gaps)")
+            { electrolyte, data, threshold, gapThreshold, store, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             string arg = pr.GetValue(electrolyte)!;
             InterphaseInput input;
-            IProductCharacterSource source = ProductCharacterTable.Default;
+            var properties = PropertySources.Default(pr.GetValue(store));
+            IProductCharacterSource source = new ElectronicCharacterService(ProductCharacterTable.Default, properties, pr.GetValue(gapThreshold));
             if (InterphaseFile.IsInterphaseFile(arg))
                 (input, source) = InterphaseFile.Load(arg, source);
             else
@@ -210,8 +240,8 @@ public sealed class AnodeCommands : ICliModule
                 CliOutput.WriteJson(new
                 {
                     electrolyte = r.Electrolyte, reaction_energy_ev_per_atom = input.ReactionEnergyEvPerAtom, kind = Snake(r.Kind.ToString()), reason = r.Reason,
-                    products = r.Products.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor, p.Reason, p.Citation }),
-                    growth_law = r.Kind == InterphaseKind.Undetermined ? null : InterphaseGrowth.LawFor(r.Kind).ToString().ToLowerInvariant(),
+                    products = r.Products.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor, p.Reason, band_gap_ev = p.BandGapEv, p.Citation }),
+                    growth_law = r.Kind is InterphaseKind.Undetermined or InterphaseKind.GasEvolution ? null : InterphaseGrowth.LawFor(r.Kind).ToString().ToLowerInvariant(),
                     notes = r.Notes,
                 });
                 return 0;

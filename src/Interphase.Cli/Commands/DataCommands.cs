@@ -2,6 +2,7 @@ using Interphase.Chemistry;
 using System.CommandLine;
 using System.Globalization;
 using Interphase.Data;
+using Interphase.Properties;
 using Spectre.Console;
 
 namespace Interphase.Cli.Commands;
@@ -17,6 +18,7 @@ public sealed class DataCommands : ICliModule
     {
         var data = new Command("data", "Manage the local entry store used by the thermodynamics commands when no --data file is given");
         data.Add(Import());
+        data.Add(ImportProperties());
         data.Add(List());
         data.Add(Stats());
         data.Add(Export());
@@ -56,6 +58,55 @@ public sealed class DataCommands : ICliModule
                         $" in {summary.Elapsed.TotalSeconds:F2} s into {Markup.Escape(s.Path)}");
                 return 0;
             });
+        }));
+        return cmd;
+    }
+
+    private static Command ImportProperties()
+    {
+        var file = new Argument<string>("file") { Description = "CSV with a formula column and a value column (target, value or the property's name), e.g. ../shared/data/properties/mp_gap.csv" };
+        var property = new Option<string>("--property")
+        {
+            Description = $"What the value column holds: {string.Join(", ", MaterialProperties.All.Select(MaterialProperties.Name))}", Required = true,
+        };
+        var source = new Option<string?>("--source") { Description = "Source name (default: the file name); importing the same property of a source again replaces it" };
+        var scale = new Option<string?>("--value-scale") { Description = "linear or log10 (values are log10 of the unit, e.g. Matbench's log10 GPa moduli); default: log10 when the file name contains 'log10'" };
+        var method = new Option<string?>("--method") { Description = "How the values were obtained, recorded with them (default: PBE for band gaps, VRH for moduli)" };
+        var store = EntrySourceCliOptions.StoreOption();
+        var json = CliOutput.JsonOption();
+        var cmd = new Command("import-properties", "Import material property values (band gaps, moduli, refractive indices, …) into the store in one transaction (all or nothing)")
+            { file, property, source, scale, method, store, json };
+        cmd.SetAction(p => CliOutput.Run(() =>
+        {
+            string path = p.GetValue(file)!;
+            var prop = MaterialProperties.Parse(p.GetValue(property));
+            if (!File.Exists(path)) throw new InterphaseException($"property file not found: {path}");
+            var valueScale = p.GetValue(scale) is { } sc ? MaterialProperties.ParseScale(sc) : PropertyCsvReader.DefaultScale(path);
+            string name = p.GetValue(source) ?? Path.GetFileName(path);
+            string? how = p.GetValue(method) ?? prop switch
+            {
+                MaterialProperty.BandGap => "PBE",
+                MaterialProperty.ShearModulus or MaterialProperty.BulkModulus => "VRH",
+                _ => null,
+            };
+            // Read and validate the whole file before the store is opened: a bad row leaves the store untouched (and uncreated).
+            var values = PropertyCsvReader.Read(path, prop, name, valueScale, how);
+            using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
+            var summary = s.ImportProperties(values, name, [prop], Path.GetFullPath(path));
+            string unit = MaterialProperties.Unit(prop);
+            if (p.GetValue(json))
+                CliOutput.WriteJson(new
+                {
+                    store = s.Path, summary.Source, property = MaterialProperties.Name(prop), unit, value_scale = valueScale.ToString().ToLowerInvariant(),
+                    summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds,
+                });
+            else
+                CliOutput.Terminal.MarkupLine(
+                    $"Imported [bold]{summary.Added}[/] {MaterialProperties.Name(prop)} values{(unit.Length > 0 ? $" ({Markup.Escape(unit)})" : "")} as source [bold]{Markup.Escape(summary.Source)}[/]" +
+                    (valueScale == ValueScale.Log10 ? $", converted from log10 {Markup.Escape(unit)}" : "") +
+                    (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
+                    $" in {summary.Elapsed.TotalSeconds:F2} s into {Markup.Escape(s.Path)}");
+            return 0;
         }));
         return cmd;
     }

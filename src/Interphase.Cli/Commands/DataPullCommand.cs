@@ -31,16 +31,20 @@ internal static class DataPullCommand
             Description = "Materials Project thermo type: GGA_GGA+U, R2SCAN or GGA_GGA+U_R2SCAN",
             DefaultValueFactory = _ => "GGA_GGA+U",
         };
+        var noProperties = new Option<bool>("--no-properties")
+        {
+            Description = "mp: fetch only the energies, not the band gaps, densities (summary) and elastic moduli (elasticity) fetched by default",
+        };
         var store = EntrySourceCliOptions.StoreOption();
         var json = CliOutput.JsonOption();
-        var cmd = new Command("pull", "Download the entries of a chemical system into the store (written in one transaction after all pages arrive)")
+        var cmd = new Command("pull", "Download the entries of a chemical system into the store, with Materials Project band gaps, densities and elastic moduli (written in one transaction after all pages arrive)")
         {
-            chemsys, source, field, url, thermoType, store, json,
+            chemsys, source, field, url, thermoType, noProperties, store, json,
         };
         cmd.SetAction(p => CliOutput.RunCancellable(cancel =>
         {
             var system = ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
-            var provider = EntryProviders.Create(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!);
+            var provider = EntryProviders.Create(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!, !p.GetValue(noProperties));
             return EntryStore.Write(StoreLocation.Resolve(p.GetValue(store)), s =>
             {
             ImportSummary summary;
@@ -74,11 +78,12 @@ internal static class DataPullCommand
                     });
             }
             if (p.GetValue(json))
-                CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced });
+                CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced, properties = summary.Properties });
             else
                 CliOutput.Terminal.MarkupLine(
                     $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystem.Of(system).ToString())} as source [bold]{Markup.Escape(summary.Source)}[/]" +
-                    (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") + $" into {Markup.Escape(s.Path)}");
+                    (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
+                    (summary.Properties > 0 ? $", with {summary.Properties} property values" : "") + $" into {Markup.Escape(s.Path)}");
             return 0;
             });
         }));

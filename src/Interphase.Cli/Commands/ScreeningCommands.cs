@@ -90,7 +90,7 @@ public sealed class ScreeningCommands : ICliModule
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)
             {
-                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath));
                 result = screener.Run(options, cancellation: cancel);
             }
             else
@@ -102,7 +102,7 @@ public sealed class ScreeningCommands : ICliModule
                     {
                         var load = ctx.AddTask("load and hull every system");
                         load.IsIndeterminate = true;
-                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath));
                         load.Value = load.MaxValue;
                         load.StopTask();
                         var task = ctx.AddTask("screen candidates");

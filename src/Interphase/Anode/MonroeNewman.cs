@@ -9,7 +9,11 @@ namespace Interphase.Anode;
 /// <param name="PassesStiffestLiOrientation">True when G_SE ≥ 2 × 11 GPa (Li (100), the stiffest orientation).</param>
 /// <param name="Caveats">What the criterion leaves out, from the reviews.</param>
 public sealed record MonroeNewmanResult(double ElectrolyteShearGpa, double LithiumShearGpa, double Ratio, bool Passes,
-    bool PassesWithSofterGrainBoundaries, bool PassesStiffestLiOrientation, IReadOnlyList<string> Caveats);
+    bool PassesWithSofterGrainBoundaries, bool PassesStiffestLiOrientation, IReadOnlyList<string> Caveats)
+{
+    /// <summary>Where the electrolyte's shear modulus comes from (given, knowledge base or property data), when known.</summary>
+    public string? ShearModulusSource { get; init; }
+}
 
 /// <summary>
 /// Monroe–Newman criterion (J. Electrochem. Soc. 152, A396 (2005)): an electrolyte suppresses dendrites when its

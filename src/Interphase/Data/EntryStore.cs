@@ -10,7 +10,11 @@ namespace Interphase.Data;
 /// <param name="Added">Entries written.</param>
 /// <param name="Replaced">Entries of the same source (and, for pulls, the same sub-systems) that were replaced.</param>
 /// <param name="Elapsed">Wall time of the write.</param>
-public sealed record ImportSummary(string Source, int Added, int Replaced, TimeSpan Elapsed);
+public sealed record ImportSummary(string Source, int Added, int Replaced, TimeSpan Elapsed)
+{
+    /// <summary>Material property values written in the same transaction (pulls that fetch properties).</summary>
+    public int Properties { get; init; }
+}
 
 /// <summary>A source in the store.</summary>
 /// <param name="Name">Source name (unique).</param>
@@ -21,8 +25,9 @@ public sealed record ImportSummary(string Source, int Added, int Replaced, TimeS
 /// <param name="UpdatedUtc">When the source was last written.</param>
 /// <param name="Functionals">Distinct functionals recorded.</param>
 /// <param name="CorrectionSchemes">Distinct correction schemes recorded.</param>
+/// <param name="Properties">Material property values (band gaps, moduli, …) stored under this source.</param>
 public sealed record SourceSummary(string Name, int Entries, int FormationEntries, int RawTotalEntries, string? Origin,
-    DateTimeOffset UpdatedUtc, IReadOnlyList<string> Functionals, IReadOnlyList<string> CorrectionSchemes);
+    DateTimeOffset UpdatedUtc, IReadOnlyList<string> Functionals, IReadOnlyList<string> CorrectionSchemes, int Properties = 0);
 
 /// <summary>Store totals.</summary>
 /// <param name="Path">Database file.</param>
@@ -43,9 +48,9 @@ public sealed record StoreStats(string Path, int Entries, int ChemicalSystems, I
 /// Entries are stored as written (formula per cell, energy per atom); the store adds no elemental references. For
 /// formation-energy sources the convention is that each element is at 0 eV/atom, added when a phase diagram is built.
 /// </remarks>
-public sealed class EntryStore : IDisposable
+public sealed partial class EntryStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _db;
 
     private EntryStore(string path, SqliteConnection db)
@@ -228,6 +233,7 @@ public sealed class EntryStore : IDisposable
                 correction_scheme TEXT);
             CREATE INDEX IF NOT EXISTS ix_entries_chemsys ON entries(chemsys, source_id);
             """, tx);
+        CreatePropertySchema(tx); // schema 2: material properties beside the entries
         Exec(_db, $"PRAGMA user_version = {SchemaVersion}", tx);
         tx.Commit();
     }
@@ -251,14 +257,16 @@ public sealed class EntryStore : IDisposable
     public ImportSummary ReplaceSubsystems(IEnumerable<Entry> entries, string source, IReadOnlyCollection<string> subsystemKeys, string? origin = null) =>
         Write(entries, source, origin, subsystemKeys);
 
-    private ImportSummary Write(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems)
+    private ImportSummary Write(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems,
+        IEnumerable<Properties.PropertyRecord>? properties = null)
     {
         ValidateSourceName(source);
         if (IsReadOnly) throw new InterphaseException($"entry store {Path} was opened read-only");
-        return Guard(() => WriteUnguarded(entries, source, origin, subsystems));
+        return Guard(() => WriteUnguarded(entries, source, origin, subsystems, properties));
     }
 
-    private ImportSummary WriteUnguarded(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems)
+    private ImportSummary WriteUnguarded(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems,
+        IEnumerable<Properties.PropertyRecord>? properties)
     {
         var sw = Stopwatch.StartNew();
         using var tx = _db.BeginTransaction();
@@ -322,10 +330,10 @@ public sealed class EntryStore : IDisposable
             }
             if (subsystems is null && added == 0)
                 throw new InterphaseException($"nothing to import into source '{source}'{(origin is null ? "" : $" from {origin}")}: no entries (the store is unchanged)");
-            // A source left without entries is dropped so `data list` shows only sources that hold data.
-            Exec(_db, "DELETE FROM sources WHERE id = $s AND NOT EXISTS (SELECT 1 FROM entries WHERE source_id = $s)", tx, ("$s", sourceId));
+            int propertiesAdded = properties is null ? 0 : ReplacePropertiesOfSubsystems(properties, sourceId, subsystems, tx);
+            DropIfEmpty(sourceId, tx);
             tx.Commit();
-            return new ImportSummary(source, added, replaced, sw.Elapsed);
+            return new ImportSummary(source, added, replaced, sw.Elapsed) { Properties = propertiesAdded };
         }
         catch
         {
@@ -421,7 +429,8 @@ public sealed class EntryStore : IDisposable
         var list = new List<SourceSummary>();
         using var cmd = Command("""
             SELECT s.name, s.origin, s.updated_utc, COUNT(e.id), SUM(e.basis = 0), SUM(e.basis = 1),
-                   GROUP_CONCAT(DISTINCT e.functional), GROUP_CONCAT(DISTINCT e.correction_scheme)
+                   GROUP_CONCAT(DISTINCT e.functional), GROUP_CONCAT(DISTINCT e.correction_scheme),
+                   (SELECT COUNT(*) FROM properties p WHERE p.source_id = s.id)
             FROM sources s LEFT JOIN entries e ON e.source_id = s.id
             GROUP BY s.id ORDER BY s.name
             """);
@@ -431,7 +440,7 @@ public sealed class EntryStore : IDisposable
             list.Add(new SourceSummary(r.GetString(0), r.GetInt32(3), r.IsDBNull(4) ? 0 : r.GetInt32(4), r.IsDBNull(5) ? 0 : r.GetInt32(5),
                 r.IsDBNull(1) ? null : r.GetString(1),
                 DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture),
-                Split(r, 6), Split(r, 7)));
+                Split(r, 6), Split(r, 7), r.GetInt32(8)));
         }
         return list;
 

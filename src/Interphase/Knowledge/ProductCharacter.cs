@@ -9,6 +9,8 @@ public enum ElectronicCharacter
     Insulating,
     /// <summary>Electronically conducting (metals, alloys, reduced transition-metal compounds): a layer keeps growing.</summary>
     Conducting,
+    /// <summary>A gas at room temperature (O2, Cl2, SO2, …): it evolves instead of forming a layer, so it never passivates.</summary>
+    Gas,
 }
 
 /// <summary>
@@ -19,8 +21,10 @@ public enum ElectronicCharacter
 /// <param name="Electronic">Electronic character.</param>
 /// <param name="IonicConductor">True when it conducts Li+ (ionic), false when it blocks Li+, null when unknown.</param>
 /// <param name="Reason">Short reason (e.g. "Li–Ge alloy", "wide-gap lithium salt").</param>
-/// <param name="Citation">Seed file and section/table/figure the fact comes from.</param>
-public sealed record ProductCharacter(string Formula, ElectronicCharacter Electronic, bool? IonicConductor, string Reason, string Citation);
+/// <param name="Citation">Seed file and section/table/figure the fact comes from, or the property source of a band gap.</param>
+/// <param name="BandGapEv">The band gap the character was decided from, eV (null when it comes from the knowledge base).</param>
+public sealed record ProductCharacter(string Formula, ElectronicCharacter Electronic, bool? IonicConductor, string Reason, string Citation,
+    double? BandGapEv = null);
 
 /// <summary>Looks up the electronic/ionic character of interphase products (the knowledge base owns the data).</summary>
 public interface IProductCharacterSource

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Interphase.Chemistry;
 using Interphase.Knowledge;
+using Interphase.Properties;
 using Interphase.Thermodynamics;
 
 namespace Interphase.Screening;
@@ -18,6 +19,8 @@ namespace Interphase.Screening;
 /// Ranking: by the continuous score of <see cref="ScoringModel"/> (weighted mean of each criterion's satisfaction
 /// through a soft margin), highest first; only equal scores fall back to the formula. Each candidate carries every
 /// criterion's contribution and cost, so a row says what cost it its place.
+/// The electronic criterion takes the knowledge base's curated character, else the band gap from the property data
+/// (<see cref="ElectronicCharacterService"/>).
 /// </para>
 /// <para>
 /// Speed: the hulls of all systems are computed once (<see cref="OwnSystemHulls"/>), reactions run on the stable
@@ -38,13 +41,16 @@ public sealed class CoatingScreener
     /// <param name="knowledge">Reported conductivities, band gaps and product characters (default: the embedded knowledge base).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the preparation (default: all cores).</param>
     /// <param name="tables">Element practicality, charged states and known layers (default: the embedded tables).</param>
-    public CoatingScreener(ThermoEngine engine, KnowledgeBase? knowledge = null, int maxDegreeOfParallelism = -1, ScreeningTables? tables = null)
+    /// <param name="properties">Band gaps for the electronic criterion where the knowledge base has no curated
+    /// character (null: <see cref="PropertySources.Default"/>, the entry store or the shared property files).</param>
+    public CoatingScreener(ThermoEngine engine, KnowledgeBase? knowledge = null, int maxDegreeOfParallelism = -1, ScreeningTables? tables = null,
+        IPropertySource? properties = null)
     {
         Engine = engine;
         Hulls = OwnSystemHulls.Build(engine.Entries, maxDegreeOfParallelism);
         StableEngine = new ThermoEngine(Hulls.StableSet);
         knowledge ??= KnowledgeBase.Load();
-        _characters = knowledge.Products;
+        _characters = new ElectronicCharacterService(knowledge.Products, properties ?? PropertySources.Default());
         _reported = ReportedProperties(knowledge);
         Tables = tables ?? ScreeningTables.Default;
         _practicality = new PracticalityAssessor(Tables);
@@ -264,10 +270,16 @@ public sealed class CoatingScreener
         var character = _characters.Classify(entry.ReducedFormula);
         switch (character.Electronic)
         {
+            case ElectronicCharacter.Insulating or ElectronicCharacter.Conducting when character.BandGapEv is { } pbe && gap is null:
+                // Decided from a PBE gap: scored on the band-gap margin like a reported gap (PBE underestimates, so this is conservative).
+                Add(Criteria.Electronic, pbe, "eV", Margin(ScoringModel.BandGapMargin, "PBE band gap"), ScoringModel.BandGapMargin.Satisfaction(pbe),
+                    $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason} [{character.Citation}]");
+                break;
             case ElectronicCharacter.Insulating:
             case ElectronicCharacter.Conducting:
                 Add(Criteria.Electronic, gap, gap is null ? "" : "eV", "insulating 1, conducting 0 (knowledge base)",
-                    character.Electronic == ElectronicCharacter.Insulating ? 1 : 0, $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}");
+                    character.Electronic == ElectronicCharacter.Insulating ? 1 : 0,
+                    $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}{(character.BandGapEv is null ? "" : $" [{character.Citation}]")}");
                 break;
             default:
                 if (gap is { } g)

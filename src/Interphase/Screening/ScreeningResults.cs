@@ -27,7 +27,7 @@ public sealed record CriterionResult(string Key, double? Value, string Unit, str
 /// <param name="Reactions">Most exothermic reaction with each partner (keys as in <see cref="CriterionResult.Key"/>).</param>
 /// <param name="ReductionVolts">Reduction limit, V vs Li/Li+ (null when the compound has no stable Li range).</param>
 /// <param name="OxidationVolts">Oxidation limit, V vs Li/Li+ (null when never oxidised or no stable range).</param>
-/// <param name="Electronic">Electronic character from the knowledge base's product-character table.</param>
+/// <param name="Electronic">Electronic character: the knowledge base's curated character, else from the band gap.</param>
 /// <param name="IonicConductivity">Reported Li-ion conductivity, S/cm (knowledge base), when any.</param>
 /// <param name="BandGap">Reported band gap, eV (knowledge base), when any.</param>
 /// <param name="Criteria">Every criterion with value, satisfaction and contribution to the score.</param>

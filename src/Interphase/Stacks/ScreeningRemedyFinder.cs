@@ -19,9 +19,10 @@ public sealed class ScreeningRemedyFinder : IRemedyFinder
     /// <summary>Creates a finder over an engine's data.</summary>
     /// <param name="engine">Thermodynamic data.</param>
     /// <param name="maxEnergyAboveHull">Candidates within this energy above their own hull, eV/atom.</param>
-    public ScreeningRemedyFinder(ThermoEngine engine, double maxEnergyAboveHull = 0.03)
+    /// <param name="properties">Band gaps for the electronic criterion (null: the default property source).</param>
+    public ScreeningRemedyFinder(ThermoEngine engine, double maxEnergyAboveHull = 0.03, Properties.IPropertySource? properties = null)
     {
-        _screener = new Lazy<CoatingScreener>(() => new CoatingScreener(engine), LazyThreadSafetyMode.ExecutionAndPublication);
+        _screener = new Lazy<CoatingScreener>(() => new CoatingScreener(engine, properties: properties), LazyThreadSafetyMode.ExecutionAndPublication);
         MaxEnergyAboveHull = maxEnergyAboveHull;
     }
 

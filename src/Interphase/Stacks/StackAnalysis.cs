@@ -72,7 +72,11 @@ public sealed record InterfaceAnalysis(StackInterface Interface, IReadOnlyList<R
 /// <param name="Verdict">Overall verdict.</param>
 /// <param name="Reasons">Why, one line each.</param>
 public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewman, StrippingAssessment? Stripping,
-    double CurrentDensityMaPerCm2, Verdict Verdict, IReadOnlyList<string> Reasons);
+    double CurrentDensityMaPerCm2, Verdict Verdict, IReadOnlyList<string> Reasons)
+{
+    /// <summary>Where the shear modulus of the Monroe–Newman check comes from (null when none was found).</summary>
+    public string? ShearModulusSource { get; init; }
+}
 
 /// <summary>One line of the resistance budget.</summary>
 /// <param name="Item">Layer or interface.</param>

@@ -2,6 +2,7 @@ using Interphase.Anode;
 using Interphase.Anode.Interphases;
 using Interphase.Chemistry;
 using Interphase.Knowledge;
+using Interphase.Properties;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
 using Interphase.Quantities;
@@ -29,9 +30,17 @@ public sealed record AnalysisOptions(double StrongReactionEvPerAtom = -0.2, doub
 /// interphase type from the products' electronic character (Fig. 27), Li-metal mechanics (§5; 004 §2), the
 /// resistance budget and the energy density against the liquid reference (000 §3), with a verdict per interface.
 /// </summary>
-public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, IRemedyFinder? remedies = null, AnalysisOptions? options = null)
+/// <remarks>Electronic characters and shear moduli come from the knowledge base first, then from
+/// <paramref name="properties"/> (band gaps, DFT moduli; null: <see cref="PropertySources.Default"/>, the entry store
+/// or the shared property files).</remarks>
+public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, IRemedyFinder? remedies = null, AnalysisOptions? options = null,
+    IPropertySource? properties = null)
 {
     private readonly AnalysisOptions _options = options ?? new AnalysisOptions();
+    private readonly Lazy<ElectronicCharacterService> _characters = new(() =>
+        new ElectronicCharacterService(knowledge.Products, properties ?? PropertySources.Default()), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private ElectronicCharacterService Characters => _characters.Value;
 
     /// <summary>Runs every check on the stack.</summary>
     /// <exception cref="InterphaseException">A layer's chemical system has no data.</exception>
@@ -153,18 +162,37 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         void Judge(bool outside, string what, double limitVolts, double faces, IReadOnlyList<string> products, bool shielded)
         {
             if (!outside) return;
-            bool conducting = products.Any(p => knowledge.Products.Classify(p).Electronic == ElectronicCharacter.Conducting);
+            bool conducting = products.Any(p => Characters.Classify(p).Electronic == ElectronicCharacter.Conducting);
+            var gases = products.Where(p => Characters.Classify(p).Electronic == ElectronicCharacter.Gas).ToList();
+            // Decomposition energy at the faced potential, eV/atom of the layer: ∫ Li uptake dV over the exceeded range.
+            double drive = DrivingForce(window, composition, Math.Min(limitVolts, faces), Math.Max(limitVolts, faces));
+            bool kinetic = conducting && drive < InterphaseClassifier.DefaultKineticThresholdEvPerAtom;
             string consequence = shielded
                 ? "the coating/interlayer in between blocks electrons, so this is kinetically suppressed"
+                : kinetic ? $"products conduct electrons, but the driving force ({drive * 1000:0} meV/atom) is below {InterphaseClassifier.DefaultKineticThresholdEvPerAtom * 1000:0} meV/atom: kinetically stabilised (001 §5.1)"
                 : conducting ? "products conduct electrons, so decomposition continues"
+                : gases.Count > 0 ? $"{string.Join(", ", gases)} evolve(s) as gas, which does not passivate"
                 : "products are electronic insulators and may passivate";
-            verdicts.Add(shielded ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
+            verdicts.Add(shielded || kinetic ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
             problems.Add($"{what} {(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
         }
         Judge(reduced, "reduced", red ?? double.NaN, lo, atMin, low.Shielded);
         Judge(oxidised && red is not null, "oxidised", ox ?? double.NaN, hi, atMax, high.Shielded);
         return new LayerWindow(name, composition.ReducedFormula, role, red, ox, lo, hi, verdicts.DefaultIfEmpty(Verdict.Warning).Max(),
             string.Join("; ", problems), atMin, atMax);
+    }
+
+    // |ΔΦ| between two potentials, eV per atom of the layer: the grand potential's slope is the Li uptake per formula unit.
+    private static double DrivingForce(StabilityWindow window, Composition composition, double fromVolts, double toVolts)
+    {
+        if (double.IsNaN(fromVolts) || double.IsNaN(toVolts)) return double.PositiveInfinity;
+        double sum = 0;
+        foreach (var seg in window.Profile)
+        {
+            double overlap = Math.Min(seg.EndVolts ?? double.PositiveInfinity, toVolts) - Math.Max(seg.StartVolts, fromVolts);
+            if (overlap > 0) sum += Math.Abs(seg.UptakePerFormulaUnit) * overlap;
+        }
+        return sum / composition.NumAtoms;
     }
 
     private static IReadOnlyList<string> ProductsAt(StabilityWindow window, double volts)
@@ -215,14 +243,14 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             }
             interphase = InterphaseClassifier.Classify(
                 new InterphaseInput(iface.PositiveName, products, energy, iface.MinVolts) { ReductionOnsetV = window.ReductionVolts ?? (window.StableSegment is null ? double.PositiveInfinity : null) },
-                knowledge.Products);
+                Characters);
         }
         else
         {
             // Open-system energies on this side include the cathode's own delithiation, so the interphase follows from
             // the chemical reactions; oxidation of the other layer is judged by its window.
             interphase = InterphaseClassifier.Classify(
-                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), knowledge.Products);
+                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), Characters);
         }
 
         reasons.Add($"most exothermic chemical reaction: {chemical.EnergyEvPerAtom * 1000:0} meV/atom ({chemical.Kind}) → {string.Join(" + ", chemical.Products)}");
@@ -254,6 +282,11 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             reasons.Add($"fail: chemical reaction below {_options.StrongReactionEvPerAtom * 1000:0} meV/atom");
             return Verdict.Fail;
         }
+        if (kind == InterphaseKind.GasEvolution)
+        {
+            reasons.Add("warning: a product evolves as gas, so no passivating layer forms and the contact suffers");
+            return Verdict.Warning;
+        }
         if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom)
         {
             reasons.Add(kind == InterphaseKind.PassivatingSei
@@ -272,6 +305,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         InterphaseKind.KineticallyStabilised => "kinetically stabilised",
         InterphaseKind.PassivatingSei => "passivating",
         InterphaseKind.MixedConducting => "mixed conducting",
+        InterphaseKind.GasEvolution => "gas evolution",
         _ => "undetermined",
     };
 
@@ -291,15 +325,15 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var reasons = new List<string>();
         bool applies = stack.Anode.Kind == AnodeKind.LithiumMetal;
         var touching = stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Composition : stack.AnodeInterlayer.Composition;
-        var material = knowledge.FindMaterial(touching.ReducedFormula);
         MonroeNewmanResult? mn = null;
-        if (StackBudget.ShearModulusGPa(material) is { } g)
+        var shear = ShearModulusLookup.Find(touching.ReducedFormula, knowledge, Characters.Properties);
+        if (shear is { ShearModulusGpa: var g })
         {
-            mn = MonroeNewman.Assess(g);
-            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
+            mn = MonroeNewman.Assess(g) with { ShearModulusSource = shear.Source };
+            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa ({shear.Source}) vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
                         + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
         }
-        else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
+        else reasons.Add($"Monroe–Newman: not evaluated, {ShearModulusLookup.Missing(touching.ReducedFormula, Characters.Properties)}");
 
         double tK = stack.TemperatureC + PhysicalConstants.ZeroCelsiusK;
         var strip = StrippingVoids.Assess(stack.StackPressureMpa, tK, stack.CurrentDensityMaPerCm2, touching);
@@ -337,6 +371,6 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             else verdict = Verdict.Ok;
         }
         if (mn is not null && applies) reasons.AddRange(mn.Caveats.Take(2).Select(c => "caveat: " + c));
-        return new MechanicsCheck(applies, mn, applies ? strip : null, stack.CurrentDensityMaPerCm2, verdict, reasons);
+        return new MechanicsCheck(applies, mn, applies ? strip : null, stack.CurrentDensityMaPerCm2, verdict, reasons) { ShearModulusSource = shear?.Source };
     }
 }

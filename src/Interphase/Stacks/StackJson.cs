@@ -31,7 +31,7 @@ public static class StackJson
             }),
             interphase = StackAnalyzer.Describe(i.Interphase.Kind),
             interphase_reason = i.Interphase.Reason,
-            products = i.Interphase.Products.Select(p => new { formula = p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), ionic = p.IonicConductor, citation = p.Citation }),
+            products = i.Interphase.Products.Select(p => new { formula = p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), ionic = p.IonicConductor, reason = p.Reason, band_gap_ev = p.BandGapEv, citation = p.Citation }),
             verdict = i.Verdict.ToString().ToLowerInvariant(),
             reasons = i.Reasons,
             recommendations = i.Recommendations.Select(r => new { formula = r.Formula, score = r.Score, summary = r.Summary }),
@@ -40,6 +40,7 @@ public static class StackJson
         {
             applies = a.Mechanics.Applies,
             shear_modulus_gpa = a.Mechanics.MonroeNewman?.ElectrolyteShearGpa,
+            shear_modulus_source = a.Mechanics.ShearModulusSource,
             monroe_newman_passes = a.Mechanics.MonroeNewman?.Passes,
             critical_stripping_ma_per_cm2 = a.Mechanics.Stripping?.CriticalMaPerCm2,
             stripping_within_model_range = a.Mechanics.Stripping?.WithinModelRange,

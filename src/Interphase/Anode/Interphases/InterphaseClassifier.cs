@@ -15,6 +15,8 @@ public enum InterphaseKind
     MixedConducting,
     /// <summary>No conducting product is known, but some products' characters are unknown.</summary>
     Undetermined,
+    /// <summary>A product is a gas (O2, Cl2, SO2, …): it evolves instead of forming a layer, so nothing passivates the interface.</summary>
+    GasEvolution,
 }
 
 /// <summary>What the thermodynamics engine says about an electrolyte at the anode potential.</summary>
@@ -50,8 +52,10 @@ public sealed record InterphaseClassification(string Electrolyte, InterphaseKind
 /// kinetic threshold → kinetically stabilised (the review: LLZO "decomposes close to 0 V" with "negligible
 /// decomposition energy of −0.02 eV per atom"; the default threshold 0.05 eV/atom sits between LLZO's
 /// −0.01…−0.02 eV/atom and the ≳0.1 eV/atom of reactive sulfides, e.g. LGPS −1.2 eV/atom); (3) any electronically
-/// conducting product → mixed conducting; (4) any product of unknown character → undetermined; (5) otherwise a
-/// passivating SEI (noting when no product is known to conduct Li⁺, which would make it blocking).
+/// conducting product → mixed conducting; (4) any gaseous product (O2, Cl2, SO2, …) → gas evolution, never a
+/// passivating layer; (5) any product of unknown character → undetermined; (6) otherwise a passivating SEI (noting
+/// when no product is known to conduct Li⁺, which would make it blocking). Product characters come from an
+/// <see cref="IProductCharacterSource"/>: the knowledge base, or <c>ElectronicCharacterService</c>, which adds band gaps.
 /// When the reduction onset is known, rule (2) uses it instead of the energy: the energy each electron gains on
 /// reduction at the anode is at most e·(onset − anode potential), so an electrolyte reduced only within
 /// <see cref="KineticOnsetMarginV"/> of the anode is kinetically stabilised — the "decomposition close to 0 V" group
@@ -102,9 +106,15 @@ public static class InterphaseClassifier
                     ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of 001 Fig. 26 with LLZO and LiAlO2 (§5.1)"
                     : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
         }
+        var gases = products.Where(p => p.Electronic == ElectronicCharacter.Gas).ToList();
+        if (gases.Count > 0)
+            notes.Add($"{Names(gases)} evolve(s) as gas: no protective layer forms from it, and gas at the interface costs contact");
         if (conducting.Count > 0)
             return new(input.Electrolyte, InterphaseKind.MixedConducting,
                 $"electronically conducting product(s): {Names(conducting)}; the interphase keeps growing", products, notes);
+        if (gases.Count > 0)
+            return new(input.Electrolyte, InterphaseKind.GasEvolution,
+                $"gaseous product(s): {Names(gases)} evolve instead of forming a passivating layer", products, notes);
         if (unknown.Count > 0)
             return new(input.Electrolyte, InterphaseKind.Undetermined,
                 $"no known conducting product, but the character of {Names(unknown)} is unknown", products, notes);

@@ -43,6 +43,7 @@ public static class InterphaseGrowth
         InterphaseKind.PassivatingSei => GrowthLaw.Parabolic,
         InterphaseKind.MixedConducting => GrowthLaw.Linear,
         InterphaseKind.Undetermined => throw new InterphaseException("the growth law of an undetermined interphase is not known: give it explicitly"),
+        InterphaseKind.GasEvolution => throw new InterphaseException("a gas-evolving interface forms no layer with a growth law: give the law explicitly if a solid layer grows as well"),
         _ => GrowthLaw.None,
     };
 

@@ -30,8 +30,10 @@ public interface IEntryProvider
 public static class EntryPuller
 {
     /// <summary>
-    /// Fetches all pages of <paramref name="system"/> from <paramref name="provider"/>, then replaces the provider's
-    /// entries for those sub-systems in one transaction. A failure while fetching leaves the store unchanged.
+    /// Fetches all pages of <paramref name="system"/> from <paramref name="provider"/> (and, for a Materials Project
+    /// client with <see cref="MaterialsProjectClient.FetchProperties"/>, its band gaps, densities and elastic moduli),
+    /// then replaces the provider's entries and property values for those sub-systems in one transaction. A failure
+    /// while fetching leaves the store unchanged.
     /// </summary>
     public static async Task<ImportSummary> PullAsync(IEntryProvider provider, EntryStore store, IReadOnlyList<Element> system,
         IProgress<PullProgress>? progress = null, CancellationToken ct = default)
@@ -40,6 +42,13 @@ public static class EntryPuller
         ct.ThrowIfCancellationRequested(); // cancelled (Ctrl-C) after the last page: still nothing is written
         var pulled = ChemicalSystem.Of(system);
         var within = entries.Where(e => e.Composition.ChemicalSystem.IsSubsetOf(pulled)).ToList();
+        if (provider is MaterialsProjectClient { FetchProperties: true } mp)
+        {
+            var values = await mp.FetchPropertiesAsync(system, progress, ct).ConfigureAwait(false);
+            var keys = pulled.SubsystemKeys().ToHashSet(StringComparer.Ordinal);
+            var inside = values.Where(v => FormulaParser.TryParse(v.ReducedFormula, out var c, out _) && keys.Contains(c!.ChemicalSystem.ToString())).ToList();
+            return store.ReplaceSubsystems(within, inside, provider.SourceName, pulled.SubsystemKeys(), provider.BaseUrl);
+        }
         return store.ReplaceSubsystems(within, provider.SourceName, pulled.SubsystemKeys(), provider.BaseUrl);
     }
 }
@@ -53,10 +62,10 @@ public static class EntryProviders
     /// Materials Project or OQMD base URL.
     /// </summary>
     /// <exception cref="InterphaseException">Unknown source name.</exception>
-    public static IEntryProvider Create(string source, string? field = null, string? url = null, string thermoType = "GGA_GGA+U")
+    public static IEntryProvider Create(string source, string? field = null, string? url = null, string thermoType = "GGA_GGA+U", bool fetchProperties = true)
     {
         if (source.Equals("mp", StringComparison.OrdinalIgnoreCase))
-            return new MaterialsProjectClient(baseUrl: url, field: field ?? MaterialsProjectJson.FormationField, thermoType: thermoType);
+            return new MaterialsProjectClient(baseUrl: url, field: field ?? MaterialsProjectJson.FormationField, thermoType: thermoType, fetchProperties: fetchProperties);
         if (source.Equals("oqmd", StringComparison.OrdinalIgnoreCase))
             return new OqmdClient(baseUrl: url, field: field ?? "delta_e");
         if (source.StartsWith("optimade:", StringComparison.OrdinalIgnoreCase))

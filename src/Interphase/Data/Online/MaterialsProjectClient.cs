@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Interphase.Chemistry;
+using Interphase.Properties;
 
 namespace Interphase.Data.Online;
 
@@ -10,7 +11,7 @@ namespace Interphase.Data.Online;
 /// needed <c>_fields</c>, and <c>_skip</c>/<c>_limit</c> paging. The key (env <c>MP_API_KEY</c>) is sent as
 /// the <c>X-API-KEY</c> header.
 /// </summary>
-public sealed class MaterialsProjectClient : IEntryProvider
+public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
 {
     /// <summary>Default base URL.</summary>
     public const string DefaultBaseUrl = "https://api.materialsproject.org";
@@ -33,10 +34,15 @@ public sealed class MaterialsProjectClient : IEntryProvider
     /// <param name="retry">Retry policy.</param>
     /// <param name="pageSize">Documents per page.</param>
     /// <param name="limits">Pages, entries, bytes and time-outs; null for <see cref="PullLimits.FromEnvironment"/>.</param>
+    /// <param name="fetchProperties">Also fetch band gaps, densities (summary) and elastic moduli (elasticity) in a pull.</param>
+    /// <param name="maxPages">Most pages fetched per endpoint before giving up (property fetches).</param>
     /// <exception cref="InterphaseException">No API key, a key with characters a key cannot have, or an unknown field.</exception>
     public MaterialsProjectClient(string? apiKey = null, string? baseUrl = null, string field = MaterialsProjectJson.FormationField,
-        string thermoType = "GGA_GGA+U", HttpClient? http = null, RetryPolicy? retry = null, int pageSize = 1000, PullLimits? limits = null)
+        string thermoType = "GGA_GGA+U", HttpClient? http = null, RetryPolicy? retry = null, int pageSize = 1000, PullLimits? limits = null,
+        bool fetchProperties = false, int maxPages = 200)
     {
+        FetchProperties = fetchProperties;
+        MaxPages = maxPages > 0 ? maxPages : throw new InterphaseException($"page cap {maxPages} must be positive");
         _apiKey = apiKey ?? Environment.GetEnvironmentVariable(KeyVariable) ?? "";
         if (string.IsNullOrWhiteSpace(_apiKey))
             throw new InterphaseException($"the Materials Project needs an API key: set {KeyVariable} (your key is on https://next-gen.materialsproject.org/api)");
@@ -88,6 +94,48 @@ public sealed class MaterialsProjectClient : IEntryProvider
 
     /// <summary>Documents per page.</summary>
     public int PageSize { get; }
+
+    /// <summary>Whether a pull also fetches band gaps, densities and elastic moduli.</summary>
+    public bool FetchProperties { get; }
+
+    /// <summary>Most pages fetched per endpoint by <see cref="FetchPropertiesAsync"/>.</summary>
+    public int MaxPages { get; }
+
+    /// <inheritdoc />
+    /// <remarks>Two endpoints over every sub-system: <c>/materials/summary/</c> (band gap, density) and
+    /// <c>/materials/elasticity/</c> (VRH moduli); the values carry the <c>material_id</c> of the thermo entries.</remarks>
+    public async Task<IReadOnlyList<PropertyRecord>> FetchPropertiesAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        string chemsys = Uri.EscapeDataString(string.Join(',', ChemicalSystem.Of(system).SubsystemKeys()));
+        var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
+        var values = new List<PropertyRecord>();
+        int requests = 0;
+        foreach (var (endpoint, fields, read) in new (string, string[], Func<JsonElement, string, IEnumerable<PropertyRecord>>)[]
+                 {
+                     ("summary", MaterialsProjectProperties.SummaryFields, MaterialsProjectProperties.ReadSummary),
+                     ("elasticity", MaterialsProjectProperties.ElasticityFields, MaterialsProjectProperties.ReadElasticity),
+                 })
+        {
+            string url = $"{BaseUrl}/materials/{endpoint}/?chemsys={chemsys}&_fields={string.Join(',', fields)}";
+            await MaterialsProjectPaging.FetchAllAsync(_fetcher, headers, url, PageSize, MaxPages, (d, pageUrl, index) =>
+            {
+                try
+                {
+                    values.AddRange(read(d, SourceName));
+                }
+                catch (Exception ex) when (ex is FormatException or InterphaseException or InvalidOperationException)
+                {
+                    throw new OnlineSourceException($"malformed response from the Materials Project ({pageUrl}), document {index}: {ex.Message}", ex);
+                }
+            }, (count, total) =>
+            {
+                requests++;
+                progress?.Report(new PullProgress(requests, values.Count, null, $"Materials Project {endpoint} {ChemicalSystem.Of(system)}"));
+            }, ct).ConfigureAwait(false);
+        }
+        return values;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
