@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Globalization;
 using Spectre.Console;
 
 namespace Interphase.Cli;
@@ -11,19 +10,8 @@ public static class CliOutput
     /// <summary>The <c>--json</c> flag; create one per command (System.CommandLine options cannot be shared).</summary>
     public static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON to stdout instead of a table" };
 
-    /// <summary>JSON settings used by every command: snake_case names as the Python tools write them.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        // Units such as Ω·cm² and µm stay readable in the output.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Serialises a result to stdout as JSON.</summary>
-    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
+    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonOutput.Serialize(value));
 
     /// <summary>
     /// Runs a command body, turning user-facing errors into a message on stderr and exit code 2
@@ -52,6 +40,31 @@ public static class CliOutput
             }
         }
     }
+
+    /// <summary>Width used when output is not a terminal and <c>COLUMNS</c> is unset: wide enough that no cell wraps or is cut.</summary>
+    public const int UnboundedWidth = 10_000;
+
+    /// <summary>
+    /// Sets the table width of <paramref name="console"/>: <c>COLUMNS</c> when it is a positive number; otherwise, when
+    /// output is not a terminal (piped or redirected), <see cref="UnboundedWidth"/> so that tables keep every cell whole
+    /// on one line; otherwise the terminal's own width.
+    /// </summary>
+    public static void ApplyWidth(IAnsiConsole console, bool outputRedirected, string? columns)
+    {
+        if (int.TryParse(columns, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int c) && c > 0)
+            console.Profile.Width = c;
+        else if (outputRedirected)
+            console.Profile.Width = UnboundedWidth;
+    }
+
+    /// <summary>
+    /// The one number format of the tables: four significant digits, invariant culture, "—" for a value that is not
+    /// defined (NaN). Commands import it with <c>using static</c>.
+    /// </summary>
+    public static string G(double value) => double.IsNaN(value) ? "—" : value.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>A number with a fixed number of decimals (invariant culture), "—" for NaN.</summary>
+    public static string F(double value, int digits) => double.IsNaN(value) ? "—" : value.ToString("F" + digits, CultureInfo.InvariantCulture);
 
     /// <summary>Console for tables: the current Spectre console (plain text when output is redirected).</summary>
     public static IAnsiConsole Terminal => AnsiConsole.Console;

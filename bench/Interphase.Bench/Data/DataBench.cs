@@ -62,7 +62,7 @@ public sealed class DataBench : IBenchSuite
         Console.WriteLine($"{"system",-20} {"k",2} {"entries",8} {"store ms",9} {"re-read CSV ms",15} {"pymatgen ms",12} {"pmg/store",10}");
         foreach (var sys in Systems)
         {
-            var elements = ChemicalSystems.Parse(sys);
+            var elements = ChemicalSystem.Parse(sys).Elements;
             int n = 0;
             var times = new List<double>();
             for (int i = 0; i < 20; i++)

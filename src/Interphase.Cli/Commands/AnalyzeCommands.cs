@@ -54,11 +54,14 @@ public sealed class AnalyzeCommands : ICliModule
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(a.Stack.Name)}[/]  overall: {Badge(a.Overall)}");
         var windows = new Table().Title("Stability windows (V vs Li/Li+)");
-        foreach (var h in new[] { "Layer", "Reduction", "Oxidation", "Faces", "Verdict" }) windows.AddColumn(h);
+        foreach (var h in new[] { "Layer", "Reduction", "Oxidation", "Faces", "Verdict", "Data" }) windows.AddColumn(h);
         foreach (var w in a.Windows)
             windows.AddRow(Markup.Escape(w.Layer), Fmt(w.ReductionVolts), Fmt(w.OxidationVolts),
-                w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", Badge(w.Verdict));
+                w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", Badge(w.Verdict),
+                w.Basis is { } b ? b.StatusName.Replace('_', ' ') : "—");
         AnsiConsole.Write(windows);
+        foreach (var w in a.Windows.Where(w => w.Basis is { Status: not Interphase.Thermodynamics.WindowDataStatus.OnHull } || w.ReductionVolts is null))
+            AnsiConsole.MarkupLine($"  [dim]{Markup.Escape(w.Layer)}: {Markup.Escape(w.Basis?.Explanation ?? "")}[/]");
 
         var table = new Table().Title("Interfaces");
         foreach (var h in new[] { "Interface", "Reaction", "E (meV/atom)", "Products", "Interphase", "Verdict" }) table.AddColumn(h);
@@ -78,10 +81,18 @@ public sealed class AnalyzeCommands : ICliModule
         AnsiConsole.MarkupLine($"Li-metal mechanics: {Badge(a.Mechanics.Verdict)}");
         foreach (var reason in a.Mechanics.Reasons.Where(r => !r.StartsWith("caveat", StringComparison.Ordinal)))
             AnsiConsole.MarkupLine("  " + Markup.Escape(reason));
+        AnsiConsole.MarkupLine($"Resistance budget: {Badge(a.ResistanceVerdict.Verdict)}");
         foreach (var r in a.Resistance)
             AnsiConsole.MarkupLine($"  {Markup.Escape(r.Item)}: {(r.AsrOhmCm2 is { } asr ? $"{asr:0.##} Ω·cm², {r.DropMv:0.#} mV" : "—")} [dim]({Markup.Escape(r.Source)})[/]");
-        if (a.Energy is { } e)
-            AnsiConsole.MarkupLine($"  energy: {e.SpecificEnergyWhPerKg:0} Wh/kg, {e.EnergyDensityWhPerL:0} Wh/L (liquid reference {e.ReferenceSpecificEnergyWhPerKg:0} Wh/kg, {e.ReferenceEnergyDensityWhPerL:0} Wh/L)");
+        var summary = new Table().Title("Summary: every check that sets the overall verdict");
+        foreach (var h in new[] { "Check", "Subject", "Verdict", "Why" }) summary.AddColumn(h);
+        foreach (var c in a.Summary) summary.AddRow(c.Check, Markup.Escape(c.Subject), Badge(c.Verdict), Markup.Escape(c.Reason));
+        AnsiConsole.Write(summary);
+        var e = a.Energy;
+        if (e.SpecificEnergyWhPerKg is { } es)
+            AnsiConsole.MarkupLine($"Energy: {es:0} Wh/kg, {e.EnergyDensityWhPerL:0} Wh/L (liquid reference {e.ReferenceSpecificEnergyWhPerKg:0} Wh/kg, {e.ReferenceEnergyDensityWhPerL:0} Wh/L)");
+        else AnsiConsole.MarkupLine($"Energy: {Markup.Escape(e.Basis)}");
+        foreach (var assumption in e.Assumptions) AnsiConsole.MarkupLine($"  [dim]assumed: {Markup.Escape(assumption)}[/]");
     }
 
     private static string Fmt(double? v) => v?.ToString("0.00") ?? "—";

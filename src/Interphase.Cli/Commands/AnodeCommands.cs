@@ -8,6 +8,8 @@ using Interphase.Knowledge;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
+using Interphase.Quantities;
 
 namespace Interphase.Cli.Commands;
 
@@ -43,7 +45,7 @@ public sealed class AnodeCommands : ICliModule
             double g = pr.GetValue(gamma);
             var values = pr.GetValue(w) is { Length: > 0 } v ? v : [0.10, 0.67];
             var rows = values.Select(x => new { work_of_adhesion_j_per_m2 = x, surface_energy_j_per_m2 = g, contact_angle_deg = Interphase.Anode.Wetting.ContactAngleDeg(x, g) }).ToList();
-            var (table, chart) = AnodeCharts.ContactAngle(CellSweep.Linspace(0, 2 * g, 81), g);
+            var (table, chart) = AnodeCharts.ContactAngle(SweepTable.Linspace(0, 2 * g, 81), g);
             Emit(pr, csv, plot, table, chart);
             if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
             var t = new Table().AddColumns("W_ad (J/m²)", "θ (°)", "");
@@ -67,7 +69,7 @@ public sealed class AnodeCommands : ICliModule
             { p, s, unit, h, a, n, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            double sigma = pr.GetValue(s) * Interphase.Transport.Units.ConductivityToSPerCm(pr.GetValue(unit)!);
+            double sigma = pr.GetValue(s) * Units.ConductivityToSPerCm(pr.GetValue(unit)!);
             var r = ConstrictionResistance.Evaluate(pr.GetValue(p), sigma, pr.GetValue(a), pr.GetValue(h), pr.GetValue(n));
             if (pr.GetValue(csv) is not null || pr.GetValue(plot) is not null)
             {
@@ -111,31 +113,25 @@ public sealed class AnodeCommands : ICliModule
         var p = new Option<double>("--pressure") { Description = "Stack pressure, MPa", DefaultValueFactory = _ => 0.0 };
         var t = new Option<string[]>("--temperature") { Description = "Temperature (25, 25C, 298K); repeatable", AllowMultipleArgumentsPerToken = true };
         var j = new Option<double?>("--current") { Description = "Stripping current, mA/cm²: stable or voids?" };
+        var e = new Option<string?>("--electrolyte") { Description = "Electrolyte touching Li (e.g. Li6PS5Cl): fails above the pressure where Li creeps into it (sulfides, halides)" };
         var csv = CsvOption(); var plot = PlotOption(); var json = CliOutput.JsonOption();
-        var cmd = new Command("voids", "Critical stripping current from the three-flux balance (diffusion + creep vs migration); --csv/--plot sweep 0–20 MPa")
-            { p, t, j, csv, plot, json };
+        var cmd = new Command("voids", $"Critical stripping current from the three-flux balance (diffusion + creep vs migration), valid to {StrippingVoids.MaxModelPressureMPa:0} MPa; --csv/--plot sweep that range")
+            { p, t, j, e, csv, plot, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var temps = (pr.GetValue(t) is { Length: > 0 } tt ? tt : ["25C"]).Select(x => Interphase.Transport.Units.ParseTemperatureK(x)).ToArray();
-            var limits = temps.Select(k => StrippingVoids.Limit(pr.GetValue(p), k)).ToList();
+            var temps = (pr.GetValue(t) is { Length: > 0 } tt ? tt : ["25C"]).Select(x => Units.ParseTemperatureK(x)).ToArray();
+            var electrolyte = pr.GetValue(e) is { } formula ? Interphase.Chemistry.Composition.Parse(formula) : null;
             double? current = pr.GetValue(j);
-            var (table, chart) = AnodeCharts.CriticalCurrent(CellSweep.Linspace(0, 20, 81), temps);
+            var rows = temps.Select(k => StrippingVoidsRow.From(StrippingVoids.Assess(pr.GetValue(p), k, current, electrolyte), current)).ToList();
+            var (table, chart) = AnodeCharts.CriticalCurrent(SweepTable.Linspace(0, StrippingVoids.MaxModelPressureMPa, 71), temps);
             Emit(pr, csv, plot, table, chart);
-            var rows = limits.Select(l => new
-            {
-                pressure_mpa = l.PressureMPa, temperature_k = l.TemperatureK, diffusion_ma_per_cm2 = l.DiffusionMaPerCm2,
-                creep_ma_per_cm2 = l.CreepMaPerCm2, critical_ma_per_cm2 = l.CriticalMaPerCm2,
-                current_ma_per_cm2 = current, stable = current is { } c ? l.IsStable(c) : (bool?)null,
-                critical_pressure_mpa = current is { } c2 ? StrippingVoids.CriticalPressureMPa(c2, l.TemperatureK) : (double?)null,
-                notes = l.Notes,
-            }).ToList();
             if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
             var tab = new Table().AddColumns("T (°C)", "p (MPa)", "J_diff", "J_creep", "critical (mA/cm²)", "verdict");
             foreach (var r in rows)
-                tab.AddRow(G(r.temperature_k - 273.15), G(r.pressure_mpa), G(r.diffusion_ma_per_cm2), G(r.creep_ma_per_cm2), G(r.critical_ma_per_cm2),
-                    r.stable is null ? "" : r.stable.Value ? "void-free" : $"voids (needs ≥ {G(r.critical_pressure_mpa!.Value)} MPa)");
+                tab.AddRow(G(r.TemperatureK - PhysicalConstants.ZeroCelsiusK), G(r.PressureMpa), r.DiffusionMaPerCm2 is { } d ? G(d) : "—", r.CreepMaPerCm2 is { } c ? G(c) : "—",
+                    r.CriticalMaPerCm2 is { } x ? G(x) : "not computed", Markup.Escape(r.Verdict));
             CliOutput.Terminal.Write(tab);
-            foreach (var note in limits.SelectMany(l => l.Notes).Distinct()) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(note)}");
+            foreach (var line in rows.SelectMany(r => r.Reasons.Concat(r.Notes)).Distinct()) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(line)}");
             return 0;
         }));
         return cmd;
@@ -173,7 +169,7 @@ public sealed class AnodeCommands : ICliModule
             { j, s, unit, sd, d, alpha, gamma, rc, sf, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            double f = Interphase.Transport.Units.ConductivityToSPerCm(pr.GetValue(unit)!);
+            double f = Units.ConductivityToSPerCm(pr.GetValue(unit)!);
             // ρ = 1/σ: a zero conductivity would pass as an infinite resistivity.
             foreach (var (name, v) in new[] { ("conductivity", (double?)pr.GetValue(s)), ("grain conductivity", pr.GetValue(sd)) })
                 if (v is { } x && !(x > 0 && double.IsFinite(x))) throw new InterphaseException($"{name} {x} {pr.GetValue(unit)} must be a positive number");
@@ -303,7 +299,6 @@ public sealed class AnodeCommands : ICliModule
     private static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
-    private static string G(double v) => double.IsNaN(v) ? "—" : v.ToString("G4", CultureInfo.InvariantCulture);
 }
 
 /// <summary>YAML layout of <c>interphase anode classify FILE.yaml</c>.</summary>

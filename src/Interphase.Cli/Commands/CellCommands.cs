@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Interphase.Cell;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
+using Interphase.Reporting;
 
 namespace Interphase.Cli.Commands;
 
@@ -79,7 +81,7 @@ public sealed class CellCommands : ICliModule
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var p = ParseParam(pr.GetValue(param)!);
-            var values = CellSweep.Linspace(pr.GetValue(from), pr.GetValue(to), pr.GetValue(steps));
+            var values = SweepTable.Linspace(pr.GetValue(from), pr.GetValue(to), pr.GetValue(steps));
             CellSpec? reference = pr.GetValue(against) is { } a ? CellFile.Load(a) : null;
             var runs = pr.GetValue(files)!.Select(f =>
             {
@@ -191,5 +193,4 @@ public sealed class CellCommands : ICliModule
     internal static string Indexed(string path, int i) =>
         Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{i}{Path.GetExtension(path)}");
 
-    internal static string F(double v, int digits) => double.IsNaN(v) ? "—" : v.ToString("F" + digits, CultureInfo.InvariantCulture);
 }

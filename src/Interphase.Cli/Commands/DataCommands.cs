@@ -1,3 +1,4 @@
+using Interphase.Chemistry;
 using System.CommandLine;
 using System.Globalization;
 using Interphase.Data;
@@ -74,13 +75,13 @@ public sealed class DataCommands : ICliModule
                 else WriteSources(s.Path, sources);
                 return 0;
             }
-            var system = ChemicalSystems.Parse(sys);
+            var system = ChemicalSystem.Parse(sys).Elements;
             var entries = s.Query(system, p.GetValue(source));
             if (p.GetValue(json))
             {
                 CliOutput.WriteJson(new
                 {
-                    chemsys = ChemicalSystems.Key(system),
+                    chemsys = ChemicalSystem.Of(system).ToString(),
                     entries = entries.Select(e => new
                     {
                         formula = e.Composition.FullFormula,
@@ -95,7 +96,7 @@ public sealed class DataCommands : ICliModule
                 });
                 return 0;
             }
-            var table = new Table().Title($"{entries.Count} entries in {Markup.Escape(ChemicalSystems.Key(system))} and its sub-systems");
+            var table = new Table().Title($"{entries.Count} entries in {Markup.Escape(ChemicalSystem.Of(system).ToString())} and its sub-systems");
             table.AddColumns("Reduced formula", "Formula", "E (eV/atom)", "Basis", "Source", "Id", "Functional");
             foreach (var e in entries.OrderBy(e => e.Composition.ElementCount).ThenBy(e => e.ReducedFormula, StringComparer.Ordinal).ThenBy(e => e.EnergyPerAtom))
                 table.AddRow(Markup.Escape(e.ReducedFormula), Markup.Escape(e.Composition.FullFormula),
@@ -169,7 +170,7 @@ public sealed class DataCommands : ICliModule
             string? src = p.GetValue(source);
             if (src is not null && s.Sources().All(x => x.Name != src))
                 throw new InterphaseException($"no source '{src}' in the store {s.Path}");
-            IEnumerable<Entry> entries = p.GetValue(chemsys) is { } sys ? s.Query(ChemicalSystems.Parse(sys), src) : s.All(src);
+            IEnumerable<Entry> entries = p.GetValue(chemsys) is { } sys ? s.Query(ChemicalSystem.Parse(sys).Elements, src) : s.All(src);
             string? outPath = p.GetValue(output);
             if (outPath is not null) Interphase.Reporting.OutputFile.EnsureNotInput(outPath, "--output", s.Path);
             var writer = outPath is null ? Console.Out : Interphase.Reporting.OutputFile.Create(outPath);

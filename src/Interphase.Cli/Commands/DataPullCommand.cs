@@ -1,3 +1,4 @@
+using Interphase.Chemistry;
 using System.CommandLine;
 using Interphase.Data;
 using Interphase.Data.Online;
@@ -38,7 +39,7 @@ internal static class DataPullCommand
         };
         cmd.SetAction(p => CliOutput.Run(() =>
         {
-            var system = ChemicalSystems.Parse(p.GetValue(chemsys)!);
+            var system = ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
             var provider = CreateProvider(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!);
             using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
             ImportSummary summary;
@@ -54,7 +55,7 @@ internal static class DataPullCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask($"{provider.SourceName} {ChemicalSystems.Key(system)}");
+                        var task = ctx.AddTask($"{provider.SourceName} {ChemicalSystem.Of(system).ToString()}");
                         task.IsIndeterminate = true;
                         var progress = new SyncProgress(pp =>
                         {
@@ -72,10 +73,10 @@ internal static class DataPullCommand
                     });
             }
             if (p.GetValue(json))
-                CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystems.Key(system), summary.Added, summary.Replaced });
+                CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced });
             else
                 CliOutput.Terminal.MarkupLine(
-                    $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystems.Key(system))} as source [bold]{Markup.Escape(summary.Source)}[/]" +
+                    $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystem.Of(system).ToString())} as source [bold]{Markup.Escape(summary.Source)}[/]" +
                     (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") + $" into {Markup.Escape(s.Path)}");
             return 0;
         }));

@@ -4,6 +4,7 @@ using System.Text;
 using Interphase.Impedance;
 using Interphase.Reporting;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
@@ -22,7 +23,6 @@ public sealed class EisCommands : ICliModule
         yield return eis;
     }
 
-    static string G(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>Options shared by the commands that read a spectrum.</summary>
     sealed class Preprocess
@@ -49,8 +49,9 @@ public sealed class EisCommands : ICliModule
         public readonly Option<string?> Initial = new("--initial") { Description = "Initial values of the free parameters, comma-separated in circuit order (default: automatic)" };
         public readonly Option<string[]> Constant = new("--constant") { Description = "Hold a parameter constant: NAME=VALUE (repeatable), e.g. R0=0.015", AllowMultipleArgumentsPerToken = true };
         public readonly Option<string> Weighting = new("--weighting") { Description = "unit (impedance.py default), proportional or modulus", DefaultValueFactory = _ => "unit" };
+        public readonly Option<bool> Global = new("--global") { Description = "Global search: basin hopping from every start (as impedance.py's global_opt); slower" };
 
-        public void AddTo(Command c) { c.Add(Circuit); c.Add(Initial); c.Add(Constant); c.Add(Weighting); }
+        public void AddTo(Command c) { c.Add(Circuit); c.Add(Initial); c.Add(Constant); c.Add(Weighting); c.Add(Global); }
 
         public (Circuit, FitOptions) Build(ParseResult pr)
         {
@@ -76,7 +77,7 @@ public sealed class EisCommands : ICliModule
                 "modulus" => Impedance.Weighting.Modulus,
                 var w => throw new InterphaseException($"--weighting '{w}': use unit, proportional or modulus"),
             };
-            return (circuit, new FitOptions { Initial = initial, Constants = constants, Weighting = weighting });
+            return (circuit, new FitOptions { Initial = initial, Constants = constants, Weighting = weighting, Global = pr.GetValue(Global) });
         }
     }
 
@@ -100,7 +101,7 @@ public sealed class EisCommands : ICliModule
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
             var (circuit, options) = spec.Build(pr);
             var fit = CircuitFitter.Fit(circuit, s, options);
-            var report = InterfaceAnalysis.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
+            var report = FitInterpretation.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Nyquist(s, fit.Predict(s.Frequency)), path);
             if (pr.GetValue(json))
             {
@@ -112,7 +113,8 @@ public sealed class EisCommands : ICliModule
                 table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]));
             CliOutput.Terminal.Write(table);
             Console.Out.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
-                $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations{(fit.Converged ? "" : " (not converged)")}");
+                $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations in {fit.LocalFits} local fit{(fit.LocalFits == 1 ? "" : "s")}, {(fit.Converged ? "converged" : "NOT converged")}");
+            foreach (var w in fit.Warnings) Console.Out.WriteLine($"warning: {w}");
             WriteInterface(report);
             return 0;
         }));
@@ -123,43 +125,52 @@ public sealed class EisCommands : ICliModule
     {
         file = s.Source, format = s.Format, points = s.Count, circuit = fit.Circuit.Text, weighting = fit.Weighting.ToString().ToLowerInvariant(),
         parameters = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => fit.Parameters[t.i]),
-        errors = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => fit.Errors[t.i]),
+        errors = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => double.IsFinite(fit.Errors[t.i]) ? fit.Errors[t.i] : (double?)null),
         units = fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => fit.Circuit.ParameterUnits[t.i]),
         constants = fit.Names.Where((_, i) => fit.IsConstant[i]).ToArray(),
         chi_square = fit.ChiSquare, pseudo_chi_square = fit.PseudoChiSquare, rmse_ohm = fit.Rmse,
-        iterations = fit.Iterations, converged = fit.Converged,
-        asr_ohm_cm2 = hasArea ? report.Resistances.ToDictionary(r => r.Name, r => r.AsrOhmCm2!.Value) : null,
+        iterations = fit.Iterations, local_fits = fit.LocalFits, converged = fit.Converged, warnings = fit.Warnings,
+        asr_ohm_cm2 = hasArea ? report.Resistances.Where(r => r.AsrOhmCm2 is not null).ToDictionary(r => r.Name, r => r.AsrOhmCm2!.Value) : null,
         interface_asr_ohm_cm2 = report.Resistances.Any(r => r.InterfaceAsrOhmCm2 is not null)
-            ? report.Resistances.ToDictionary(r => r.Name, r => r.InterfaceAsrOhmCm2!.Value) : null,
+            ? report.Resistances.Where(r => r.InterfaceAsrOhmCm2 is not null).ToDictionary(r => r.Name, r => r.InterfaceAsrOhmCm2!.Value) : null,
         conductivity_s_per_cm = report.Resistances.Any(r => r.ConductivitySPerCm is not null)
-            ? report.Resistances.ToDictionary(r => r.Name, r => r.ConductivitySPerCm!.Value) : null,
+            ? report.Resistances.Where(r => r.ConductivitySPerCm is not null).ToDictionary(r => r.Name, r => r.ConductivitySPerCm!.Value) : null,
         total_conductivity_s_per_cm = report.TotalConductivitySPerCm, bulk_conductivity_s_per_cm = report.BulkConductivitySPerCm,
+        resistances = report.Resistances.Select(r => new { name = r.Name, resistance_ohm = r.ResistanceOhm, role = r.Role, reason = r.Reason }),
         arcs = report.Arcs.Select(a => new
         {
             a.Resistor, a.Capacitor, resistance_ohm = a.ResistanceOhm, capacitance_f = a.CapacitanceF, brug_capacitance_f = a.BrugCapacitanceF,
             specific_capacitance_f = a.SpecificCapacitanceF, peak_frequency_hz = a.PeakFrequencyHz,
-            origin = a.Origin.ToString(), reasoning = a.Reasoning,
+            origin = a.Origin, reasoning = a.Reasoning,
         }),
+        series_elements = report.SeriesElements.Select(e => new { name = e.Name, meaning = e.Meaning, capacitance_f = e.CapacitanceF }),
+        notes = report.Notes,
     };
+
+    static string Snake(string pascal) => System.Text.RegularExpressions.Regex.Replace(pascal, "(?<=[a-z])([A-Z])", "_$1").ToLowerInvariant();
 
     static void WriteInterface(InterfaceReport report)
     {
-        if (report.Resistances.Any(r => r.AsrOhmCm2 is not null))
+        if (report.Resistances.Count > 0)
         {
-            var t = new Table().AddColumns("resistor", "R (Ω)", "ASR (Ω·cm²)", "interface ASR (Ω·cm²)", "σ (S/cm)");
+            var t = new Table().AddColumns("resistor", "R (Ω)", "role", "ASR (Ω·cm²)", "interface ASR (Ω·cm²)", "σ (S/cm)", "why");
             foreach (var r in report.Resistances)
-                t.AddRow(r.Name, G(r.ResistanceOhm), r.AsrOhmCm2 is { } a ? G(a) : "", r.InterfaceAsrOhmCm2 is { } i ? G(i) : "", r.ConductivitySPerCm is { } c ? G(c) : "");
+                t.AddRow(r.Name, G(r.ResistanceOhm), Snake(r.Role.ToString()), r.AsrOhmCm2 is { } a ? G(a) : "", r.InterfaceAsrOhmCm2 is { } i ? G(i) : "",
+                    r.ConductivitySPerCm is { } c ? G(c) : "", Markup.Escape(r.Reason));
             CliOutput.Terminal.Write(t);
         }
         if (report.Arcs.Count > 0)
         {
             var t = new Table().AddColumns("arc", "C (F)", "apex f (Hz)", "origin", "reasoning");
             foreach (var a in report.Arcs)
-                t.AddRow($"{a.Resistor}‖{a.Capacitor}", G(a.CapacitanceF), G(a.PeakFrequencyHz), a.Origin.ToString(), Markup.Escape(a.Reasoning));
+                t.AddRow($"{a.Resistor}‖{a.Capacitor}", a.CapacitanceF is { } c ? G(c) : "—", a.PeakFrequencyHz is { } f ? G(f) : "—",
+                    Snake(a.Origin.ToString()), Markup.Escape(a.Reasoning));
             CliOutput.Terminal.Write(t);
         }
+        foreach (var e in report.SeriesElements) Console.Out.WriteLine($"{e.Name}: {e.Meaning}");
         if (report.TotalConductivitySPerCm is { } tot)
             Console.Out.WriteLine($"bulk σ = {G(report.BulkConductivitySPerCm!.Value)} S/cm, total (bulk + grain boundary) σ = {G(tot)} S/cm");
+        foreach (var n in report.Notes) Console.Out.WriteLine($"note: {n}");
     }
 
     static Command ValidateCommand()

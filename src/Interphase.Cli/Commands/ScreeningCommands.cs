@@ -7,15 +7,13 @@ using Interphase.Reporting;
 using Interphase.Screening;
 using Interphase.Thermodynamics;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
 /// <summary>The <c>screen</c> command: ranks coating / interlayer candidates.</summary>
 public sealed class ScreeningCommands : ICliModule
 {
-    /// <summary>Known good cathode coatings (001_9ddcaf3869a721a2.txt, Section 4.1.4), whose ranks are always shown.</summary>
-    public static readonly string[] KnownCoatings = ["LiNbO3", "Li3PO4", "LiTaO3", "Li2SiO3", "Li3BO3", "LiAlO2"];
-
     /// <inheritdoc />
     public IEnumerable<Command> Commands() => [Screen()];
 
@@ -24,12 +22,16 @@ public sealed class ScreeningCommands : ICliModule
         var cathode = new Option<string?>("--cathode") { Description = "Cathode, discharged (e.g. LiNi0.8Co0.1Mn0.1O2): screen cathode coatings" };
         var electrolyte = new Option<string>("--electrolyte") { Description = "Solid electrolyte (e.g. Li6PS5Cl)", Required = true };
         var anode = new Option<string?>("--anode") { Description = "Anode (e.g. Li): screen anode interlayers (reduction limit and reaction with the anode)" };
-        var charged = new Option<string?>("--charged") { Description = "Cathode composition at top of charge (default: the cathode with --delithiation of its Li removed)" };
-        var delith = new Option<double>("--delithiation") { Description = "Fraction of the cathode's Li removed at top of charge (default 0.75: NCM811 at 4.3 V)", DefaultValueFactory = _ => ScreeningOptions.DefaultDelithiation };
-        var maxVolts = new Option<double>("--max-volts") { Description = "Top of charge, V vs Li/Li+ (oxidation limit must reach it)", DefaultValueFactory = _ => 4.3 };
+        var charged = new Option<string?>("--charged") { Description = "Cathode composition at top of charge (default: the knowledge base's charged-state table for LCO, NCM111/622/811, NCA, LNMO, LFP, LMO; else 75 % of the Li removed)" };
+        var delith = new Option<double?>("--delithiation") { Description = "Fraction of the cathode's Li removed at top of charge, instead of --charged" };
+        var maxVolts = new Option<double?>("--max-volts") { Description = "Top of charge, V vs Li/Li+ (default: the charged-state table's voltage, else 4.3 V)" };
         var anodeVolts = new Option<double>("--anode-volts") { Description = "Anode potential, V vs Li/Li+ (reduction limit must be at or below it)", DefaultValueFactory = _ => 0.0 };
         var ehull = new Option<double>("--e-above-hull") { Description = "Candidates within this energy above hull, eV/atom", DefaultValueFactory = _ => 0.03 };
-        var limit = new Option<double>("--reaction-limit") { Description = "Reaction energies below minus this fail, eV/atom", DefaultValueFactory = _ => 0.1 };
+        var limit = new Option<double>("--reaction-limit") { Description = "Reaction energy at which the reaction criterion is half met, eV/atom (its margin runs from 0 to twice this)", DefaultValueFactory = _ => 0.1 };
+        var weights = new Option<string?>("--weights") { Description = "Criterion weights, e.g. rxn_electrolyte=2,practicality=0.5, or a YAML file of 'criterion: weight' (defaults are shown in the output)" };
+        var allow = new Option<string?>("--allow-elements") { Description = "Admit these radioactive or highly toxic elements (left out by default), e.g. Be,Pb" };
+        var noPractical = new Option<bool>("--no-practicality") { Description = "No practicality criterion (supply risk, price, hydrogen) and no element left out as radioactive or toxic" };
+        var thickness = new Option<double>("--thickness-nm") { Description = "Layer thickness for the ASR a layer adds (ASR = L/σ), nm", DefaultValueFactory = _ => 10 };
         var exclude = new Option<string?>("--exclude") { Description = "Elements candidates must not contain, e.g. S,Se,Te" };
         var require = new Option<string?>("--require") { Description = "Elements candidates must all contain, e.g. O" };
         var only = new Option<string?>("--candidates") { Description = "Screen only these compounds, e.g. LiNbO3,Li3PO4,Al2O3 (no Li or E_hull prefilter)" };
@@ -41,7 +43,8 @@ public sealed class ScreeningCommands : ICliModule
         var json = CliOutput.JsonOption();
         var cmd = new Command("screen", "Rank Li compounds as cathode coatings or anode interlayers: phase stability, reaction energies with the electrodes and the electrolyte, Li window")
         {
-            cathode, electrolyte, anode, charged, delith, maxVolts, anodeVolts, ehull, limit, exclude, require, only, top, csv, html, threads, data, json,
+            cathode, electrolyte, anode, charged, delith, maxVolts, anodeVolts, ehull, limit, weights, allow, noPractical, thickness, exclude, require, only,
+            top, csv, html, threads, data, json,
         };
         var source = new EntrySourceCliOptions();
         source.AddTo(cmd);
@@ -58,15 +61,19 @@ public sealed class ScreeningCommands : ICliModule
                 AnodeVolts = pr.GetValue(anodeVolts),
                 MaxEnergyAboveHull = pr.GetValue(ehull),
                 ReactionLimit = pr.GetValue(limit),
-                Exclude = Elements(pr.GetValue(exclude)),
-                Require = Elements(pr.GetValue(require)),
+                Exclude = Elements("--exclude", pr.GetValue(exclude)),
+                Require = Elements("--require", pr.GetValue(require)),
+                AllowElements = Elements("--allow-elements", pr.GetValue(allow)),
+                NoPracticality = pr.GetValue(noPractical),
+                LayerThicknessNm = pr.GetValue(thickness),
+                Scoring = pr.GetValue(weights) is { } w ? ScoringModel.Default.WithWeights(w) : ScoringModel.Default,
                 Formulas = pr.GetValue(only) is { } list
                     ? list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(Composition.Parse).ToList()
                     : null,
                 MaxDegreeOfParallelism = pr.GetValue(threads),
             };
-            if (options.ChargedCathode is not null && options.Cathode is null)
-                throw new ScreeningException("--charged needs --cathode");
+            if ((options.ChargedCathode is not null || options.Delithiation is not null || options.MaxVolts is not null) && options.Cathode is null)
+                throw new ScreeningException("--charged, --delithiation and --max-volts need --cathode");
             options.Validate();
             if (pr.GetValue(top) < 1) throw new ScreeningException($"--top {pr.GetValue(top)}: give a positive number of rows");
             int n = pr.GetValue(top);
@@ -107,7 +114,7 @@ public sealed class ScreeningCommands : ICliModule
             if (pr.GetValue(csv) is { } csvPath) OutputFile.Write(csvPath, ScreeningExport.ToCsv(result));
             if (pr.GetValue(html) is { } htmlPath)
                 new HtmlReport("Coating and interlayer screening", Subtitle(result))
-                    .AddScreeningSection(result, n, KnownCoatings).Save(htmlPath);
+                    .AddScreeningSection(result, n).Save(htmlPath);
             if (asJson)
             {
                 CliOutput.WriteJson(ScreeningExport.JsonModel(result, n));
@@ -124,43 +131,68 @@ public sealed class ScreeningCommands : ICliModule
 
     private static Composition? Parse(string? formula) => string.IsNullOrWhiteSpace(formula) ? null : Composition.Parse(formula.Trim());
 
-    private static IReadOnlyList<Element> Elements(string? list) => string.IsNullOrWhiteSpace(list)
+    private static IReadOnlyList<Element> Elements(string option, string? list) => string.IsNullOrWhiteSpace(list)
         ? []
-        : list.Split([',', ' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(PeriodicTable.Get).Distinct().ToList();
+        : list.Split([',', ' ', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => PeriodicTable.TryGet(s) ?? throw new ScreeningException($"{option}: unknown element '{s}'")).Distinct().ToList();
 
     private static void WriteTable(ScreeningResult result, int top)
     {
         var c2 = CliOutput.Terminal;
         var o = result.Options;
-        var t = new Table().Title($"{result.Candidates.Count} candidates | {Markup.Escape(Subtitle(result))}"
-            + (result.ChargedCathode is { } ch ? $" | charged {Markup.Escape(ch.ToString())} at {F(o.MaxVolts, 2)} V" : ""));
+        var t = new Table().Title($"{result.Candidates.Count} candidates | {Markup.Escape(Subtitle(result))}");
         t.AddColumn("rank");
         t.AddColumn("formula");
+        t.AddColumn("score");
         foreach (var k in result.CriterionKeys) t.AddColumn(Header(k));
-        t.AddColumn("σ Li+ S/cm");
+        t.AddColumn("costs");
         foreach (var c in result.Candidates.Take(top)) t.AddRow(Row(result, c));
         c2.Write(t);
-        c2.MarkupLine($"ranking: fewest failed criteria → least negative worst reaction → lowest E hull; reaction limit −{F(o.ReactionLimit, 3)} eV/atom");
-        c2.MarkupLine($"{result.Candidates.Count(c => c.PassesAll)} of {result.Candidates.Count} pass every criterion; {result.ReactionCount} reactions, {result.LpSolves} LP solves in {F(result.Seconds, 1)} s");
-        var known = KnownCoatings.Select(result.Find).Where(c => c is not null).ToList();
-        if (known.Count > 0)
-            c2.MarkupLine("known coatings: " + string.Join(", ", known.Select(c => $"{c!.Formula} #{c.Rank}")));
+        if (result.TopOfCharge is { } tc)
+            c2.MarkupLine(Markup.Escape($"top of charge: {tc.Charged} at {F(tc.Volts, 2)} V — {tc.Basis}"
+                + (tc.TableEntry is { } e ? $" [{e.Source.Display()}]" : "")));
+        c2.MarkupLine(Markup.Escape($"score: weighted mean of each criterion's satisfaction (0–1, soft margins); weights {result.WeightsText}"));
+        c2.MarkupLine(Markup.Escape($"{result.Candidates.Count(c => c.PassesAll)} of {result.Candidates.Count} past the midpoint of every criterion; "
+            + $"{result.ReactionCount} reactions, {result.LpSolves} LP solves in {F(result.Seconds, 1)} s"));
+        if (result.Excluded is { Count: > 0 } ex)
+            c2.MarkupLine(Markup.Escape($"{ex.Count} candidates left out for radioactive or highly toxic elements "
+                + $"({string.Join(", ", ex.SelectMany(x => x.Reason.Split("; ")).Select(r => r.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal))}); --allow-elements admits them"));
+        if (result.Known is { Count: > 0 } known)
+        {
+            var sides = known.Select(k => k.Layer.Side).Distinct().Select(ScreeningExport.SideName);
+            c2.MarkupLine($"known {string.Join(" and ", sides)}s:");
+            foreach (var k in known)
+                c2.MarkupLine("  " + Markup.Escape(k.Candidate is not { } c
+                    ? $"{k.Layer.Formula}: {k.Note}"
+                    : $"{c.Formula} {(k.IsCandidate ? "#" : "would be #")}{k.Rank} score {F(c.Score, 3)}"
+                      + (ScreeningExport.CostList(c) is { Count: > 0 } costs ? $"; costs {string.Join(", ", costs)}" : "")
+                      + (k.IsCandidate ? "" : $" ({k.Note})")));
+        }
     }
 
     private static string[] Row(ScreeningResult result, ScreenedCandidate c)
     {
-        var cells = new List<string> { c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Formula) };
+        var cells = new List<string> { c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Formula), F(c.Score, 3) };
         foreach (var k in result.CriterionKeys)
         {
             var cr = c.Criterion(k);
-            string text = cr?.Value is { } v ? ScreeningExport.Fixed(v, cr.Unit == "V" ? 2 : 3)
-                : k == "oxidation_limit" && cr?.Detail == "never oxidised" ? "∞"
-                : k == "electronic" ? cr?.Passed switch { true => "ins.", false => "cond.", _ => "?" } : "—";
-            cells.Add(cr?.Passed switch { true => $"[green]{Markup.Escape(text)}[/]", false => $"[red]{Markup.Escape(text)}[/]", _ => Markup.Escape(text) });
+            string text = cr is null ? "" : ScreeningExport.CellValue(cr);
+            cells.Add(cr?.Passed switch
+            {
+                null => Markup.Escape(text),
+                _ => cr.Satisfaction >= 0.8 ? $"[green]{Markup.Escape(text)}[/]" : cr.Satisfaction >= 0.5 ? $"[yellow]{Markup.Escape(text)}[/]" : $"[red]{Markup.Escape(text)}[/]",
+            });
         }
-        cells.Add(c.IonicConductivity is { } s ? s.ToString("0.#E+0", CultureInfo.InvariantCulture) : "");
+        cells.Add(Markup.Escape(string.Join(", ", c.Costs.Take(2).Select(k => ShortKey(k.Key)))));
         return cells.ToArray();
     }
+
+    private static string ShortKey(string key) => key switch
+    {
+        "rxn_charged_cathode" => "rxn charged",
+        "rxn_electrolyte" => "rxn SE",
+        _ => key.Replace('_', ' '),
+    };
 
     private static string Header(string key) => key switch
     {
@@ -172,8 +204,9 @@ public sealed class ScreeningCommands : ICliModule
         "oxidation_limit" => "ox. limit\nV",
         "reduction_limit" => "red. limit\nV",
         "electronic" => "e⁻",
+        "li_transport" => "ASR\nΩ·cm²",
+        "practicality" => "pract.",
         _ => key,
     };
 
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using Interphase.Chemistry;
 using Interphase.Data;
 using Interphase.Thermodynamics;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
 
 namespace Interphase.Cli.Commands;
 
@@ -17,7 +18,6 @@ public sealed class ThermoCommands : ICliModule
     private static ThermoEngine Engine(ParseResult pr, string[]? data, EntrySourceCliOptions source, IEnumerable<Element> system) =>
         new(new EntrySet(EntrySourceResolver.Resolve(system.Distinct().ToList(), source.Resolve(pr, data))));
 
-    private static string F(double v, int digits) => v.ToString("F" + digits, CultureInfo.InvariantCulture);
 
     private static Command Window()
     {
@@ -34,12 +34,17 @@ public sealed class ThermoCommands : ICliModule
             var openElement = PeriodicTable.Get(pr.GetValue(open)!);
             var engine = Engine(pr, pr.GetValue(data), source, composition.Elements.Append(openElement));
             var w = engine.Window(composition, openElement);
+            var basis = WindowBasis.Of(engine, composition, w);
             if (pr.GetValue(json))
             {
                 CliOutput.WriteJson(new
                 {
                     Formula = w.Composition.ReducedFormula, OpenElement = w.OpenElement.Symbol, NEntries = w.EntryCount,
                     WindowVolts = w.StableSegment is null ? null : new double?[] { w.ReductionVolts, w.OxidationVolts },
+                    DataStatus = basis.StatusName,
+                    EAboveHullEvPerAtom = basis.EnergyAboveHullEvPerAtom,
+                    Decomposition = basis.Phases.Select(p => new { Formula = p.Formula, AtomFraction = p.Fraction }),
+                    DataNote = basis.Explanation,
                     Profile = w.Profile.Select(s => new
                     {
                         Volts = s.StartVolts, EndVolts = s.EndVolts, UptakePerFu = s.UptakePerFormulaUnit, Products = s.ProductFormulas,
@@ -61,6 +66,7 @@ public sealed class ThermoCommands : ICliModule
             CliOutput.Terminal.MarkupLine(w.StableSegment is null
                 ? "no voltage range without uptake"
                 : $"window: [bold]{F(w.ReductionVolts!.Value, 3)} – {(w.OxidationVolts is { } o ? F(o, 3) : "∞")} V[/] vs {w.OpenElement.Symbol}/{w.OpenElement.Symbol}+");
+            CliOutput.Terminal.MarkupLine($"data: {basis.StatusName.Replace('_', ' ')} — {Markup.Escape(basis.Explanation)}");
             return 0;
         }));
         return cmd;
@@ -170,10 +176,7 @@ public sealed class ThermoCommands : ICliModule
             var entries = EntrySourceResolver.ResolveAll(source.Resolve(pr, pr.GetValue(data)));
             var engine = new ThermoEngine(new EntrySet(entries));
             var result = ThermoBatch.Run(engine, c, string.Join(",", entries.Select(e => e.Provenance.Source).Distinct()));
-            string text = result.ToJsonString(new System.Text.Json.JsonSerializerOptions
-            {
-                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            });
+            string text = result.ToJsonString(JsonOutput.Options);
             if (pr.GetValue(output) is { } o) Interphase.Reporting.OutputFile.Write(o, text);
             if (pr.GetValue(json) || pr.GetValue(output) is null)
             {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Interphase.Transport;
 using Spectre.Console;
+using static Interphase.Cli.CliOutput;
+using Interphase.Quantities;
 
 namespace Interphase.Cli.Commands;
 
@@ -41,7 +43,7 @@ public sealed class TransportCommands : ICliModule
             {
                 var fit = ConductivityFit.Arrhenius(data, m == "arrhenius" ? ArrheniusForm.SigmaT : ArrheniusForm.Sigma);
                 fitted = fit.Model;
-                var predictions = temps.Select(t => { var (s, rel) = fit.Predict(t); return new Prediction(t - Units.ZeroCelsiusK, t, s, rel); }).ToList();
+                var predictions = temps.Select(t => { var (s, rel) = fit.Predict(t); return new Prediction(t - PhysicalConstants.ZeroCelsiusK, t, s, rel); }).ToList();
                 result = new
                 {
                     material = name, model = m, form = fit.Model.Form == ArrheniusForm.SigmaT ? "sigma*T = A*exp(-Ea/kT)" : "sigma = sigma0*exp(-Ea/kT)",
@@ -61,7 +63,7 @@ public sealed class TransportCommands : ICliModule
             {
                 var fit = ConductivityFit.Vtf(data);
                 fitted = fit.Model;
-                var predictions = temps.Select(t => new Prediction(t - Units.ZeroCelsiusK, t, fit.Model.ConductivitySPerCm(t), null)).ToList();
+                var predictions = temps.Select(t => new Prediction(t - PhysicalConstants.ZeroCelsiusK, t, fit.Model.ConductivitySPerCm(t), null)).ToList();
                 result = new
                 {
                     material = name, model = m, form = "sigma = sigma0*T^-1/2*exp(-B/(T-T0))", points = fit.Points,
@@ -112,7 +114,7 @@ public sealed class TransportCommands : ICliModule
             };
             var model = ArrheniusModel.Through(Units.ParseTemperatureK(pr.GetValue(at)!), pr.GetValue(sigma) * Units.ConductivityToSPerCm(pr.GetValue(unit)!), pr.GetValue(ea), f);
             var predictions = pr.GetValue(to)!.Select(s => Units.ParseTemperatureK(s))
-                .Select(t => new Prediction(t - Units.ZeroCelsiusK, t, model.ConductivitySPerCm(t), null)).ToList();
+                .Select(t => new Prediction(t - PhysicalConstants.ZeroCelsiusK, t, model.ConductivitySPerCm(t), null)).ToList();
             if (pr.GetValue(json)) { CliOutput.WriteJson(new { model = model, predictions }); return 0; }
             var table = new Table().AddColumns("T (°C)", "T (K)", "σ (S/cm)", "σ (mS/cm)");
             foreach (var p in predictions) table.AddRow(G(p.TemperatureC), G(p.TemperatureK), G(p.ConductivitySPerCm), G(1e3 * p.ConductivitySPerCm));
@@ -126,5 +128,4 @@ public sealed class TransportCommands : ICliModule
 
     private static double? Nan(double v) => double.IsNaN(v) ? null : v;
 
-    private static string G(double v) => double.IsNaN(v) ? "—" : v.ToString("G4", CultureInfo.InvariantCulture);
 }

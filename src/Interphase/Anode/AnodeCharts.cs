@@ -1,6 +1,7 @@
 using Interphase.Anode.Interphases;
 using Interphase.Cell;
 using Interphase.Reporting;
+using Interphase.Quantities;
 
 namespace Interphase.Anode;
 
@@ -20,7 +21,7 @@ public static class AnodeCharts
         {
             var limits = pressuresMPa.Select(pr => StrippingVoids.Limit(pr, t, p)).ToList();
             foreach (var l in limits) table.Add(l.PressureMPa, t, l.DiffusionMaPerCm2, l.CreepMaPerCm2, l.CriticalMaPerCm2);
-            chart.Series.Add(new Series($"{t - 273.15:G4} °C", pressuresMPa, limits.Select(l => l.CriticalMaPerCm2).ToArray()));
+            chart.Series.Add(new Series($"{t - PhysicalConstants.ZeroCelsiusK:G4} °C", pressuresMPa, limits.Select(l => l.CriticalMaPerCm2).ToArray()));
         }
         return (table, chart);
     }

@@ -1,3 +1,5 @@
+using Interphase.Quantities;
+
 namespace Interphase.Anode;
 
 /// <summary>Properties of lithium metal used by the anode models, each with its source.</summary>
@@ -8,9 +10,6 @@ public static class LithiumMetal
 
     /// <summary>Gas constant, J/(mol·K).</summary>
     public const double GasConstant = 8.314462618;
-
-    /// <summary>Faraday constant, C/mol.</summary>
-    public const double Faraday = 96485.33212;
 
     /// <summary>Density, g/cm³ (handbook, 20 °C).</summary>
     public const double DensityGPerCm3 = 0.534;

@@ -1,3 +1,6 @@
+using Interphase.Chemistry;
+using Interphase.Quantities;
+
 namespace Interphase.Anode;
 
 /// <summary>
@@ -70,7 +73,7 @@ public static class StrippingVoids
         if (!(pressureMPa >= 0)) throw new InterphaseException($"stack pressure {pressureMPa} MPa must not be negative");
         if (!(temperatureK > 0)) throw new InterphaseException($"temperature {temperatureK} K must be positive");
         if (temperatureK >= LithiumMetal.MeltingPointK)
-            throw new InterphaseException($"temperature {temperatureK - 273.15:G4} °C is at or above the melting point of Li (180.5 °C): the solid-state flux balance does not apply");
+            throw new InterphaseException($"temperature {temperatureK - PhysicalConstants.ZeroCelsiusK:G4} °C is at or above the melting point of Li (180.5 °C): the solid-state flux balance does not apply");
         double inv = 1.0 / temperatureK - 1.0 / p.ReferenceTemperatureK;
         double diff = p.DiffusionCurrentMaPerCm2 * Math.Exp(-p.DiffusionActivationKjPerMol * 1e3 / LithiumMetal.GasConstant * inv);
         double creep = p.CreepCurrentMaPerCm2 * Math.Pow(pressureMPa / p.ReferencePressureMPa, p.CreepStressExponent)
@@ -99,5 +102,148 @@ public static class StrippingVoids
         if (need <= 0) return 0;
         double creepAtRef = Limit(p.ReferencePressureMPa, temperatureK, p).CreepMaPerCm2;
         return p.ReferencePressureMPa * Math.Pow(need / creepAtRef, 1.0 / p.CreepStressExponent);
+    }
+
+    /// <summary>
+    /// Highest stack pressure the creep term is calibrated for, MPa: Kasemchainan et al.'s three-electrode cells at
+    /// 0.5, 3 and 7 MPa (001_9ddcaf3869a721a2.txt §5.3). Above it the power law (n = 6.56) is extrapolated by orders of
+    /// magnitude, so no critical current is reported there.
+    /// </summary>
+    public const double MaxModelPressureMPa = 7.0;
+
+    /// <summary>
+    /// The stripping verdict at a stack pressure, temperature and current against the electrolyte touching Li: above the
+    /// pressure where Li creeps into that electrolyte's pores and cracks (<see cref="CreepPenetration.For"/>) the cell
+    /// risks a short circuit and no stripping limit is given; above <see cref="MaxModelPressureMPa"/> the limit is
+    /// outside the model's range and is not given either.
+    /// </summary>
+    /// <param name="pressureMPa">Stack pressure, MPa.</param>
+    /// <param name="temperatureK">Temperature, K.</param>
+    /// <param name="currentMaPerCm2">Stripping current asked, mA/cm² (null: none).</param>
+    /// <param name="electrolyte">Composition of the layer touching Li (null: unknown).</param>
+    /// <param name="parameters">Model parameters (default: the calibrated ones).</param>
+    public static StrippingAssessment Assess(double pressureMPa, double temperatureK, double? currentMaPerCm2,
+        Composition? electrolyte, StrippingParameters? parameters = null)
+    {
+        var raw = Limit(pressureMPa, temperatureK, parameters);
+        var penetration = electrolyte is null ? null : CreepPenetration.For(electrolyte);
+        var reasons = new List<string>();
+        if (penetration is not null && pressureMPa > penetration.MaxPressureMPa)
+        {
+            reasons.Add($"short-circuit risk: at {pressureMPa:0.##} MPa, above {penetration.MaxPressureMPa:0.##} MPa, Li metal creeps into the pores and grain boundaries of {penetration.Family} electrolytes and shorts the cell ({penetration.Evidence}; {penetration.Citation})");
+            reasons.Add($"no stripping limit is given: the void model assumes Li stays at the interface, which it does not at this pressure");
+            return new StrippingAssessment(raw, null, true, null, null, penetration, reasons);
+        }
+        if (pressureMPa > MaxModelPressureMPa)
+        {
+            reasons.Add($"stripping limit not computed: {pressureMPa:0.##} MPa is beyond the creep model's calibrated range (0–{MaxModelPressureMPa:0} MPa, Kasemchainan et al., 001 §5.3)");
+            return new StrippingAssessment(raw, null, false, null, null, penetration, reasons);
+        }
+        double critical = raw.CriticalMaPerCm2;
+        reasons.Add($"stripping limit at {pressureMPa:0.##} MPa, {temperatureK - PhysicalConstants.ZeroCelsiusK:0} °C: {critical:0.###} mA/cm² (vacancy diffusion {raw.DiffusionMaPerCm2:0.###} + creep {raw.CreepMaPerCm2:0.###})"
+                    + (currentMaPerCm2 is { } j0 ? $" vs {j0:0.###} mA/cm² asked" : ""));
+        if (currentMaPerCm2 is not { } j || j <= 0 || raw.IsStable(j))
+            return new StrippingAssessment(raw, critical, false, currentMaPerCm2 is { } j1 && j1 > 0 ? true : null, null, penetration, reasons);
+
+        double needed = CriticalPressureMPa(j, temperatureK, parameters);
+        // Show the needed pressure with enough digits that it never reads as the pressure already applied.
+        string neededText = needed.ToString(needed - pressureMPa < 0.05 ? "0.###" : "0.#", System.Globalization.CultureInfo.InvariantCulture);
+        double ceiling = Math.Min(MaxModelPressureMPa, penetration?.MaxPressureMPa ?? double.PositiveInfinity);
+        string advice;
+        if (penetration is not null && needed > penetration.MaxPressureMPa)
+        {
+            double best = Limit(penetration.MaxPressureMPa, temperatureK, parameters).CriticalMaPerCm2;
+            advice = $"void-free stripping at {j:0.###} mA/cm² would need about {neededText} MPa, but above {penetration.MaxPressureMPa:0.##} MPa Li creeps into {penetration.Family} electrolytes and shorts the cell ({penetration.Citation}): "
+                     + $"no safe pressure exists at this current; at {penetration.MaxPressureMPa:0.##} MPa keep it below {best:0.###} mA/cm²";
+        }
+        else if (needed > MaxModelPressureMPa)
+            advice = $"void-free stripping at {j:0.###} mA/cm² needs more than the model's calibrated {MaxModelPressureMPa:0} MPa; at {ceiling:0.##} MPa keep the current below {Limit(ceiling, temperatureK, parameters).CriticalMaPerCm2:0.###} mA/cm²";
+        else
+            advice = $"about {neededText} MPa would be needed at this current (now {pressureMPa:0.##} MPa), or keep the current below {critical:0.###} mA/cm²";
+        reasons.Add($"voids form on stripping: {advice}");
+        return new StrippingAssessment(raw, critical, false, false, needed, penetration, reasons);
+    }
+}
+
+/// <summary>The stripping verdict of <see cref="StrippingVoids.Assess"/>.</summary>
+/// <param name="Model">The flux-balance numbers at this pressure and temperature (raw model, whatever its range).</param>
+/// <param name="CriticalMaPerCm2">Critical stripping current, mA/cm²; null where the model does not hold (short-circuit
+/// risk, or beyond its calibrated pressure).</param>
+/// <param name="ShortCircuitRisk">True above the pressure where Li creeps into the electrolyte.</param>
+/// <param name="VoidFree">Whether stripping at the current asked stays void-free (null: no current, or unknown).</param>
+/// <param name="NeededPressureMPa">Pressure needed for void-free stripping at the current asked when it fails, MPa.</param>
+/// <param name="Penetration">The creep-penetration bound of the electrolyte, when one is known.</param>
+/// <param name="Reasons">What was found, one line each.</param>
+public sealed record StrippingAssessment(StrippingLimit Model, double? CriticalMaPerCm2, bool ShortCircuitRisk, bool? VoidFree,
+    double? NeededPressureMPa, CreepPenetrationLimit? Penetration, IReadOnlyList<string> Reasons)
+{
+    /// <summary>True when the model holds at this pressure (a critical current is given).</summary>
+    public bool WithinModelRange => CriticalMaPerCm2 is not null;
+}
+
+/// <summary>The stack pressure above which Li metal creeps into an electrolyte family's pores and cracks.</summary>
+/// <param name="Family">Electrolyte family (sulfide, halide).</param>
+/// <param name="MaxPressureMPa">Highest pressure reported (or assumed) safe, MPa.</param>
+/// <param name="Evidence">What was observed.</param>
+/// <param name="Citation">Where (seed file and section), with "assumed" where the value is carried over.</param>
+public sealed record CreepPenetrationLimit(string Family, double MaxPressureMPa, string Evidence, string Citation);
+
+/// <summary>
+/// Pressures above which Li creeps into an electrolyte's open porosity and grain boundaries (Doux et al., 001 §5.3):
+/// known for cold-pressed sulfide pellets; carried over to halides, which are cold-pressed the same way. The reviews
+/// report none for sintered oxides (garnet pellets are pressed against Li at up to 400 MPa, 004 Table 1).
+/// </summary>
+public static class CreepPenetration
+{
+    /// <summary>Cold-pressed sulfides (Li6PS5Cl, 87 % dense): 5 MPa did not short, 10 and 25 MPa shorted with time, 75 MPa at once.</summary>
+    public static readonly CreepPenetrationLimit Sulfide = new("sulfide", 5.0,
+        "Doux et al.: a cold-pressed Li6PS5Cl pellet shorted at once at 75 MPa and with time at 25 and 10 MPa; 5 MPa did not short",
+        "001_9ddcaf3869a721a2.txt §5.3, Fig. 30");
+
+    /// <summary>Halides: assumed as for sulfides (the reviews report no pressure study for halides).</summary>
+    public static readonly CreepPenetrationLimit Halide = new("halide", 5.0,
+        "assumed as for cold-pressed sulfides (Doux et al.); halide pellets are cold-pressed the same way and no halide study is reported",
+        "assumed from 001_9ddcaf3869a721a2.txt §5.3");
+
+    /// <summary>The bound for the family the composition belongs to (by its anions), or null when none is known.</summary>
+    public static CreepPenetrationLimit? For(Composition electrolyte)
+    {
+        bool Has(string symbol) => electrolyte.Elements.Any(e => e.Symbol == symbol);
+        if (Has("S") || Has("Se")) return Sulfide;
+        if (!Has("O") && !Has("N") && (Has("Cl") || Has("Br") || Has("I") || Has("F"))) return Halide;
+        return null;
+    }
+}
+
+/// <summary>One row of <c>anode voids --json</c>: the model's fluxes only within its range, and the verdict.</summary>
+/// <param name="PressureMpa">Stack pressure, MPa.</param>
+/// <param name="TemperatureK">Temperature, K.</param>
+/// <param name="DiffusionMaPerCm2">Li supplied by self-diffusion, mA/cm² (null outside the model's range).</param>
+/// <param name="CreepMaPerCm2">Li supplied by creep, mA/cm² (null outside the model's range).</param>
+/// <param name="CriticalMaPerCm2">Critical stripping current, mA/cm² (null outside the model's range).</param>
+/// <param name="CurrentMaPerCm2">Current asked, mA/cm².</param>
+/// <param name="Stable">Void-free at that current (null: no current or not known).</param>
+/// <param name="CriticalPressureMpa">Pressure needed for void-free stripping when it fails, MPa.</param>
+/// <param name="ShortCircuitRisk">Above the pressure where Li creeps into the electrolyte.</param>
+/// <param name="CreepPenetrationLimitMpa">That pressure, MPa, when known for the electrolyte given.</param>
+/// <param name="Verdict">void-free, voids, short-circuit risk, outside model range, or the critical current alone.</param>
+/// <param name="Reasons">Why, one line each.</param>
+/// <param name="Notes">Caveats of the model at this pressure.</param>
+public sealed record StrippingVoidsRow(double PressureMpa, double TemperatureK, double? DiffusionMaPerCm2, double? CreepMaPerCm2,
+    double? CriticalMaPerCm2, double? CurrentMaPerCm2, bool? Stable, double? CriticalPressureMpa, bool ShortCircuitRisk,
+    double? CreepPenetrationLimitMpa, string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<string> Notes)
+{
+    /// <summary>The row for one assessment.</summary>
+    public static StrippingVoidsRow From(StrippingAssessment a, double? current)
+    {
+        bool inRange = a.WithinModelRange;
+        string verdict = a.ShortCircuitRisk ? "short-circuit risk"
+            : !inRange ? "outside model range"
+            : a.VoidFree is true ? "void-free"
+            : a.VoidFree is false ? $"voids (needs ≥ {a.NeededPressureMPa:0.###} MPa)"
+            : "";
+        return new StrippingVoidsRow(a.Model.PressureMPa, a.Model.TemperatureK, inRange ? a.Model.DiffusionMaPerCm2 : null,
+            inRange ? a.Model.CreepMaPerCm2 : null, a.CriticalMaPerCm2, current, a.VoidFree, a.NeededPressureMPa, a.ShortCircuitRisk,
+            a.Penetration?.MaxPressureMPa, verdict, a.Reasons, a.Model.Notes);
     }
 }

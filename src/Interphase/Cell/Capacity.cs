@@ -1,10 +1,10 @@
+using Interphase.Quantities;
+
 namespace Interphase.Cell;
 
 /// <summary>Theoretical specific capacity and Coulombic-efficiency capacity retention.</summary>
 public static class Capacity
 {
-    /// <summary>Faraday constant, C/mol (CODATA 2018, exact).</summary>
-    public const double Faraday = 96485.33212;
 
     /// <summary>
     /// Theoretical specific capacity, mAh/g, of <paramref name="formula"/> exchanging <paramref name="electrons"/>
@@ -14,7 +14,7 @@ public static class Capacity
     public static double TheoreticalMahPerG(string formula, double electrons)
     {
         CellValidation.Positive(electrons, "electrons transferred");
-        return electrons * Faraday / (3.6 * MolarMass.Of(formula));
+        return electrons * PhysicalConstants.FaradayCPerMol / (3.6 * MolarMass.Of(formula));
     }
 
     /// <summary>

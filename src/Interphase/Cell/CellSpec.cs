@@ -92,6 +92,7 @@ public sealed record ElectrolyteSpec
     public double? DensityGPerCm3 { get; init; }
 
     /// <summary>True for a liquid electrolyte.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsLiquid => string.Equals(Kind, "liquid", StringComparison.OrdinalIgnoreCase);
 }
 

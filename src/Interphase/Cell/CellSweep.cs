@@ -69,11 +69,4 @@ public static class CellSweep
         }
         return points;
     }
-
-    /// <summary><paramref name="steps"/> evenly spaced values from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
-    public static double[] Linspace(double from, double to, int steps)
-    {
-        if (steps < 2) throw new InterphaseException($"steps = {steps} must be at least 2");
-        return Enumerable.Range(0, steps).Select(i => from + (to - from) * i / (steps - 1)).ToArray();
-    }
 }

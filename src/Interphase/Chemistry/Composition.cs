@@ -83,8 +83,8 @@ public sealed class Composition : IEquatable<Composition>
     /// <summary>Molar mass of the formula as written, g/mol.</summary>
     public double Weight => _amounts.Sum(kv => kv.Key.AtomicMass * kv.Value);
 
-    /// <summary>Chemical system: element symbols sorted alphabetically and joined by '-', e.g. "Li-P-S".</summary>
-    public string ChemicalSystem => string.Join('-', _amounts.Select(kv => kv.Key.Symbol).Order(StringComparer.Ordinal));
+    /// <summary>The chemical system of the composition's elements (its key reads e.g. "Li-P-S").</summary>
+    public ChemicalSystem ChemicalSystem => ChemicalSystem.Of(this);
 
     /// <summary>True when every amount is an integer (within <see cref="AmountTolerance"/>).</summary>
     public bool IsIntegral => _amounts.All(kv => Math.Abs(kv.Value - Math.Round(kv.Value)) < AmountTolerance);

@@ -48,7 +48,7 @@ public static class EntryFileWriter
     {
         var array = new JsonArray();
         foreach (var e in entries) array.Add(ToPymatgenDict(e));
-        writer.Write(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        writer.Write(array.ToJsonString(JsonOutput.Options));
         writer.WriteLine();
         return array.Count;
     }

@@ -33,7 +33,7 @@ public static class EntrySourceResolver
     /// <exception cref="InterphaseException">No entries, a missing store or file, mixed sources, or a missing reference.</exception>
     public static IReadOnlyList<Entry> Resolve(IReadOnlyCollection<Element> system, EntrySourceOptions options)
     {
-        string key = ChemicalSystems.Key(system);
+        string key = ChemicalSystem.Of(system).ToString();
         IReadOnlyList<Entry> entries;
         string where;
         string storePath = StoreLocation.Resolve(options.StorePath);
@@ -43,7 +43,7 @@ public static class EntrySourceResolver
         if (files.Count > 0)
         {
             var symbols = system.Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
-            var set = system.ToHashSet();
+            var within = ChemicalSystem.Of(system);
             var list = new List<Entry>();
             foreach (var file in files)
             {
@@ -51,7 +51,7 @@ public static class EntrySourceResolver
                 var read = EntryFileReader.Detect(file) == EntryFileFormat.Csv
                     ? EntryCsvReader.Read(file, source, symbols)
                     : EntryFileReader.Read(file, source);
-                list.AddRange(read.Where(e => ChemicalSystems.IsWithin(e.Composition, set)));
+                list.AddRange(read.Where(e => e.Composition.ChemicalSystem.IsSubsetOf(within)));
             }
             if (options.Source is { } only) list.RemoveAll(e => e.Provenance.Source != only);
             entries = list;
@@ -113,7 +113,7 @@ public static class EntrySourceResolver
 
     /// <summary>Parses <paramref name="chemsys"/> (e.g. <c>Li-P-S-Cl</c>) and resolves its entries.</summary>
     public static IReadOnlyList<Entry> Resolve(string chemsys, EntrySourceOptions options) =>
-        Resolve(ChemicalSystems.Parse(chemsys), options);
+        Resolve(ChemicalSystem.Parse(chemsys).Elements, options);
 
     /// <summary>Refuses entries from more than one source unless <paramref name="allowMixed"/>.</summary>
     /// <exception cref="InterphaseException">More than one source and mixing not allowed.</exception>

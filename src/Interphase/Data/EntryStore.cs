@@ -194,7 +194,7 @@ public sealed class EntryStore : IDisposable
             foreach (var e in entries)
             {
                 var comp = e.Composition;
-                string chemsys = comp.ChemicalSystem;
+                string chemsys = comp.ChemicalSystem.ToString();
                 if (allowed is not null && !allowed.Contains(chemsys))
                     throw new InterphaseException($"entry {e.Composition} ({e.Provenance.SourceId}) is outside the pulled systems");
                 pId.Value = (object?)e.Provenance.SourceId ?? DBNull.Value;
@@ -241,7 +241,7 @@ public sealed class EntryStore : IDisposable
     /// </summary>
     public IReadOnlyList<Entry> Query(IEnumerable<Element> system, string? source = null)
     {
-        var keys = ChemicalSystems.SubsystemKeys(system);
+        var keys = ChemicalSystem.Of(system).SubsystemKeys();
         using var cmd = Command(SelectSql + " WHERE e.chemsys = $c" + (source is null ? "" : " AND s.name = $src") + " ORDER BY e.id");
         var pc = cmd.Parameters.Add("$c", SqliteType.Text);
         if (source is not null) cmd.Parameters.AddWithValue("$src", source);

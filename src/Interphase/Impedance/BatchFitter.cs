@@ -60,6 +60,7 @@ public static class BatchFitter
         Weighting = options.Weighting,
         MaxIterations = options.MaxIterations,
         Tolerance = options.Tolerance,
+        Global = options.Global,
         Initial = previous.Parameters.Where((_, k) => !previous.IsConstant[k]).ToArray(),
     };
 }

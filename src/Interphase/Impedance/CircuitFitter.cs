@@ -22,10 +22,19 @@ public sealed class FitOptions
     public IReadOnlyDictionary<string, double> Constants { get; init; } = new Dictionary<string, double>();
     /// <summary>Residual weighting.</summary>
     public Weighting Weighting { get; init; } = Weighting.Unit;
-    /// <summary>Maximum Levenberg–Marquardt iterations.</summary>
+    /// <summary>Maximum Levenberg–Marquardt iterations per local fit.</summary>
     public int MaxIterations { get; init; } = 500;
     /// <summary>Relative cost change below which the fit stops.</summary>
     public double Tolerance { get; init; } = 1e-8;
+    /// <summary>
+    /// Global search: basin hopping (random jumps in the log/logit parameter space, each followed by a local fit, the
+    /// best kept) from every start, as impedance.py's <c>global_opt</c> does with SciPy's basinhopping.
+    /// </summary>
+    public bool Global { get; init; }
+    /// <summary>Number of basin-hopping jumps per start when <see cref="Global"/> is set.</summary>
+    public int GlobalHops { get; init; } = 60;
+    /// <summary>Seed of the global search's random jumps (results are reproducible).</summary>
+    public int Seed { get; init; }
 }
 
 /// <summary>Outcome of a circuit fit.</summary>
@@ -47,12 +56,16 @@ public sealed class FitResult
     public required double PseudoChiSquare { get; init; }
     /// <summary>Root-mean-square of the unweighted complex residual |Z_fit − Z| (Ω).</summary>
     public required double Rmse { get; init; }
-    /// <summary>Levenberg–Marquardt iterations used.</summary>
+    /// <summary>Levenberg–Marquardt iterations used (all local fits together).</summary>
     public required int Iterations { get; init; }
-    /// <summary>Whether a convergence test was met before the iteration limit.</summary>
+    /// <summary>Whether the local fit that gave the result met a convergence test before its iteration limit.</summary>
     public required bool Converged { get; init; }
     /// <summary>Weighting used.</summary>
     public required Weighting Weighting { get; init; }
+    /// <summary>What the user should know about the result: parameters at a bound, poorly determined parameters, a poor fit, no convergence.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Number of local fits run (starts, restarts and basin-hopping jumps).</summary>
+    public int LocalFits { get; init; } = 1;
 
     /// <summary>Parameter names in order.</summary>
     public IReadOnlyList<string> Names => Circuit.ParameterNames;
@@ -62,12 +75,20 @@ public sealed class FitResult
 
     /// <summary>Model impedance at the given frequencies (Hz).</summary>
     public Complex[] Predict(ReadOnlySpan<double> frequencyHz) => Circuit.Impedance(frequencyHz, Parameters);
+
+    /// <summary>Root-mean-square relative residual √(pseudo-χ²/2N) (fraction of |Z|) above which a fit is reported as poor.</summary>
+    public const double PoorFitRelativeResidual = 0.02;
+    /// <summary>Relative standard error above which a parameter is reported as poorly determined.</summary>
+    public const double PoorlyDeterminedRelativeError = 0.5;
 }
 
 /// <summary>
 /// Complex nonlinear least-squares fitting of equivalent circuits by Levenberg–Marquardt with analytic Jacobians.
-/// Parameters are bounded below by 0 (fitted as logarithms, which keeps them positive and makes steps scale-free
-/// across parameters spanning 1e-6 F to 1e4 Ω) and above by the element's bound (CPE α ≤ 1, by projection).
+/// The bounds are removed by a smooth change of variables rather than by projection, so no parameter sticks to a bound:
+/// magnitudes (R, Q, C, τ, …; bounded below by 0) are fitted as logarithms, exponents bounded to [0, 1] (CPE and La α)
+/// through a logistic map. When the local fit ends with a parameter collapsed onto a limit, or does not converge, the
+/// automatic starting points are tried as well and the lowest residual is kept; <see cref="FitOptions.Global"/> adds
+/// basin hopping.
 /// </summary>
 public static class CircuitFitter
 {
@@ -77,53 +98,103 @@ public static class CircuitFitter
     {
         options ??= new FitOptions();
         spectrum.EnsureUsable();
+        if (options.MaxIterations < 1) throw new ImpedanceException($"maximum iterations must be at least 1, got {options.MaxIterations}");
         var full = new double[circuit.ParameterCount];
         var isConst = new bool[circuit.ParameterCount];
+        var upperAll = circuit.UpperBounds();
         foreach (var (name, value) in options.Constants)
         {
             int k = circuit.IndexOf(name);
+            if (!double.IsFinite(value) || value < 0 || value > upperAll[k])
+                throw new ImpedanceException($"constant {name} must be a finite number between 0 and {upperAll[k]}, got {value}");
             full[k] = value;
             isConst[k] = true;
         }
         var free = Enumerable.Range(0, full.Length).Where(k => !isConst[k]).ToArray();
+        if (free.Length == 0) throw new ImpedanceException($"circuit {circuit.Text}: every parameter is held constant, nothing to fit");
         if (2 * spectrum.Count < free.Length)
             throw new ImpedanceException($"{spectrum.Source ?? "spectrum"}: {spectrum.Count} points cannot determine {free.Length} parameters");
 
         var work = new Workspace(circuit, spectrum, options.Weighting, free, full);
+        var starts = new List<double[]>();
         if (options.Initial is { } init)
         {
             if (init.Length != free.Length)
                 throw new ImpedanceException(
                     $"circuit {circuit.Text} has {free.Length} free parameters ({string.Join(", ", free.Select(k => circuit.ParameterNames[k]))}), {init.Length} initial values given");
-            var upper = circuit.UpperBounds();
+            var start = (double[])full.Clone();
             for (int i = 0; i < init.Length; i++)
             {
+                double hi = upperAll[free[i]];
                 // Unbounded parameters are fitted on a log scale, where zero can never move (impedance.py refuses it too).
-                bool logScale = double.IsPositiveInfinity(upper[free[i]]);
-                if (!double.IsFinite(init[i]) || init[i] < 0 || (logScale && init[i] == 0))
+                bool logScale = double.IsPositiveInfinity(hi);
+                if (!double.IsFinite(init[i]) || init[i] < 0 || (logScale && init[i] == 0) || init[i] > hi)
                     throw new ImpedanceException(
-                        $"initial value of {circuit.ParameterNames[free[i]]} must be a finite number {(logScale ? ">" : "≥")} 0, got {init[i]}");
-                full[free[i]] = init[i];
+                        $"initial value of {circuit.ParameterNames[free[i]]} must be a finite number {(logScale ? "> 0" : $"between 0 and {hi}")}, got {init[i]}");
+                start[free[i]] = init[i];
             }
-            work.Solve(full, options);
+            starts.Add(start);
         }
-        else
+
+        double[]? best = null;
+        double bestCost = double.PositiveInfinity;
+        bool bestConverged = false;
+        int iterations = 0, localFits = 0;
+        string? firstError = null;
+        void Try(double[] start, int maxIterations)
         {
-            // Several automatic starts (arc order, time-constant spread); keep the best.
-            double[]? best = null;
-            double bestCost = double.PositiveInfinity;
-            foreach (var guess in InitialGuess.Candidates(circuit, spectrum))
+            var trial = (double[])start.Clone();
+            for (int k = 0; k < trial.Length; k++) if (isConst[k]) trial[k] = full[k];
+            double cost = work.Solve(trial, maxIterations, options.Tolerance);
+            iterations += work.Iterations;
+            localFits++;
+            if (!double.IsFinite(cost))
             {
-                var trial = (double[])guess.Clone();
-                for (int k = 0; k < trial.Length; k++) if (isConst[k]) trial[k] = full[k];
-                double cost = work.Solve(trial, options);
-                if (cost < bestCost) { bestCost = cost; best = trial; }
+                firstError ??= $"circuit {circuit.Text}: the model is not finite at the initial values ({string.Join(", ", free.Select(k => $"{circuit.ParameterNames[k]} = {start[k]:G4}"))})";
+                return;
             }
-            Array.Copy(best!, full, full.Length);
-            work.Solve(full, options);
+            if (cost < bestCost) { bestCost = cost; best = trial; bestConverged = work.Converged; }
         }
-        ArcOrdering.SortByTimeConstant(circuit, full, isConst);
-        return work.Result(full, isConst, options);
+
+        foreach (var s in starts) Try(s, options.MaxIterations);
+        // Automatic starts when none was given, or when the given one ended collapsed onto a limit or unconverged.
+        if (best is null || options.Global || !bestConverged || work.AtLimit(best).Count > 0
+            || work.RelativeRms(best) > FitResult.PoorFitRelativeResidual)
+            foreach (var guess in InitialGuess.Candidates(circuit, spectrum))
+                Try(guess, options.MaxIterations);
+        if (best is null) throw new ImpedanceException(firstError ?? $"circuit {circuit.Text}: no starting point gives a finite model");
+        if (options.Global) BasinHop(work, ref best, ref bestCost, ref bestConverged, ref iterations, ref localFits, options, isConst, full);
+
+        ArcOrdering.SortByTimeConstant(circuit, best, isConst);
+        return work.Result(best, isConst, options, bestConverged, iterations, localFits);
+    }
+
+    /// <summary>
+    /// Basin hopping in the transformed variables: a jump of about one unit of ln (a factor e) or of logit, a local fit,
+    /// Metropolis acceptance on the log cost; the best local minimum is kept.
+    /// </summary>
+    static void BasinHop(Workspace work, ref double[] best, ref double bestCost, ref bool bestConverged, ref int iterations,
+        ref int localFits, FitOptions options, bool[] isConst, double[] constants)
+    {
+        var rng = new Random(options.Seed);
+        var current = (double[])best.Clone();
+        double currentCost = bestCost;
+        const double temperature = 1.0; // in units of ln(cost): accepts a doubling of the residual with probability e^-0.7
+        for (int hop = 0; hop < options.GlobalHops; hop++)
+        {
+            var trial = work.Jump(current, rng, 1.0);
+            for (int k = 0; k < trial.Length; k++) if (isConst[k]) trial[k] = constants[k];
+            double cost = work.Solve(trial, Math.Min(options.MaxIterations, 200), options.Tolerance);
+            iterations += work.Iterations;
+            localFits++;
+            if (!double.IsFinite(cost)) continue;
+            if (cost < bestCost) { bestCost = cost; best = (double[])trial.Clone(); bestConverged = work.Converged; }
+            if (cost < currentCost || rng.NextDouble() < Math.Exp(-(Math.Log(cost) - Math.Log(currentCost)) / temperature))
+            {
+                current = trial;
+                currentCost = cost;
+            }
+        }
     }
 
     /// <summary>Per-fit buffers, reused across iterations so a fit allocates nothing in its inner loop.</summary>
@@ -132,8 +203,7 @@ public static class CircuitFitter
         readonly Circuit circuit;
         readonly double[] w, zr, zi, wr, wi;
         readonly int[] free;
-        readonly bool[] logScale;
-        readonly double[] upper;
+        readonly bool[] unit; // bounded to [0, 1]: logistic map; else log
         readonly int m, n;
         readonly double[] r, rTry, jac, jacTry, a, g, h, u, uTry, xFull, chol, diag;
         readonly Complex[] dz;
@@ -158,10 +228,12 @@ public static class CircuitFitter
                     Weighting.Proportional => (1 / Math.Max(Math.Abs(zr[i]), 1e-300), 1 / Math.Max(Math.Abs(zi[i]), 1e-300)),
                     _ => (1.0, 1.0),
                 };
+                // a zero component under proportional weighting would get an infinite weight: use |Z| instead
+                if (!double.IsFinite(wr[i])) wr[i] = 1 / s.Z[i].Magnitude;
+                if (!double.IsFinite(wi[i])) wi[i] = 1 / s.Z[i].Magnitude;
             }
             var ub = circuit.UpperBounds();
-            upper = free.Select(k => ub[k]).ToArray();
-            logScale = upper.Select(double.IsPositiveInfinity).ToArray();
+            unit = free.Select(k => !double.IsPositiveInfinity(ub[k])).ToArray();
             m = 2 * np;
             n = free.Length;
             r = new double[m]; rTry = new double[m];
@@ -172,11 +244,20 @@ public static class CircuitFitter
             dz = new Complex[circuit.ParameterCount];
         }
 
-        const double LogMin = -69.0775527898, LogMax = 69.0775527898; // ln 1e-30, ln 1e30
+        // Magnitudes live within 1e-30…1e30: beyond that a branch is shorted or open and the objective is flat, so an
+        // unbounded walk would only run to overflow. Exponents live within logit ±30 (α within 1e-13 of 0 or 1).
+        const double LogMin = -69.0775527898, LogMax = 69.0775527898, LogitMax = 30;
+        const double MaxStep = 2.302585093; // ln 10
 
-        double ToX(int i, double ui) => logScale[i] ? Math.Exp(ui) : ui;
+        double ToX(int i, double ui) => unit[i] ? 1 / (1 + Math.Exp(-ui)) : Math.Exp(ui);
+        double ToU(int i, double x) => unit[i]
+            ? Math.Clamp(Math.Log(x / (1 - x)), -LogitMax, LogitMax)
+            : Math.Clamp(Math.Log(Math.Max(x, 1e-300)), LogMin, LogMax);
+        double ClampU(int i, double v) => unit[i] ? Math.Clamp(v, -LogitMax, LogitMax) : Math.Clamp(v, LogMin, LogMax);
+        /// <summary>dx/du of the change of variables.</summary>
+        double Chain(int i, double x) => unit[i] ? x * (1 - x) : x;
 
-        /// <summary>Residuals and Jacobian (with respect to the fitted variables u) at u; returns ½‖r‖².</summary>
+        /// <summary>Residuals and Jacobian (with respect to the fitted variables u) at u; returns ½‖r‖² (+∞ when not finite).</summary>
         double Evaluate(double[] uu, double[] res, double[] jj)
         {
             for (int i = 0; i < n; i++) xFull[free[i]] = ToX(i, uu[i]);
@@ -193,9 +274,11 @@ public static class CircuitFitter
                 for (int i = 0; i < n; i++)
                 {
                     var d = dz[free[i]];
-                    double chain = logScale[i] ? xFull[free[i]] : 1;
-                    jj[rowR + i] = wr[p] * d.Real * chain;
-                    jj[rowI + i] = wi[p] * d.Imaginary * chain;
+                    double chain = Chain(i, xFull[free[i]]);
+                    double jr = wr[p] * d.Real * chain, ji = wi[p] * d.Imaginary * chain;
+                    // a derivative that overflows (a branch at its limit) carries no usable direction
+                    jj[rowR + i] = double.IsFinite(jr) ? jr : 0;
+                    jj[rowI + i] = double.IsFinite(ji) ? ji : 0;
                 }
             }
             return double.IsFinite(cost) ? 0.5 * cost : double.PositiveInfinity;
@@ -221,45 +304,100 @@ public static class CircuitFitter
                 for (int k = 0; k < i; k++) a[k * n + i] = a[i * n + k];
         }
 
-        /// <summary>Minimises from <paramref name="full"/> (updated in place); returns the final cost ½‖r‖².</summary>
-        public double Solve(double[] full, FitOptions options)
+        /// <summary>Free parameters of <paramref name="full"/> that sit at a limit of their range (names with the limit).</summary>
+        public List<string> AtLimit(double[] full)
         {
-            Array.Copy(full, xFull, full.Length);
+            var list = new List<string>();
             for (int i = 0; i < n; i++)
             {
                 double x = full[free[i]];
-                u[i] = logScale[i] ? Math.Clamp(Math.Log(Math.Max(x, 1e-300)), LogMin, LogMax) : Math.Clamp(x, 0, upper[i]);
+                string name = circuit.ParameterNames[free[i]];
+                if (unit[i])
+                {
+                    if (x > 1 - 1e-4) list.Add($"{name} = {x:F4} is at its upper bound 1");
+                    else if (x < 1e-4) list.Add($"{name} = {x:G3} is at its lower bound 0");
+                }
+                else if (x <= 1.0001e-30) list.Add($"{name} = {x:G3} collapsed to 0 (the fit's lower limit 1e-30)");
+                else if (x >= 0.9999e30) list.Add($"{name} = {x:G3} ran to the fit's upper limit 1e30");
             }
+            return list;
+        }
+
+        /// <summary>Root-mean-square residual relative to |Z| (√(pseudo-χ²/2N)) at <paramref name="full"/>.</summary>
+        public double RelativeRms(double[] full)
+        {
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            Evaluate(u, r, jac);
+            int np = w.Length;
+            double pseudo = 0;
+            for (int p = 0; p < np; p++)
+            {
+                double dr = r[p] / wr[p], di = r[np + p] / wi[p];
+                pseudo += (dr * dr + di * di) / (zr[p] * zr[p] + zi[p] * zi[p]);
+            }
+            return Math.Sqrt(pseudo / (2.0 * np));
+        }
+
+        /// <summary>A random jump from <paramref name="full"/> of typical size <paramref name="step"/> in the transformed variables.</summary>
+        public double[] Jump(double[] full, Random rng, double step)
+        {
+            var x = (double[])full.Clone();
+            for (int i = 0; i < n; i++)
+            {
+                double v = ToU(i, full[free[i]]) + step * (2 * rng.NextDouble() - 1) * (unit[i] ? 1.5 : 1.0);
+                x[free[i]] = ToX(i, ClampU(i, v));
+            }
+            return x;
+        }
+
+        /// <summary>Minimises from <paramref name="full"/> (updated in place); returns the final cost ½‖r‖², +∞ when the start is not finite.</summary>
+        public double Solve(double[] full, int maxIterations, double tolerance)
+        {
+            Array.Copy(full, xFull, full.Length);
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            Converged = false;
+            Iterations = 0;
             double cost = Evaluate(u, r, jac);
-            if (!double.IsFinite(cost))
-                throw new ImpedanceException($"circuit {circuit.Text}: the model is not finite at the initial values");
+            if (!double.IsFinite(cost)) return double.PositiveInfinity;
             Normal(jac, r);
             double mu = 1e-3, nu = 2;
-            Converged = false;
             int it;
-            for (it = 0; it < options.MaxIterations && !Converged; it++)
+            for (it = 0; it < maxIterations && !Converged; it++)
             {
                 for (int i = 0; i < n; i++) diag[i] = Math.Max(a[i * n + i], 1e-30);
                 // solve (A + μ diag(A)) h = -g
                 Array.Copy(a, chol, a.Length);
                 for (int i = 0; i < n; i++) { chol[i * n + i] += mu * diag[i]; h[i] = -g[i]; }
-                if (!Cholesky.Solve(chol, h, n)) { mu *= nu; nu *= 2; continue; }
+                if (!Cholesky.Solve(chol, h, n))
+                {
+                    mu *= nu; nu *= 2;
+                    if (mu > 1e20) break; // no usable step: not converged
+                    continue;
+                }
+                // Trust region in the transformed variables: no parameter moves by more than a factor 10 (or 2.3 in
+                // logit) per step, so a linearisation far from the minimum cannot throw the fit into a distant basin.
+                double hMax = 0;
+                for (int i = 0; i < n; i++) hMax = Math.Max(hMax, Math.Abs(h[i]));
+                double shrink = hMax > MaxStep ? MaxStep / hMax : 1;
                 double stepNorm = 0, uNorm = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    double v = u[i] + h[i];
-                    // log-scaled parameters stay within 1e-30…1e30: beyond that a branch is shorted or open and the
-                    // objective is flat, so an unbounded walk would only run to overflow
-                    v = logScale[i] ? Math.Clamp(v, LogMin, LogMax) : Math.Clamp(v, 0, upper[i]);
+                    double v = ClampU(i, u[i] + shrink * h[i]);
+                    if (!double.IsFinite(v)) v = u[i];
                     h[i] = v - u[i];
                     uTry[i] = v;
                     stepNorm += h[i] * h[i];
                     uNorm += u[i] * u[i];
                 }
                 double costTry = Evaluate(uTry, rTry, jacTry);
+                // reduction predicted by the quadratic model −gᵀh − ½hᵀAh for the step actually taken
                 double predicted = 0;
-                for (int i = 0; i < n; i++) predicted += h[i] * (mu * diag[i] * h[i] - g[i]);
-                predicted *= 0.5;
+                for (int i = 0; i < n; i++)
+                {
+                    double ah = 0;
+                    for (int k = 0; k < n; k++) ah += a[i * n + k] * h[k];
+                    predicted -= g[i] * h[i] + 0.5 * h[i] * ah;
+                }
                 double rho = predicted > 0 ? (cost - costTry) / predicted : -1;
                 if (rho > 0 && costTry < cost)
                 {
@@ -271,7 +409,7 @@ public static class CircuitFitter
                     Normal(jac, r);
                     mu *= Math.Max(1.0 / 3, 1 - Math.Pow(2 * rho - 1, 3));
                     nu = 2;
-                    if (relDrop < options.Tolerance || Math.Sqrt(stepNorm) < 1e-8 * (Math.Sqrt(uNorm) + 1e-8)) Converged = true;
+                    if (relDrop < tolerance || Math.Sqrt(stepNorm) < 1e-8 * (Math.Sqrt(uNorm) + 1e-8)) Converged = true;
                 }
                 else
                 {
@@ -314,46 +452,80 @@ public static class CircuitFitter
             return inv;
         }
 
-        /// <summary>Fit statistics at the solution in <paramref name="full"/>.</summary>
-        public FitResult Result(double[] full, bool[] isConst, FitOptions options)
+        /// <summary>Covariance of the free parameters (in their own units), or null when it cannot be computed.</summary>
+        MathNet.Numerics.LinearAlgebra.Matrix<double>? Covariance(double[] full, double cost)
         {
-            int np = w.Length, total = full.Length;
-            // Jacobian with respect to the parameters themselves (not their logarithms) for the covariance
+            // Jacobian with respect to the parameters themselves (not their transforms) for the covariance
             var jx = new double[m * n];
-            for (int i = 0; i < n; i++) u[i] = logScale[i] ? Math.Log(Math.Max(full[free[i]], 1e-300)) : full[free[i]];
-            double cost = Evaluate(u, r, jx);
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            Evaluate(u, r, jx);
             for (int row = 0; row < m; row++)
                 for (int i = 0; i < n; i++)
-                    if (logScale[i]) jx[row * n + i] /= Math.Max(full[free[i]], 1e-300);
+                {
+                    double c = Chain(i, full[free[i]]);
+                    jx[row * n + i] = c > 0 ? jx[row * n + i] / c : 0;
+                }
             Normal(jx, r);
+            if (a.Any(v => !double.IsFinite(v))) return null;
             // Parameters span many decades (pF to kΩ), so invert the diagonally scaled matrix to keep precision.
             var scaled = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
             var sc = new double[n];
             for (int i = 0; i < n; i++) sc[i] = a[i * n + i] > 0 ? 1 / Math.Sqrt(a[i * n + i]) : 0;
             for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) scaled[i, k] = a[i * n + k] * sc[i] * sc[k];
             double s2 = m > n ? 2 * cost / (m - n) : double.NaN;
-            // Cholesky inverse when the scaled matrix is positive definite (the usual case); SVD pseudo-inverse otherwise
-            var pinv = InverseSpd(scaled) ?? scaled.PseudoInverse();
+            MathNet.Numerics.LinearAlgebra.Matrix<double> pinv;
+            try { pinv = InverseSpd(scaled) ?? scaled.PseudoInverse(); }
+            catch (Exception e) when (e is MathNet.Numerics.NonConvergenceException or ArgumentException or InvalidOperationException) { return null; }
             var inv = new MathNet.Numerics.LinearAlgebra.Double.DenseMatrix(n, n);
-            for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) inv[i, k] = pinv[i, k] * sc[i] * sc[k] * s2;
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < n; k++)
+                    // a parameter with no influence on Z (zero column) is undetermined, not exact
+                    inv[i, k] = sc[i] == 0 || sc[k] == 0 ? (i == k ? double.NaN : 0) : pinv[i, k] * sc[i] * sc[k] * s2;
+            return inv;
+        }
+
+        /// <summary>Fit statistics and warnings at the solution in <paramref name="full"/>.</summary>
+        public FitResult Result(double[] full, bool[] isConst, FitOptions options, bool converged, int iterations, int localFits)
+        {
+            int np = w.Length, total = full.Length;
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            double cost = Evaluate(u, r, jac);
+            var resid = (double[])r.Clone();
+            var inv = Covariance(full, cost);
             var errors = new double[total];
             var corr = new double[total, total];
             for (int i = 0; i < n; i++)
             {
-                errors[free[i]] = Math.Sqrt(Math.Max(inv[i, i], 0));
+                errors[free[i]] = inv is null ? double.NaN : Math.Sqrt(Math.Max(inv[i, i], 0));
+                if (inv is not null && double.IsNaN(inv[i, i]) || !double.IsFinite(errors[free[i]])) errors[free[i]] = double.NaN;
                 for (int k = 0; k < n; k++)
                 {
-                    double d = Math.Sqrt(inv[i, i] * inv[k, k]);
-                    corr[free[i], free[k]] = d > 0 ? inv[i, k] / d : (i == k ? 1 : 0);
+                    double d = inv is null ? double.NaN : Math.Sqrt(inv[i, i] * inv[k, k]);
+                    corr[free[i], free[k]] = d > 0 && double.IsFinite(d) ? inv![i, k] / d : (i == k ? 1 : double.NaN);
                 }
             }
             double pseudo = 0, sq = 0;
             for (int p = 0; p < np; p++)
             {
-                double dr = r[p] / wr[p], di = r[np + p] / wi[p];
+                double dr = resid[p] / wr[p], di = resid[np + p] / wi[p];
                 pseudo += (dr * dr + di * di) / (zr[p] * zr[p] + zi[p] * zi[p]);
                 sq += dr * dr + di * di;
             }
+            var warnings = new List<string>();
+            if (!converged) warnings.Add($"not converged: the convergence test was not met within {options.MaxIterations} iterations; the values are the best reached");
+            foreach (var lim in AtLimit(full)) warnings.Add($"parameter at a bound: {lim}");
+            for (int i = 0; i < n; i++)
+            {
+                double x = full[free[i]], e = errors[free[i]];
+                string name = circuit.ParameterNames[free[i]];
+                if (double.IsNaN(e)) warnings.Add($"poorly determined: {name} = {x:G4} has no finite standard error (the data do not constrain it)");
+                else if (e > FitResult.PoorlyDeterminedRelativeError * Math.Abs(x))
+                    warnings.Add($"poorly determined: {name} = {x:G4} ± {e:G3} ({100 * e / Math.Abs(x):F0} % relative error)");
+            }
+            double relRms = Math.Sqrt(pseudo / (2.0 * np));
+            if (relRms > FitResult.PoorFitRelativeResidual)
+                warnings.Add($"poor fit: pseudo-χ² = {pseudo:G3} over {np} points, a root-mean-square residual of {100 * relRms:F1} % of |Z| " +
+                    $"(above {100 * FitResult.PoorFitRelativeResidual:F0} %): try another circuit, --global or other initial values");
             return new FitResult
             {
                 Circuit = circuit,
@@ -364,9 +536,11 @@ public static class CircuitFitter
                 ChiSquare = 2 * cost,
                 PseudoChiSquare = pseudo,
                 Rmse = Math.Sqrt(sq / np),
-                Iterations = Iterations,
-                Converged = Converged,
+                Iterations = iterations,
+                Converged = converged,
                 Weighting = options.Weighting,
+                Warnings = warnings,
+                LocalFits = localFits,
             };
         }
     }

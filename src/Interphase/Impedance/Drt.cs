@@ -118,13 +118,20 @@ public static class Drt
     // λ below 1e-5 only fits noise on measured spectra (spiky γ); the search stays within 1e-5…1e1.
     static IEnumerable<double> LambdaGrid() => Enumerable.Range(0, 31).Select(i => Math.Pow(10, -5 + i * 0.2));
 
+    static bool TryCholesky(Matrix<double> m, out MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> chol)
+    {
+        try { chol = m.Cholesky(); return true; }
+        catch (ArgumentException) { chol = null!; return false; }
+    }
+
     static double Gcv(Matrix<double> ata, Matrix<double> dtd, Vector atb, Matrix<double> a, Vector b)
     {
         int m = a.RowCount;
         double best = double.PositiveInfinity, bestLambda = 1e-3;
         foreach (var lam in LambdaGrid())
         {
-            var chol = (ata + lam * dtd).Cholesky();
+            // a λ whose system is numerically singular (γ columns that the data cannot see) is skipped
+            if (!TryCholesky(ata + lam * dtd, out var chol)) continue;
             var x = chol.Solve(atb);
             double res = (a * x - b).L2Norm();
             double trace = chol.Solve(ata).Trace(); // tr(A (AᵀA + λDᵀD)⁻¹ Aᵀ)
@@ -141,7 +148,8 @@ public static class Drt
         var eta = new double[grid.Length];
         for (int i = 0; i < grid.Length; i++)
         {
-            var x = (ata + grid[i] * dtd).Cholesky().Solve(atb);
+            if (!TryCholesky(ata + grid[i] * dtd, out var chol)) { rho[i] = eta[i] = double.NaN; continue; }
+            var x = chol.Solve(atb);
             rho[i] = Math.Log((a * x - b).L2Norm());
             eta[i] = Math.Log(Math.Max((d2 * x).L2Norm(), 1e-300));
         }

@@ -18,8 +18,11 @@ public sealed record ImpedanceSpectrum(double[] Frequency, Complex[] Z, string? 
     /// <summary>Angular frequencies ω = 2πf (rad/s).</summary>
     public double[] Omega => Frequency.Select(f => 2 * Math.PI * f).ToArray();
 
-    /// <summary>The spectrum without inductive points (Z'' &gt; 0), as impedance.py's <c>ignoreBelowX</c> does.</summary>
-    public ImpedanceSpectrum DropInductive() => Where(i => Z[i].Imaginary < 0);
+    /// <summary>
+    /// The spectrum without inductive points (Z'' ≥ 0), as impedance.py's <c>ignoreBelowX</c> does. Non-finite points are
+    /// kept, so that <see cref="EnsureUsable"/> names them instead of their silently disappearing.
+    /// </summary>
+    public ImpedanceSpectrum DropInductive() => Where(i => Z[i].Imaginary < 0 || !double.IsFinite(Z[i].Imaginary));
 
     /// <summary>The points with <paramref name="fMinHz"/> ≤ f ≤ <paramref name="fMaxHz"/> (either bound optional).</summary>
     public ImpedanceSpectrum Crop(double? fMinHz, double? fMaxHz)
@@ -43,7 +46,17 @@ public sealed record ImpedanceSpectrum(double[] Frequency, Complex[] Z, string? 
         return this with { Frequency = idx.Select(i => Frequency[i]).ToArray(), Z = idx.Select(i => Z[i]).ToArray() };
     }
 
-    /// <summary>Checks the spectrum can be analysed: at least <paramref name="minPoints"/> points, finite, positive frequencies.</summary>
+    /// <summary>Frequency range (Hz) an impedance analyser can measure; values outside are taken as corrupt input.</summary>
+    public const double MinFrequencyHz = 1e-9, MaxFrequencyHz = 1e12;
+    /// <summary>|Z| range (Ω or Ω·cm²) of real measurements; values outside are taken as corrupt input.</summary>
+    public const double MinModulusOhm = 1e-12, MaxModulusOhm = 1e18;
+
+    /// <summary>
+    /// Checks the spectrum can be analysed: at least <paramref name="minPoints"/> points at three or more distinct
+    /// frequencies, finite values, frequencies and |Z| within what instruments measure (outside, the arithmetic of every
+    /// method would overflow or underflow).
+    /// </summary>
+    /// <exception cref="ImpedanceException">The first problem found, naming the point.</exception>
     public void EnsureUsable(int minPoints = 3)
     {
         string name = Source ?? "spectrum";
@@ -53,8 +66,16 @@ public sealed record ImpedanceSpectrum(double[] Frequency, Complex[] Z, string? 
         {
             if (!(Frequency[i] > 0) || double.IsInfinity(Frequency[i]))
                 throw new ImpedanceException($"{name}: point {i + 1} has frequency {Frequency[i]} Hz; frequencies must be positive");
+            if (Frequency[i] < MinFrequencyHz || Frequency[i] > MaxFrequencyHz)
+                throw new ImpedanceException($"{name}: point {i + 1} has frequency {Frequency[i]:G4} Hz, outside {MinFrequencyHz:G0}…{MaxFrequencyHz:G0} Hz (corrupt or mis-scaled column?)");
             if (!double.IsFinite(Z[i].Real) || !double.IsFinite(Z[i].Imaginary))
                 throw new ImpedanceException($"{name}: point {i + 1} (f = {Frequency[i]} Hz) has a non-finite impedance");
+            double mod = Z[i].Magnitude;
+            if (!(mod >= MinModulusOhm && mod <= MaxModulusOhm))
+                throw new ImpedanceException($"{name}: point {i + 1} (f = {Frequency[i]:G4} Hz) has |Z| = {mod:G4} Ω, outside {MinModulusOhm:G0}…{MaxModulusOhm:G0} Ω (corrupt or mis-scaled column?)");
         }
+        int distinct = Frequency.Distinct().Count();
+        if (distinct < Math.Min(3, minPoints))
+            throw new ImpedanceException($"{name}: only {distinct} distinct frequenc{(distinct == 1 ? "y" : "ies")} among {Count} points; a spectrum needs at least 3");
     }
 }

@@ -27,7 +27,7 @@ public static class InitialGuess
         if (groups.Count == 0 || s.Count < 8) return null;
         DrtResult drt;
         try { drt = Drt.Compute(s, lambda: 1e-4); }
-        catch (ImpedanceException) { return null; }
+        catch (Exception e) when (e is ImpedanceException or ArgumentException or MathNet.Numerics.NonConvergenceException) { return null; }
         var peaks = drt.Peaks.Take(groups.Count).OrderBy(p => p.TauSeconds).ToList();
         if (peaks.Count < groups.Count) return null;
         var p = Guess(circuit, s);

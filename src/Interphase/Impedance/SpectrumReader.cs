@@ -75,7 +75,7 @@ public static class SpectrumReader
 
         var (headerLine, columns) = FindHeader(lines, name);
         var (f, z) = headerLine >= 0
-            ? ReadTable(lines, headerLine + 1, columns!, name)
+            ? ReadTable(lines, headerLine + 1, columns!, SplitFields(lines[headerLine], true).Length, name)
             : ReadHeaderless(lines, name);
         if (f.Count == 0)
             throw new ImpedanceException($"{name}: no impedance data rows found" +
@@ -89,13 +89,17 @@ public static class SpectrumReader
         catch (DecoderFallbackException) { return false; }
     }
 
-    /// <summary>Splits a line on tabs if it has any, else commas or semicolons, else runs of spaces.</summary>
+    /// <summary>
+    /// Splits a line on tabs if it has any, else semicolons, else ", " (CH Instruments), else commas, else runs of
+    /// spaces. With tabs, semicolons or ", " a field may use a decimal comma (European locales); see <see cref="IsNumber"/>.
+    /// </summary>
     static string[] SplitFields(string line, bool mergeUnits)
     {
         var t = line.Trim().Trim('"').Trim();
         string[] parts = t.Contains('\t') ? t.Split('\t')
-            : t.Contains(',') ? t.Split(',')
             : t.Contains(';') ? t.Split(';')
+            : t.Contains(", ") ? Regex.Split(t, @",\s+")
+            : t.Contains(',') ? t.Split(',')
             : Regex.Split(t, @"\s+");
         var fields = parts.Select(p => p.Trim().Trim('"').Trim()).ToList();
         if (mergeUnits)
@@ -134,22 +138,34 @@ public static class SpectrumReader
         return (-1, null);
     }
 
-    static bool IsNumber(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+    static bool IsNumber(string s) => TryNumber(s, out _);
+
+    /// <summary>A number with a decimal point, or a decimal comma (<c>9,961e+4</c>) when the field has exactly one comma.</summary>
+    static bool TryNumber(string s, out double v)
+    {
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v)) return true;
+        return s.Count(c => c == ',') == 1 && !s.Contains('.')
+               && double.TryParse(s.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out v);
+    }
 
     static double Number(string[] fields, int col, int lineNo, string column, string name)
     {
         if (col >= fields.Length)
-            throw new ImpedanceException($"{name} line {lineNo}: row has {fields.Length} fields, no {column} column (field {col + 1})");
-        if (!double.TryParse(fields[col], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            throw new ImpedanceException($"{name} line {lineNo}: cannot read '{fields[col]}' as a number ({column})");
+            throw new ImpedanceException($"{name} line {lineNo}: row has {fields.Length} fields, no {column} column (field {col + 1}); is the file truncated?");
+        if (!TryNumber(fields[col], out var v))
+            throw new ImpedanceException($"{name} line {lineNo}: cannot read '{Quote(fields[col])}' as a number ({column})");
+        if (!double.IsFinite(v))
+            throw new ImpedanceException($"{name} line {lineNo}: {column} is {fields[col]}; every value must be a finite number");
         return v;
     }
+
+    static string Quote(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
     /// <summary>
     /// Rows below the header: up to a few non-numeric lines (units, "End Comments") are skipped before the data; the
     /// table ends at a blank line or a line whose first field is not a number (Gamry's EXPERIMENTABORTED, a closing tag).
     /// </summary>
-    static (List<double>, List<Complex>) ReadTable(string[] lines, int start, Dictionary<ColumnRole, int> cols, string name)
+    static (List<double>, List<Complex>) ReadTable(string[] lines, int start, Dictionary<ColumnRole, int> cols, int headerFields, string name)
     {
         var f = new List<double>();
         var z = new List<Complex>();
@@ -168,6 +184,10 @@ public static class SpectrumReader
                 continue;
             }
             started = true;
+            // "9,961e+4,9,891e+1" (decimal commas in a comma-separated file) splits into twice the columns: never guess
+            if (fields.Length > headerFields && !lines[i].Contains('\t') && !lines[i].Contains(';') && lines[i].Contains(','))
+                throw new ImpedanceException($"{name} line {i + 1}: {fields.Length} comma-separated fields under a header of {headerFields} columns; " +
+                    "decimal commas need another column separator (tab or ';')");
             double freq = Number(fields, fCol, i + 1, "frequency", name);
             double re = Number(fields, reCol, i + 1, "Z'", name);
             double im = Number(fields, imCol, i + 1, negated ? "-Z''" : "Z''", name);

@@ -1,7 +1,5 @@
 using System.Reflection;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Interphase.Knowledge;
 
@@ -29,7 +27,6 @@ public static class KnowledgeLoader
     /// <summary>Parses and validates a set of data files into a knowledge base.</summary>
     public static KnowledgeBase Load(IEnumerable<(string Name, string Text)> files)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
         var materials = new List<Material>();
         var interfaces = new List<InterfaceRecord>();
         var cells = new List<CellResult>();
@@ -43,7 +40,7 @@ public static class KnowledgeLoader
             KnowledgeFileDto dto;
             try
             {
-                dto = deserializer.Deserialize<KnowledgeFileDto>(text) ?? new KnowledgeFileDto();
+                dto = YamlInput.Deserializer.Deserialize<KnowledgeFileDto>(text) ?? new KnowledgeFileDto();
             }
             catch (YamlException ex)
             {

@@ -1,3 +1,5 @@
+using Interphase.Quantities;
+
 namespace Interphase.Knowledge;
 
 /// <summary>

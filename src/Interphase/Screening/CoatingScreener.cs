@@ -9,14 +9,15 @@ namespace Interphase.Screening;
 /// <summary>
 /// Ranks candidate coating and interlayer compounds (001_9ddcaf3869a721a2.txt, Section 4.1.4). Candidates are the
 /// lowest polymorph of every Li-containing compound within <see cref="ScreeningOptions.MaxEnergyAboveHull"/> of the
-/// hull of its own chemical system. For each, the most exothermic closed interface reaction (reactants at their hull
-/// energies, eV/atom of the mixture) with the discharged cathode, the charged cathode, the electrolyte and the anode
-/// (those given), and its Li stability window (oxidation limit ≥ top of charge; reduction limit ≤ anode potential).
+/// hull of its own chemical system, without radioactive or highly toxic elements (knowledge-base lists; see
+/// <see cref="ScreeningOptions.AllowElements"/>). For each: the most exothermic closed interface reaction (reactants at
+/// their hull energies, eV/atom of the mixture) with the discharged cathode, the charged cathode, the electrolyte and
+/// the anode (those given); its Li stability window against the top of charge and the anode potential; its electronic
+/// character; the ASR a layer of it adds where its conductivity is known; and its practicality.
 /// <para>
-/// Ranking (lexicographic): fewer failed criteria first; then the least exothermic worst reaction (max over
-/// candidates of min over partners of the reaction energy); then lower energy above hull; then formula.
-/// A reaction criterion fails below −<see cref="ScreeningOptions.ReactionLimit"/>; a compound known to conduct
-/// electrons (product-character table) fails the electronic criterion; unknown character is not judged.
+/// Ranking: by the continuous score of <see cref="ScoringModel"/> (weighted mean of each criterion's satisfaction
+/// through a soft margin), highest first; only equal scores fall back to the formula. Each candidate carries every
+/// criterion's contribution and cost, so a row says what cost it its place.
 /// </para>
 /// <para>
 /// Speed: the hulls of all systems are computed once (<see cref="OwnSystemHulls"/>), reactions run on the stable
@@ -30,12 +31,14 @@ public sealed class CoatingScreener
     private static readonly Element Li = PeriodicTable.Get("Li");
     private readonly Dictionary<string, (double? Sigma, double? Gap)> _reported;
     private readonly IProductCharacterSource _characters;
+    private readonly PracticalityAssessor _practicality;
 
     /// <summary>Prepares a screener: computes every entry's energy above hull (all cores).</summary>
     /// <param name="engine">Thermodynamic data.</param>
     /// <param name="knowledge">Reported conductivities, band gaps and product characters (default: the embedded knowledge base).</param>
     /// <param name="maxDegreeOfParallelism">Threads for the preparation (default: all cores).</param>
-    public CoatingScreener(ThermoEngine engine, KnowledgeBase? knowledge = null, int maxDegreeOfParallelism = -1)
+    /// <param name="tables">Element practicality, charged states and known layers (default: the embedded tables).</param>
+    public CoatingScreener(ThermoEngine engine, KnowledgeBase? knowledge = null, int maxDegreeOfParallelism = -1, ScreeningTables? tables = null)
     {
         Engine = engine;
         Hulls = OwnSystemHulls.Build(engine.Entries, maxDegreeOfParallelism);
@@ -43,7 +46,12 @@ public sealed class CoatingScreener
         knowledge ??= KnowledgeBase.Load();
         _characters = knowledge.Products;
         _reported = ReportedProperties(knowledge);
+        Tables = tables ?? ScreeningTables.Default;
+        _practicality = new PracticalityAssessor(Tables);
     }
+
+    /// <summary>Element practicality, cathode charged states and known layers.</summary>
+    public ScreeningTables Tables { get; }
 
     /// <summary>The engine on the full data.</summary>
     public ThermoEngine Engine { get; }
@@ -57,9 +65,13 @@ public sealed class CoatingScreener
     /// <summary>The candidates an options set admits (or the listed formulas): lowest polymorph of each Li-containing compound within the
     /// energy-above-hull limit and the element filters, with its energy above hull (eV/atom), by formula.</summary>
     /// <exception cref="ScreeningException">A formula of <see cref="ScreeningOptions.Formulas"/> has no entry.</exception>
-    public IReadOnlyList<(PhaseEntry Entry, double EnergyAboveHull)> Candidates(ScreeningOptions options)
+    public IReadOnlyList<(PhaseEntry Entry, double EnergyAboveHull)> Candidates(ScreeningOptions options) => Select(options).Candidates;
+
+    // Candidates, and those left out for radioactive or highly toxic elements (formula, reason).
+    private (List<(PhaseEntry Entry, double EnergyAboveHull)> Candidates, List<(string Formula, string Reason)> Excluded) Select(ScreeningOptions options)
     {
-        if (options.Formulas is { } formulas) return Listed(formulas);
+        if (options.Formulas is { } formulas) return (Listed(formulas), []);
+        var hazardous = options.NoPracticality ? new HashSet<string>() : _practicality.DefaultExcluded(options.AllowElements);
         var lowest = new Dictionary<string, (PhaseEntry Entry, double EnergyAboveHull)>(StringComparer.Ordinal);
         foreach (var (e, above) in Hulls.All)
         {
@@ -68,7 +80,21 @@ public sealed class CoatingScreener
             if (!lowest.TryGetValue(e.ReducedFormula, out var cur) || e.FormationEnergyPerAtom < cur.Entry.FormationEnergyPerAtom)
                 lowest[e.ReducedFormula] = (e, Math.Max(0, above));
         }
-        return lowest.Values.OrderBy(c => c.Entry.ReducedFormula, StringComparer.Ordinal).ToList();
+        var kept = new List<(PhaseEntry, double)>();
+        var excluded = new List<(string, string)>();
+        foreach (var c in lowest.Values.OrderBy(c => c.Entry.ReducedFormula, StringComparer.Ordinal))
+        {
+            if (HazardReason(c.Entry.Composition, hazardous) is { } why) excluded.Add((c.Entry.ReducedFormula, why));
+            else kept.Add(c);
+        }
+        return (kept, excluded);
+    }
+
+    private string? HazardReason(Composition c, IReadOnlySet<string> hazardous)
+    {
+        var hits = c.Elements.Select(e => e.Symbol).Where(hazardous.Contains).ToList();
+        if (hits.Count == 0) return null;
+        return string.Join("; ", hits.Select(s => Tables.Radioactive.Contains(s) ? $"{s} radioactive" : $"{s} highly toxic"));
     }
 
     private List<(PhaseEntry Entry, double EnergyAboveHull)> Listed(IReadOnlyList<Composition> formulas)
@@ -92,29 +118,34 @@ public sealed class CoatingScreener
     {
         options.Validate();
         var sw = Stopwatch.StartNew();
-        var charged = options.EffectiveChargedCathode;
+        var top = options.ResolveTopOfCharge(Tables);
         var partners = new List<(string Key, Composition Composition)>();
         if (options.Cathode is not null)
         {
-            partners.Add(("rxn_cathode", options.Cathode));
-            partners.Add(("rxn_charged_cathode", charged!));
+            partners.Add((Criteria.RxnCathode, options.Cathode));
+            partners.Add((Criteria.RxnChargedCathode, top!.Charged));
         }
-        partners.Add(("rxn_electrolyte", options.Electrolyte));
-        if (options.Anode is not null) partners.Add(("rxn_anode", options.Anode));
+        partners.Add((Criteria.RxnElectrolyte, options.Electrolyte));
+        if (options.Anode is not null) partners.Add((Criteria.RxnAnode, options.Anode));
         foreach (var (key, c) in partners) CheckReactant(key, c);
 
-        var candidates = Candidates(options);
+        var keys = new List<string> { Criteria.EAboveHull };
+        keys.AddRange(partners.Select(p => p.Key));
+        if (options.Cathode is not null) keys.Add(Criteria.OxidationLimit);
+        if (options.Anode is not null) keys.Add(Criteria.ReductionLimit);
+        keys.Add(Criteria.Electronic);
+        keys.Add(Criteria.LiTransport);
+        if (!options.NoPracticality) keys.Add(Criteria.Practicality);
+        if (keys.Sum(options.Scoring.Weight) <= 0)
+            throw new ScreeningException($"weights: every criterion of this screen ({string.Join(", ", keys)}) has weight 0");
+
+        var (candidates, excluded) = Select(options);
         if (candidates.Count == 0)
             throw new ScreeningException(
                 $"no candidate: no Li-containing compound within {options.MaxEnergyAboveHull.ToString("G", CultureInfo.InvariantCulture)} eV/atom of the hull"
                 + (options.Require.Count > 0 ? $" containing {string.Join(", ", options.Require.Select(e => e.Symbol))}" : "")
-                + (options.Exclude.Count > 0 ? $" without {string.Join(", ", options.Exclude.Select(e => e.Symbol))}" : ""));
-
-        var keys = new List<string> { "e_above_hull" };
-        keys.AddRange(partners.Select(p => p.Key));
-        if (options.Cathode is not null) keys.Add("oxidation_limit");
-        if (options.Anode is not null) keys.Add("reduction_limit");
-        keys.Add("electronic");
+                + (options.Exclude.Count > 0 ? $" without {string.Join(", ", options.Exclude.Select(e => e.Symbol))}" : "")
+                + (excluded.Count > 0 ? $" ({excluded.Count} left out for radioactive or highly toxic elements; --allow-elements admits them)" : ""));
 
         var results = new ScreenedCandidate[candidates.Count];
         long solves = 0;
@@ -125,30 +156,71 @@ public sealed class CoatingScreener
         Parallel.ForEach(order, po, i =>
         {
             var (entry, above) = candidates[i];
-            var comp = entry.Composition;
-            var reactions = new Dictionary<string, ReactionMinimum>(StringComparer.Ordinal);
-            long s = 0;
-            foreach (var (key, partner) in partners)
-            {
-                var r = StableEngine.InterfaceReactionMinimum(comp, partner);
-                reactions[key] = r;
-                s += r.Solves;
-            }
-            var window = StableEngine.Window(comp, Li);
-            Interlocked.Add(ref solves, s);
-            results[i] = Judge(entry, above, reactions, window, options);
+            results[i] = Screen(entry, above, partners, keys, options, top, ref solves);
             int d = Interlocked.Increment(ref done);
             progress?.Report(new ScreeningProgress(d, candidates.Count));
         });
 
-        var ranked = results
-            .OrderBy(c => c.Failed)
-            .ThenByDescending(c => Math.Round(c.WorstReactionEnergy, 6))
-            .ThenBy(c => c.EnergyAboveHull)
-            .ThenBy(c => c.Formula, StringComparer.Ordinal)
-            .Select((c, i) => c with { Rank = i + 1 })
-            .ToList();
-        return new ScreeningResult(options, charged, ranked, keys, candidates.Count * partners.Count, solves, sw.Elapsed.TotalSeconds);
+        var ranked = Rank(results);
+        var known = Known(options, ranked, excluded, partners, keys, top);
+        return new ScreeningResult(options, top?.Charged, ranked, keys, candidates.Count * partners.Count, solves, sw.Elapsed.TotalSeconds,
+            top, excluded, known);
+    }
+
+    /// <summary>Ranks candidates: highest score first, equal scores by formula; ranks from 1.</summary>
+    public static List<ScreenedCandidate> Rank(IEnumerable<ScreenedCandidate> candidates) => candidates
+        .OrderByDescending(c => c.Score)
+        .ThenBy(c => c.Formula, StringComparer.Ordinal)
+        .Select((c, i) => c with { Rank = i + 1 })
+        .ToList();
+
+    private ScreenedCandidate Screen(PhaseEntry entry, double above, List<(string Key, Composition Composition)> partners, List<string> keys,
+        ScreeningOptions options, TopOfCharge? top, ref long solves)
+    {
+        var comp = entry.Composition;
+        var reactions = new Dictionary<string, ReactionMinimum>(StringComparer.Ordinal);
+        long s = 0;
+        foreach (var (key, partner) in partners)
+        {
+            var r = StableEngine.InterfaceReactionMinimum(comp, partner);
+            reactions[key] = r;
+            s += r.Solves;
+        }
+        var window = StableEngine.Window(comp, Li);
+        Interlocked.Add(ref solves, s);
+        return Judge(entry, above, reactions, window, options, top, keys);
+    }
+
+    // The literature's layers for the sides screened, with their rank; those that are not candidates are scored the same
+    // way and given the rank their score would have.
+    private List<KnownLayerResult> Known(ScreeningOptions options, List<ScreenedCandidate> ranked, List<(string Formula, string Reason)> excluded,
+        List<(string Key, Composition Composition)> partners, List<string> keys, TopOfCharge? top)
+    {
+        var sides = new List<LayerSide>();
+        if (options.Cathode is not null) sides.Add(LayerSide.Cathode);
+        if (options.Anode is not null) sides.Add(LayerSide.Anode);
+        var list = new List<KnownLayerResult>();
+        foreach (var layer in sides.SelectMany(Tables.Known).DistinctBy(k => k.Formula))
+        {
+            var hit = ranked.FirstOrDefault(c => c.Formula == layer.Formula);
+            if (hit is not null) { list.Add(new KnownLayerResult(layer, hit, hit.Rank, true, null)); continue; }
+            List<(PhaseEntry Entry, double EnergyAboveHull)> found;
+            try { found = Listed([Composition.Parse(layer.Formula)]); }
+            catch (InterphaseException ex) { list.Add(new KnownLayerResult(layer, null, null, false, ex.Message)); continue; }
+            var (entry, above) = found[0];
+            long ignored = 0;
+            ScreenedCandidate c;
+            try { c = Screen(entry, above, partners, keys, options, top, ref ignored); }
+            catch (InterphaseException ex) { list.Add(new KnownLayerResult(layer, null, null, false, ex.Message)); continue; }
+            int rank = 1 + ranked.Count(r => r.Score > c.Score);
+            string why = excluded.FirstOrDefault(x => x.Formula == layer.Formula).Reason is { } reason ? $"left out: {reason}"
+                : above > options.MaxEnergyAboveHull + OwnSystemHulls.StableTolerance
+                    ? $"{ScreeningExport.Fixed(above, 3)} eV/atom above the hull (limit {options.MaxEnergyAboveHull.ToString("0.###", CultureInfo.InvariantCulture)})"
+                : !entry.System.Contains(Li) ? "contains no Li"
+                : "outside the --exclude/--require/--candidates filters";
+            list.Add(new KnownLayerResult(layer, c with { Rank = rank }, rank, false, why));
+        }
+        return list;
     }
 
     private void CheckReactant(string key, Composition c)
@@ -160,32 +232,73 @@ public sealed class CoatingScreener
     }
 
     private ScreenedCandidate Judge(PhaseEntry entry, double above, Dictionary<string, ReactionMinimum> reactions, StabilityWindow window,
-        ScreeningOptions o)
+        ScreeningOptions o, TopOfCharge? top, List<string> keys)
     {
         static string F(double v, string fmt = "0.###") => v.ToString(fmt, CultureInfo.InvariantCulture);
-        var criteria = new List<CriterionResult>
-        {
-            new("e_above_hull", above, "eV/atom", $"≤ {F(o.MaxEnergyAboveHull)} eV/atom", above <= o.MaxEnergyAboveHull + OwnSystemHulls.StableTolerance,
-                above > 0 ? "metastable" : "on the hull"),
-        };
+        static string Margin(SoftMargin m, string what) => $"{what}: {F(m.Good)} → {F(m.Bad)} {m.Unit}";
+        var raw = new List<CriterionResult>();
+        void Add(string key, double? value, string unit, string requirement, double satisfaction, string? detail, bool judged = true) =>
+            raw.Add(new CriterionResult(key, value, unit, requirement, judged ? satisfaction >= 0.5 : null, detail, satisfaction));
+
+        Add(Criteria.EAboveHull, above, "eV/atom", Margin(ScoringModel.EnergyAboveHullMargin, "E hull"),
+            ScoringModel.EnergyAboveHullMargin.Satisfaction(above), above > 0 ? "metastable" : "on the hull");
+        var rxnMargin = ScoringModel.ReactionMargin(o.ReactionLimit);
         foreach (var (key, r) in reactions)
-            criteria.Add(new CriterionResult(key, r.EnergyPerAtom, "eV/atom", $"≥ −{F(o.ReactionLimit)} eV/atom",
-                r.EnergyPerAtom >= -o.ReactionLimit - 1e-9, r.EnergyPerAtom < -1e-9 ? string.Join(" + ", r.Products.Select(p => p.ReducedFormula)) : "no reaction"));
+            Add(key, r.EnergyPerAtom, "eV/atom", Margin(rxnMargin, "reaction energy"), rxnMargin.Satisfaction(r.EnergyPerAtom),
+                r.EnergyPerAtom < -1e-9 ? string.Join(" + ", r.Products.Select(p => p.ReducedFormula)) : "no reaction");
         double? red = window.ReductionVolts, ox = window.OxidationVolts;
         bool hasWindow = window.StableSegment is not null;
-        if (o.Cathode is not null)
-            criteria.Add(new CriterionResult("oxidation_limit", ox, "V", $"≥ {F(o.MaxVolts)} V",
-                hasWindow && (ox is null || ox >= o.MaxVolts - 1e-9), hasWindow ? (ox is null ? "never oxidised" : null) : "no stable Li range"));
+        if (top is not null)
+        {
+            double sat = !hasWindow ? 0 : ox is null ? 1 : ScoringModel.VoltageMargin.Satisfaction(ox.Value - top.Volts);
+            Add(Criteria.OxidationLimit, hasWindow ? ox : null, "V", $"oxidation limit − {F(top.Volts)} V: {F(ScoringModel.VoltageMargin.Good)} → {F(ScoringModel.VoltageMargin.Bad)} V",
+                sat, hasWindow ? (ox is null ? "never oxidised" : null) : "no stable Li range");
+        }
         if (o.Anode is not null)
-            criteria.Add(new CriterionResult("reduction_limit", red, "V", $"≤ {F(o.AnodeVolts)} V",
-                hasWindow && red <= o.AnodeVolts + 1e-9, hasWindow ? null : "no stable Li range"));
-        var character = _characters.Classify(entry.ReducedFormula);
-        criteria.Add(new CriterionResult("electronic", null, "", "not electronically conducting",
-            character.Electronic switch { ElectronicCharacter.Conducting => false, ElectronicCharacter.Insulating => true, _ => null },
-            character.Electronic == ElectronicCharacter.Unknown ? "unknown" : $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}"));
+        {
+            double sat = !hasWindow || red is null ? 0 : ScoringModel.VoltageMargin.Satisfaction(o.AnodeVolts - red.Value);
+            Add(Criteria.ReductionLimit, hasWindow ? red : null, "V", $"{F(o.AnodeVolts)} V − reduction limit: {F(ScoringModel.VoltageMargin.Good)} → {F(ScoringModel.VoltageMargin.Bad)} V",
+                sat, hasWindow ? null : "no stable Li range");
+        }
         var (sigma, gap) = _reported.GetValueOrDefault(entry.ReducedFormula);
+        var character = _characters.Classify(entry.ReducedFormula);
+        switch (character.Electronic)
+        {
+            case ElectronicCharacter.Insulating:
+            case ElectronicCharacter.Conducting:
+                Add(Criteria.Electronic, gap, gap is null ? "" : "eV", "insulating 1, conducting 0 (knowledge base)",
+                    character.Electronic == ElectronicCharacter.Insulating ? 1 : 0, $"{character.Electronic.ToString().ToLowerInvariant()}: {character.Reason}");
+                break;
+            default:
+                if (gap is { } g)
+                    Add(Criteria.Electronic, g, "eV", Margin(ScoringModel.BandGapMargin, "band gap"), ScoringModel.BandGapMargin.Satisfaction(g), "reported band gap");
+                else
+                    Add(Criteria.Electronic, null, "", "insulating 1, conducting 0; unknown 0.5", ScoringModel.Unknown, "unknown", judged: false);
+                break;
+        }
+        double? asr = sigma is > 0 ? o.LayerThicknessNm * 1e-7 / sigma.Value : null;
+        if (asr is { } a)
+            Add(Criteria.LiTransport, a, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm: 1 → 100 Ω·cm²",
+                ScoringModel.AsrMargin.Satisfaction(Math.Log10(a)), $"σ {sigma!.Value.ToString("0.#E+0", CultureInfo.InvariantCulture)} S/cm (knowledge base)");
+        else
+            Add(Criteria.LiTransport, null, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm; unknown 0.5", ScoringModel.Unknown, "conductivity unknown", judged: false);
+        var practical = _practicality.Assess(entry.Composition);
+        if (!o.NoPracticality)
+        {
+            var bits = new List<string>();
+            if (practical.HhiProduction is { } h) bits.Add($"HHI {F(h, "0")}");
+            if (practical.PriceUsdPerKg is { } p) bits.Add($"{F(p, "0.#")} USD/kg");
+            bits.AddRange(practical.Flags);
+            Add(Criteria.Practicality, practical.Satisfaction, "", "supply HHI 2500 → 10000, price 100 → 10000 USD/kg; ×0.5 with H",
+                practical.Satisfaction, string.Join("; ", bits));
+        }
+
+        var sats = raw.Where(c => keys.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Satisfaction, StringComparer.Ordinal);
+        var (score, parts) = o.Scoring.Score(sats);
+        var criteria = raw.Where(c => keys.Contains(c.Key))
+            .Select(c => c with { Contribution = parts[c.Key].Contribution, Cost = parts[c.Key].Cost }).ToList();
         return new ScreenedCandidate(0, entry.ReducedFormula, entry, above, reactions, hasWindow ? red : null, hasWindow ? ox : null,
-            character.Electronic, sigma, gap, criteria);
+            character.Electronic, sigma, gap, criteria, score, practical, asr);
     }
 
     // Highest reported Li-ion conductivity (S/cm) and band gap (eV) of knowledge-base materials with a single formula.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Interphase.Knowledge;
 using Interphase.Reporting;
 
 namespace Interphase.Screening;
@@ -7,77 +7,163 @@ namespace Interphase.Screening;
 /// <summary>A flat, serialisable view of one ranked candidate (CSV row / JSON object).</summary>
 /// <param name="Rank">Rank, 1 = best.</param>
 /// <param name="Formula">Reduced formula.</param>
-/// <param name="Failed">Number of failed criteria.</param>
+/// <param name="Score">Score 0–1 (weighted mean satisfaction; see <see cref="ScoringModel"/>).</param>
+/// <param name="Failed">Number of criteria past the midpoint of their margin.</param>
+/// <param name="Costs">The criteria that cost the score most, costliest first (<c>key −cost</c>).</param>
 /// <param name="WorstRxnEvPerAtom">Most negative reaction energy over all partners, eV/atom.</param>
 /// <param name="EAboveHullEvPerAtom">Energy above hull, eV/atom.</param>
 /// <param name="RxnCathodeEvPerAtom">Most exothermic reaction with the discharged cathode, eV/atom.</param>
 /// <param name="RxnChargedCathodeEvPerAtom">... with the charged cathode, eV/atom.</param>
 /// <param name="RxnElectrolyteEvPerAtom">... with the electrolyte, eV/atom.</param>
 /// <param name="RxnAnodeEvPerAtom">... with the anode, eV/atom.</param>
-/// <param name="ReductionLimitVolts">Reduction limit, V vs Li/Li+.</param>
-/// <param name="OxidationLimitVolts">Oxidation limit, V vs Li/Li+ (null: never oxidised or no stable range).</param>
+/// <param name="ReductionLimitV">Reduction limit, V vs Li/Li+.</param>
+/// <param name="OxidationLimitV">Oxidation limit, V vs Li/Li+ (null: never oxidised or no stable range).</param>
 /// <param name="Electronic">Electronic character (insulating, conducting, unknown).</param>
-/// <param name="IonicConductivitySPerCm">Reported Li-ion conductivity, S/cm.</param>
+/// <param name="IonicConductivitySCm">Reported Li-ion conductivity, S/cm.</param>
 /// <param name="BandGapEv">Reported band gap, eV.</param>
-/// <param name="Criteria">Each criterion with value, requirement and pass/fail.</param>
+/// <param name="AsrOhmCm2">ASR a layer of the screen's thickness adds, Ω·cm², where the conductivity is known.</param>
+/// <param name="HhiProduction">Mass-weighted Herfindahl–Hirschman index of production.</param>
+/// <param name="PriceUsdPerKg">Mass-weighted element price, USD/kg.</param>
+/// <param name="Flags">Practicality flags (hydrate/hydride, toxic or radioactive elements when admitted).</param>
+/// <param name="Criteria">Each criterion with value, satisfaction, contribution and cost.</param>
 public sealed record ScreeningRow(
-    int Rank, string Formula, int Failed, double WorstRxnEvPerAtom, double EAboveHullEvPerAtom,
+    int Rank, string Formula, double Score, int Failed, IReadOnlyList<string> Costs, double WorstRxnEvPerAtom, double EAboveHullEvPerAtom,
     double? RxnCathodeEvPerAtom, double? RxnChargedCathodeEvPerAtom, double? RxnElectrolyteEvPerAtom, double? RxnAnodeEvPerAtom,
-    double? ReductionLimitVolts, double? OxidationLimitVolts, string Electronic, double? IonicConductivitySPerCm, double? BandGapEv,
-    IReadOnlyList<CriterionResult> Criteria);
+    double? ReductionLimitV, double? OxidationLimitV, string Electronic, double? IonicConductivitySCm, double? BandGapEv,
+    double? AsrOhmCm2, double? HhiProduction, double? PriceUsdPerKg, IReadOnlyList<string> Flags, IReadOnlyList<CriterionResult> Criteria);
+
+/// <summary>A known coating or interlayer in the JSON output.</summary>
+/// <param name="Formula">Formula.</param>
+/// <param name="Side"><c>cathode</c> coating or <c>anode</c> interlayer.</param>
+/// <param name="Rank">Rank (or the rank its score would have when it is not a candidate).</param>
+/// <param name="Score">Score 0–1.</param>
+/// <param name="IsCandidate">Among the ranked candidates.</param>
+/// <param name="Note">Why it is not a candidate, when it is not.</param>
+/// <param name="Costs">Costliest criteria.</param>
+/// <param name="Source">Seed citation or the assumption behind the entry.</param>
+public sealed record KnownLayerRow(string Formula, string Side, int? Rank, double? Score, bool IsCandidate, string? Note,
+    IReadOnlyList<string> Costs, string Source);
+
+/// <summary>A candidate left out of the screen.</summary>
+/// <param name="Formula">Formula.</param>
+/// <param name="Reason">Why (radioactive or highly toxic element).</param>
+public sealed record ExcludedRow(string Formula, string Reason);
+
+/// <summary>The JSON document of a screen.</summary>
+/// <param name="Cathode">Discharged cathode.</param>
+/// <param name="ChargedCathode">Charged cathode used.</param>
+/// <param name="TopOfChargeV">Top of charge, V vs Li/Li+.</param>
+/// <param name="TopOfChargeBasis">Where the charged state and voltage come from.</param>
+/// <param name="TopOfChargeSource">Reference of the charged-state table entry, when used.</param>
+/// <param name="Electrolyte">Electrolyte.</param>
+/// <param name="Anode">Anode.</param>
+/// <param name="AnodeV">Anode potential, V vs Li/Li+.</param>
+/// <param name="MaxEAboveHullEvPerAtom">Candidate energy-above-hull limit, eV/atom.</param>
+/// <param name="ReactionLimitEvPerAtom">Reaction pass line, eV/atom (magnitude).</param>
+/// <param name="LayerThicknessNm">Layer thickness for the ASR, nm.</param>
+/// <param name="Exclude">Excluded elements.</param>
+/// <param name="Require">Required elements.</param>
+/// <param name="AllowElements">Radioactive/toxic elements admitted.</param>
+/// <param name="Practicality">Practicality scored and hazardous elements excluded.</param>
+/// <param name="Weights">Weight of each criterion of the screen.</param>
+/// <param name="Ranking">The ranking rule.</param>
+/// <param name="CandidateCount">Candidates ranked.</param>
+/// <param name="PassingCount">Candidates past the midpoint of every judged criterion.</param>
+/// <param name="ExcludedCount">Candidates left out for radioactive or highly toxic elements.</param>
+/// <param name="ReactionCount">Interface reactions computed.</param>
+/// <param name="LpSolves">Linear programs solved.</param>
+/// <param name="Seconds">Wall time, s.</param>
+/// <param name="Known">The literature's layers with rank and score.</param>
+/// <param name="Excluded">Candidates left out, with the reason.</param>
+/// <param name="Candidates">Ranked rows (top N).</param>
+public sealed record ScreeningJson(
+    string? Cathode, string? ChargedCathode, double? TopOfChargeV, string? TopOfChargeBasis, string? TopOfChargeSource, string Electrolyte,
+    string? Anode, double? AnodeV, double MaxEAboveHullEvPerAtom, double ReactionLimitEvPerAtom, double LayerThicknessNm,
+    IReadOnlyList<string> Exclude, IReadOnlyList<string> Require, IReadOnlyList<string> AllowElements, bool Practicality,
+    IReadOnlyDictionary<string, double> Weights, string Ranking, int CandidateCount, int PassingCount, int ExcludedCount,
+    int ReactionCount, long LpSolves, double Seconds, IReadOnlyList<KnownLayerRow> Known, IReadOnlyList<ExcludedRow> Excluded,
+    IReadOnlyList<ScreeningRow> Candidates);
 
 /// <summary>CSV, JSON-ready rows and HTML-report sections of a screening result.</summary>
 public static class ScreeningExport
 {
-    /// <summary>Rows for serialisation (best first).</summary>
-    public static IEnumerable<ScreeningRow> Rows(ScreeningResult result) => result.Candidates.Select(c => new ScreeningRow(
-        c.Rank, c.Formula, c.Failed, Round(c.WorstReactionEnergy), Round(c.EnergyAboveHull),
-        Rxn(c, "rxn_cathode"), Rxn(c, "rxn_charged_cathode"), Rxn(c, "rxn_electrolyte"), Rxn(c, "rxn_anode"),
-        c.ReductionVolts is { } r ? Math.Round(r, 4) : null, c.OxidationVolts is { } o ? Math.Round(o, 4) : null,
-        c.Electronic.ToString().ToLowerInvariant(), c.IonicConductivity, c.BandGap, c.Criteria));
+    /// <summary>The ranking rule in words.</summary>
+    public const string RankingRule = "score = Σ weight × satisfaction / Σ weight over the criteria (each through a soft margin, 0–1); highest first";
 
-    /// <summary>A JSON-ready summary: the setup and the ranked rows.</summary>
-    public static object JsonModel(ScreeningResult result, int? top = null) => new
+    /// <summary>Rows for serialisation (best first).</summary>
+    public static IEnumerable<ScreeningRow> Rows(ScreeningResult result) => result.Candidates.Select(Row);
+
+    private static ScreeningRow Row(ScreenedCandidate c) => new(
+        c.Rank, c.Formula, Math.Round(c.Score, 6), c.Failed, CostList(c), Round(c.WorstReactionEnergy), Round(c.EnergyAboveHull),
+        Rxn(c, Criteria.RxnCathode), Rxn(c, Criteria.RxnChargedCathode), Rxn(c, Criteria.RxnElectrolyte), Rxn(c, Criteria.RxnAnode),
+        c.ReductionVolts is { } r ? Math.Round(r, 4) : null, c.OxidationVolts is { } o ? Math.Round(o, 4) : null,
+        c.Electronic.ToString().ToLowerInvariant(), c.IonicConductivity, c.BandGap, c.AsrOhmCm2 is { } a ? Math.Round(a, 6) : null,
+        c.Practicality?.HhiProduction is { } h ? Math.Round(h) : null, c.Practicality?.PriceUsdPerKg is { } p ? Math.Round(p, 2) : null,
+        c.Practicality?.Flags ?? [], c.Criteria.Select(k => k with
+        {
+            Satisfaction = Math.Round(k.Satisfaction, 6), Contribution = Math.Round(k.Contribution, 6), Cost = Math.Round(k.Cost, 6),
+        }).ToList());
+
+    /// <summary>The costliest criteria of a candidate as text (<c>oxidation_limit −0.062</c>).</summary>
+    public static IReadOnlyList<string> CostList(ScreenedCandidate c) =>
+        c.Costs.Take(3).Select(k => $"{k.Key} −{Fixed(k.Cost, 3)}").ToList();
+
+    /// <summary>The JSON document: the setup, the weights, the known layers and the ranked rows.</summary>
+    public static ScreeningJson JsonModel(ScreeningResult result, int? top = null)
     {
-        Cathode = result.Options.Cathode?.ToString(),
-        ChargedCathode = result.ChargedCathode?.ToString(),
-        TopOfChargeVolts = result.Options.Cathode is null ? (double?)null : result.Options.MaxVolts,
-        Electrolyte = result.Options.Electrolyte.ToString(),
-        Anode = result.Options.Anode?.ToString(),
-        AnodeVolts = result.Options.Anode is null ? (double?)null : result.Options.AnodeVolts,
-        MaxEAboveHullEvPerAtom = result.Options.MaxEnergyAboveHull,
-        ReactionLimitEvPerAtom = result.Options.ReactionLimit,
-        Exclude = result.Options.Exclude.Select(e => e.Symbol),
-        Require = result.Options.Require.Select(e => e.Symbol),
-        CandidateCount = result.Candidates.Count,
-        PassingCount = result.Candidates.Count(c => c.PassesAll),
-        result.ReactionCount,
-        result.LpSolves,
-        Seconds = Math.Round(result.Seconds, 3),
-        Ranking = "fewest failed criteria, then least negative worst reaction energy, then lowest energy above hull",
-        Candidates = Rows(result).Take(top ?? int.MaxValue),
-    };
+        var o = result.Options;
+        return new ScreeningJson(
+            o.Cathode?.ToString(), result.ChargedCathode?.ToString(), result.MaxVolts, result.TopOfCharge?.Basis,
+            result.TopOfCharge?.TableEntry?.Source.Display(), o.Electrolyte.ToString(), o.Anode?.ToString(),
+            o.Anode is null ? null : o.AnodeVolts, o.MaxEnergyAboveHull, o.ReactionLimit, o.LayerThicknessNm,
+            o.Exclude.Select(e => e.Symbol).ToList(), o.Require.Select(e => e.Symbol).ToList(), o.AllowElements.Select(e => e.Symbol).ToList(),
+            !o.NoPracticality, result.CriterionKeys.ToDictionary(k => k, o.Scoring.Weight), RankingRule,
+            result.Candidates.Count, result.Candidates.Count(c => c.PassesAll), result.Excluded?.Count ?? 0,
+            result.ReactionCount, result.LpSolves, Math.Round(result.Seconds, 3),
+            (result.Known ?? []).Select(KnownRow).ToList(),
+            (result.Excluded ?? []).Select(x => new ExcludedRow(x.Formula, x.Reason)).ToList(),
+            Rows(result).Take(top ?? int.MaxValue).ToList());
+    }
+
+    private static KnownLayerRow KnownRow(KnownLayerResult k) => new(
+        k.Layer.Formula, k.Layer.Side.ToString().ToLowerInvariant(), k.Rank, k.Candidate is { } c ? Math.Round(c.Score, 6) : null,
+        k.IsCandidate, k.Note, k.Candidate is { } c2 ? CostList(c2) : [], Source(k.Layer));
+
+    /// <summary>Where a known layer comes from (seed citation, or the flag saying why there is none).</summary>
+    public static string Source(KnownLayer layer) =>
+        layer.Citation?.ToString() ?? string.Join("; ", layer.Flags.Select(f => $"{f.Kind}: {f.Note}"));
 
     /// <summary>Writes the ranked table as CSV (one row per candidate, values in the units of the column names).</summary>
     public static void WriteCsv(ScreeningResult result, TextWriter writer)
     {
         var keys = result.CriterionKeys;
-        var head = new List<string> { "rank", "formula", "failed", "worst_rxn_ev_per_atom", "e_above_hull_ev_per_atom",
+        var head = new List<string> { "rank", "formula", "score", "failed", "costs", "worst_rxn_ev_per_atom", "e_above_hull_ev_per_atom",
             "rxn_cathode_ev_per_atom", "rxn_charged_cathode_ev_per_atom", "rxn_electrolyte_ev_per_atom", "rxn_anode_ev_per_atom",
-            "reduction_limit_v", "oxidation_limit_v", "electronic", "ionic_conductivity_s_per_cm", "band_gap_ev" };
-        head.AddRange(keys.Select(k => k + "_pass"));
+            "reduction_limit_v", "oxidation_limit_v", "electronic", "ionic_conductivity_s_cm", "band_gap_ev", "asr_ohm_cm2",
+            "hhi_production", "price_usd_per_kg", "flags" };
+        foreach (var k in keys)
+        {
+            head.Add(k + "_satisfaction");
+            head.Add(k + "_contribution");
+        }
         head.Add("products");
         writer.WriteLine(string.Join(',', head));
         foreach (var (row, c) in Rows(result).Zip(result.Candidates))
         {
             var f = new List<string>
             {
-                row.Rank.ToString(CultureInfo.InvariantCulture), row.Formula, row.Failed.ToString(CultureInfo.InvariantCulture),
-                N(row.WorstRxnEvPerAtom), N(row.EAboveHullEvPerAtom), N(row.RxnCathodeEvPerAtom), N(row.RxnChargedCathodeEvPerAtom),
-                N(row.RxnElectrolyteEvPerAtom), N(row.RxnAnodeEvPerAtom), N(row.ReductionLimitVolts), N(row.OxidationLimitVolts),
-                row.Electronic, N(row.IonicConductivitySPerCm), N(row.BandGapEv),
+                row.Rank.ToString(CultureInfo.InvariantCulture), row.Formula, N(row.Score), row.Failed.ToString(CultureInfo.InvariantCulture),
+                Quote(string.Join("; ", row.Costs)), N(row.WorstRxnEvPerAtom), N(row.EAboveHullEvPerAtom), N(row.RxnCathodeEvPerAtom),
+                N(row.RxnChargedCathodeEvPerAtom), N(row.RxnElectrolyteEvPerAtom), N(row.RxnAnodeEvPerAtom), N(row.ReductionLimitV),
+                N(row.OxidationLimitV), row.Electronic, N(row.IonicConductivitySCm), N(row.BandGapEv), N(row.AsrOhmCm2),
+                N(row.HhiProduction), N(row.PriceUsdPerKg), Quote(string.Join("; ", row.Flags)),
             };
-            f.AddRange(keys.Select(k => c.Criterion(k)?.Passed switch { true => "pass", false => "fail", _ => "" }));
+            foreach (var k in keys)
+            {
+                var cr = row.Criteria.FirstOrDefault(x => x.Key == k);
+                f.Add(N(cr?.Satisfaction));
+                f.Add(N(cr?.Contribution));
+            }
             f.Add(Quote(string.Join("; ", c.Criteria.Where(k => k.Key.StartsWith("rxn_", StringComparison.Ordinal) && k.Detail is not null)
                 .Select(k => $"{k.Key[4..]}: {k.Detail}"))));
             writer.WriteLine(string.Join(',', f));
@@ -93,80 +179,103 @@ public static class ScreeningExport
     }
 
     /// <summary>
-    /// Adds a screening section to a report: the setup, the ranking rule, the top <paramref name="top"/> candidates with
-    /// every criterion (value and pass/fail), and where chosen compounds (e.g. the known coatings) rank.
+    /// Adds a screening section to a report: the setup, the score and its weights, the top <paramref name="top"/>
+    /// candidates with every criterion, and where the literature's layers (and any chosen compounds) rank.
     /// </summary>
     /// <param name="report">The report to extend.</param>
     /// <param name="result">The screen.</param>
     /// <param name="top">Rows to show.</param>
-    /// <param name="highlight">Formulas whose ranks are listed below the table (e.g. LiNbO3, Li3PO4).</param>
+    /// <param name="highlight">Further formulas whose ranks are listed below the table.</param>
     /// <param name="heading">Section heading.</param>
     public static HtmlReport AddScreeningSection(this HtmlReport report, ScreeningResult result, int top = 25,
         IEnumerable<string>? highlight = null, string heading = "Coating and interlayer screening")
     {
         var o = result.Options;
+        string V(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
         report.Section(heading);
-        report.Paragraph("Criteria of 001_9ddcaf3869a721a2.txt, Section 4.1.4: phase stability (energy above hull), chemical stability " +
-            "(most exothermic pseudo-binary reaction energy with each neighbour, reactants at their hull energies), electrochemical " +
-            "stability (Li window against the cathode's top of charge and the anode's potential) and electronic insulation.");
+        report.Paragraph("Criteria of 001_9ddcaf3869a721a2.txt, Section 4.1.4 (and the screening of Xiao et al., Joule 2019, that it reviews): " +
+            "phase stability (energy above hull), chemical stability (most exothermic pseudo-binary reaction energy with each neighbour, " +
+            "reactants at their hull energies), electrochemical stability (Li window against the cathode's top of charge and the anode's " +
+            "potential), electronic insulation, Li-ion transport (ASR = L/σ of a layer) and practicality (element supply risk and price; " +
+            "radioactive and highly toxic elements left out). Each criterion is scored 0–1 through a soft margin; the score is their weighted mean.");
         report.KeyValues(new (string, object?)[]
         {
             ("Cathode (discharged)", o.Cathode?.ToString() ?? "—"),
-            ("Cathode (charged)", result.ChargedCathode?.ToString() ?? "—"),
-            ("Top of charge", o.Cathode is null ? "—" : $"{o.MaxVolts.ToString("0.###", CultureInfo.InvariantCulture)} V vs Li/Li+"),
+            ("Cathode (charged)", result.TopOfCharge is { } t ? $"{t.Charged} — {t.Basis}" : "—"),
+            ("Top of charge", result.MaxVolts is { } mv ? $"{V(mv)} V vs Li/Li+" : "—"),
             ("Electrolyte", o.Electrolyte.ToString()),
-            ("Anode", o.Anode is null ? "—" : $"{o.Anode} at {o.AnodeVolts.ToString("0.###", CultureInfo.InvariantCulture)} V vs Li/Li+"),
-            ("Candidates", $"{result.Candidates.Count} Li compounds within {o.MaxEnergyAboveHull.ToString("0.###", CultureInfo.InvariantCulture)} eV/atom of the hull"),
-            ("Passing every criterion", result.Candidates.Count(c => c.PassesAll)),
-            ("Reaction limit", $"−{o.ReactionLimit.ToString("0.###", CultureInfo.InvariantCulture)} eV/atom"),
-            ("Ranking", "fewest failed criteria → least negative worst reaction energy → lowest energy above hull"),
+            ("Anode", o.Anode is null ? "—" : $"{o.Anode} at {V(o.AnodeVolts)} V vs Li/Li+"),
+            ("Candidates", $"{result.Candidates.Count} Li compounds within {V(o.MaxEnergyAboveHull)} eV/atom of the hull"
+                + (result.Excluded is { Count: > 0 } ex ? $"; {ex.Count} left out for radioactive or highly toxic elements" : "")),
+            ("Past the midpoint of every criterion", result.Candidates.Count(c => c.PassesAll)),
+            ("Weights", result.WeightsText),
+            ("Ranking", RankingRule),
         });
         var keys = result.CriterionKeys;
-        var headers = new List<string> { "rank", "formula", "failed" };
+        var headers = new List<string> { "rank", "formula", "score" };
         headers.AddRange(keys.Select(Label));
-        headers.Add("σ Li+ (S/cm)");
+        headers.Add("costs");
         var rows = result.Candidates.Take(top).Select(c =>
         {
-            var r = new List<object?> { c.Rank, c.Formula, c.Failed };
+            var r = new List<object?> { c.Rank, c.Formula, Fixed(c.Score, 3) };
             r.AddRange(keys.Select(k => (object?)Cell(c.Criterion(k))));
-            r.Add(c.IonicConductivity is { } s ? s.ToString("0.#E+0", CultureInfo.InvariantCulture) : "");
+            r.Add(string.Join(", ", CostList(c)));
             return (IReadOnlyList<object?>)r;
         });
-        report.Table(headers, rows, $"Top {Math.Min(top, result.Candidates.Count)} of {result.Candidates.Count}; ✓ pass, ✗ fail");
+        report.Table(headers, rows, $"Top {Math.Min(top, result.Candidates.Count)} of {result.Candidates.Count}; ✓ past the midpoint of the margin, ✗ short of it");
+        foreach (var k in result.Known ?? [])
+        {
+            if (k.Candidate is not { } c) { report.Note($"{k.Layer.Formula} (known {SideName(k.Layer.Side)}): {k.Note}", Verdict.Info); continue; }
+            var verdict = c.Score >= 0.8 ? Verdict.Ok : c.Score >= 0.6 ? Verdict.Warning : Verdict.Fail;
+            report.Note($"{c.Formula} (known {SideName(k.Layer.Side)}): {(k.IsCandidate ? "rank" : "would rank")} {k.Rank} of {result.Candidates.Count}, score {Fixed(c.Score, 3)}"
+                + (CostList(c) is { Count: > 0 } costs ? $"; costs {string.Join(", ", costs)}" : "")
+                + (k.IsCandidate ? "" : $" ({k.Note})"), verdict);
+        }
         foreach (var f in highlight ?? [])
         {
             var c = result.Find(f);
             if (c is null) { report.Note($"{f}: not among the candidates", Verdict.Info); continue; }
-            var verdict = c.PassesAll ? Verdict.Ok : c.Failed == 1 ? Verdict.Warning : Verdict.Fail;
-            var failed = c.Criteria.Where(k => k.Passed == false).Select(k => k.Key.Replace('_', ' ').Replace("rxn ", "reaction with ")).ToList();
-            report.Note($"{c.Formula}: rank {c.Rank} of {result.Candidates.Count}; worst reaction {Fixed(c.WorstReactionEnergy, 3)} eV/atom"
-                + (failed.Count > 0 ? $"; fails {string.Join(", ", failed)}" : "; passes every criterion"), verdict);
+            if (result.Known?.Any(k => k.Layer.Formula == c.Formula) == true) continue;
+            var verdict = c.Score >= 0.8 ? Verdict.Ok : c.Score >= 0.6 ? Verdict.Warning : Verdict.Fail;
+            report.Note($"{c.Formula}: rank {c.Rank} of {result.Candidates.Count}, score {Fixed(c.Score, 3)}"
+                + (CostList(c) is { Count: > 0 } costs ? $"; costs {string.Join(", ", costs)}" : ""), verdict);
         }
         return report;
     }
 
+    /// <summary>"coating" or "interlayer".</summary>
+    public static string SideName(LayerSide side) => side == LayerSide.Cathode ? "coating" : "interlayer";
+
     private static string Label(string key) => key switch
     {
-        "e_above_hull" => "E hull (eV/atom)",
-        "rxn_cathode" => "rxn cathode (eV/atom)",
-        "rxn_charged_cathode" => "rxn charged (eV/atom)",
-        "rxn_electrolyte" => "rxn electrolyte (eV/atom)",
-        "rxn_anode" => "rxn anode (eV/atom)",
-        "oxidation_limit" => "oxidation limit (V)",
-        "reduction_limit" => "reduction limit (V)",
-        "electronic" => "electronic",
+        Criteria.EAboveHull => "E hull (eV/atom)",
+        Criteria.RxnCathode => "rxn cathode (eV/atom)",
+        Criteria.RxnChargedCathode => "rxn charged (eV/atom)",
+        Criteria.RxnElectrolyte => "rxn electrolyte (eV/atom)",
+        Criteria.RxnAnode => "rxn anode (eV/atom)",
+        Criteria.OxidationLimit => "oxidation limit (V)",
+        Criteria.ReductionLimit => "reduction limit (V)",
+        Criteria.Electronic => "electronic",
+        Criteria.LiTransport => "ASR (Ω·cm²)",
+        Criteria.Practicality => "practicality",
         _ => key,
     };
 
-    private static string Cell(CriterionResult? c)
+    /// <summary>A criterion's value as short text with its pass mark (✓ past the midpoint, ✗ short of it).</summary>
+    public static string Cell(CriterionResult? c)
     {
         if (c is null) return "";
         string mark = c.Passed switch { true => " ✓", false => " ✗", _ => "" };
-        string value = c.Value is { } v ? Fixed(v, c.Unit == "V" ? 2 : 3)
-            : c.Key == "oxidation_limit" && c.Detail == "never oxidised" ? "∞"
-            : c.Key == "electronic" ? (c.Detail?.Split(':')[0] ?? "") : "—";
-        return value + mark;
+        return CellValue(c) + mark;
     }
+
+    /// <summary>A criterion's value as short text (∞ for never oxidised, the character for electronic).</summary>
+    public static string CellValue(CriterionResult c) =>
+        c.Key == Criteria.Electronic && c.Detail?.Contains(':') == true ? c.Detail.Split(':')[0]
+        : c.Key == Criteria.LiTransport && c.Value is { } a ? a.ToString("0.##E+0", CultureInfo.InvariantCulture)
+        : c.Value is { } v ? Fixed(v, c.Unit == "V" ? 2 : c.Key == Criteria.Practicality ? 2 : 3)
+        : c.Key == Criteria.OxidationLimit && c.Detail == "never oxidised" ? "∞"
+        : c.Key == Criteria.Electronic ? "?" : "—";
 
     /// <summary>Fixed-point text without a negative zero (−0.0001 at 3 digits reads 0.000).</summary>
     public static string Fixed(double v, int digits)
@@ -178,5 +287,5 @@ public static class ScreeningExport
     private static double Round(double v) => Math.Round(v, 5);
     private static double? Rxn(ScreenedCandidate c, string key) => c.Reactions.TryGetValue(key, out var r) ? Round(r.EnergyPerAtom) : null;
     private static string N(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
-    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    private static string Quote(string s) => s.Contains(',') || s.Contains('"') || s.Contains('\n') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

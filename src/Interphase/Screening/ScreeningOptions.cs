@@ -1,5 +1,6 @@
 using System.Globalization;
 using Interphase.Chemistry;
+using Interphase.Knowledge;
 
 namespace Interphase.Screening;
 
@@ -7,12 +8,17 @@ namespace Interphase.Screening;
 /// What to screen coatings (cathode side) or interlayers (anode side) for. Give a cathode for a cathode coating, an
 /// anode for an anode interlayer, or both for a layer that must face both electrodes; the electrolyte is always
 /// required. Criteria follow 001_9ddcaf3869a721a2.txt, Section 4.1.4: phase stability, chemical stability with the
-/// electrode (discharged and charged) and the electrolyte, electrochemical stability, electronic insulation.
+/// electrode (discharged and charged) and the electrolyte, electrochemical stability, electronic insulation, Li-ion
+/// transport, and practicality (see <see cref="ScoringModel"/>).
 /// </summary>
 public sealed record ScreeningOptions
 {
-    /// <summary>Default fraction of the cathode's Li removed at top of charge (NCM811 at 4.3 V: Li1 → Li0.25).</summary>
+    /// <summary>Fraction of the cathode's Li removed at top of charge for a cathode the charged-state table does not
+    /// know, when neither <see cref="ChargedCathode"/> nor <see cref="Delithiation"/> is given (NCM811 at 4.3 V: Li1 → Li0.25).</summary>
     public const double DefaultDelithiation = 0.75;
+
+    /// <summary>Top of charge for a cathode the charged-state table does not know, V vs Li/Li+.</summary>
+    public const double DefaultMaxVolts = 4.3;
 
     /// <summary>Electrolyte composition (e.g. Li6PS5Cl).</summary>
     public required Composition Electrolyte { get; init; }
@@ -20,14 +26,16 @@ public sealed record ScreeningOptions
     /// <summary>Cathode in the discharged state (e.g. LiNi0.8Co0.1Mn0.1O2), or null for an anode-side screen.</summary>
     public Composition? Cathode { get; init; }
 
-    /// <summary>Cathode at top of charge; null: <see cref="Cathode"/> with <see cref="Delithiation"/> of its Li removed.</summary>
+    /// <summary>Cathode at top of charge; null: from <see cref="Delithiation"/>, else from the knowledge base's
+    /// charged-state table (<see cref="ScreeningTables.ChargedStates"/>), else <see cref="DefaultDelithiation"/>.</summary>
     public Composition? ChargedCathode { get; init; }
 
-    /// <summary>Fraction (0–1) of the cathode's Li removed at top of charge when <see cref="ChargedCathode"/> is not given.</summary>
-    public double Delithiation { get; init; } = DefaultDelithiation;
+    /// <summary>Fraction (0–1) of the cathode's Li removed at top of charge; null: see <see cref="ChargedCathode"/>.</summary>
+    public double? Delithiation { get; init; }
 
-    /// <summary>Top-of-charge potential of the cathode, V vs Li/Li+: a coating's oxidation limit must reach it.</summary>
-    public double MaxVolts { get; init; } = 4.3;
+    /// <summary>Top-of-charge potential of the cathode, V vs Li/Li+ (the coating's oxidation limit is judged against it);
+    /// null: the charged-state table's voltage, else <see cref="DefaultMaxVolts"/>.</summary>
+    public double? MaxVolts { get; init; }
 
     /// <summary>Anode (e.g. Li), or null for a cathode-side screen.</summary>
     public Composition? Anode { get; init; }
@@ -38,8 +46,9 @@ public sealed record ScreeningOptions
     /// <summary>Candidates: Li-containing compounds at most this far above the hull of their own system, eV/atom.</summary>
     public double MaxEnergyAboveHull { get; init; } = 0.03;
 
-    /// <summary>A reaction with an electrode or the electrolyte passes when its most exothermic energy is above
-    /// −ReactionLimit, eV/atom (0.1 eV/atom by default, the scale of the "less stable" oxide coatings of Section 4.1.4).</summary>
+    /// <summary>Pass line of a reaction with an electrode or the electrolyte, eV/atom (positive): the reaction criterion is
+    /// half satisfied at −ReactionLimit and its soft margin runs from 0 to −2 × ReactionLimit (0.1 eV/atom by default,
+    /// the scale of the "less stable" oxide coatings of Section 4.1.4).</summary>
     public double ReactionLimit { get; init; } = 0.1;
 
     /// <summary>Candidates must not contain any of these elements.</summary>
@@ -55,18 +64,40 @@ public sealed record ScreeningOptions
     /// <summary>Threads (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>The charged cathode: <see cref="ChargedCathode"/>, or <see cref="Cathode"/> with part of its Li removed.</summary>
-    public Composition? EffectiveChargedCathode
+    /// <summary>Elements admitted although radioactive or highly toxic (excluded by default).</summary>
+    public IReadOnlyList<Element> AllowElements { get; init; } = [];
+
+    /// <summary>True: no practicality criterion and no element excluded for being radioactive or toxic.</summary>
+    public bool NoPracticality { get; init; }
+
+    /// <summary>Weights of the score (see <see cref="ScoringModel"/>).</summary>
+    public ScoringModel Scoring { get; init; } = ScoringModel.Default;
+
+    /// <summary>Layer thickness for the ASR a layer adds (ASR = L/σ), nm; 10 nm is assumed typical of cathode coatings
+    /// (a few to ten nanometres by sol–gel or atomic layer deposition).</summary>
+    public double LayerThicknessNm { get; init; } = 10;
+
+    /// <summary>The cathode at top of charge and its voltage, with where they come from; null without a cathode.</summary>
+    public TopOfCharge? ResolveTopOfCharge(ScreeningTables tables)
     {
-        get
-        {
-            if (ChargedCathode is not null || Cathode is null) return ChargedCathode;
-            var li = PeriodicTable.Get("Li");
-            double n = Cathode[li];
-            if (n <= 0) return Cathode;
-            return new Composition(Cathode.Amounts.Select(kv => ReferenceEquals(kv.Key, li) ? new KeyValuePair<Element, double>(li, n * (1 - Delithiation)) : kv));
-        }
+        if (Cathode is null) return null;
+        var known = tables.FindChargedState(Cathode);
+        double volts = MaxVolts ?? known?.TopOfChargeVolts ?? DefaultMaxVolts;
+        string voltsFrom = MaxVolts is not null ? "given" : known is not null ? $"{known.Name} table" : "default";
+        if (ChargedCathode is not null) return new TopOfCharge(ChargedCathode, volts, $"given; {voltsFrom} voltage", null);
+        var li = PeriodicTable.Get("Li");
+        Composition Remove(double fraction) => Cathode[li] <= 0 ? Cathode
+            : new Composition(Cathode.Amounts.Select(kv => ReferenceEquals(kv.Key, li) ? new KeyValuePair<Element, double>(li, kv.Value * (1 - fraction)) : kv));
+        if (Delithiation is { } d)
+            return new TopOfCharge(Remove(d), volts, $"{F(d * 100)} % of the Li removed (given); {voltsFrom} voltage", null);
+        if (known is not null)
+            return new TopOfCharge(Remove(1 - known.Charged[li] / known.Discharged[li]), volts,
+                $"charged-state table: {known.Name} → {known.Charged} at {F(known.TopOfChargeVolts)} V{(MaxVolts is null ? "" : "; given voltage")}", known);
+        return new TopOfCharge(Remove(DefaultDelithiation), volts,
+            $"not in the charged-state table: assumed {F(DefaultDelithiation * 100)} % of the Li removed; {voltsFrom} voltage", null);
     }
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ScreeningException">A missing electrode, an impossible number or conflicting element lists.</exception>
@@ -75,10 +106,17 @@ public sealed record ScreeningOptions
         static string F(double v) => v.ToString("G", CultureInfo.InvariantCulture);
         if (Cathode is null && Anode is null)
             throw new ScreeningException("give a cathode (coating screen), an anode (interlayer screen) or both");
-        if (!(Delithiation is >= 0 and <= 1))
-            throw new ScreeningException($"delithiation {F(Delithiation)}: give a fraction of the cathode's Li between 0 and 1");
-        if (!double.IsFinite(MaxVolts) || MaxVolts <= 0)
-            throw new ScreeningException($"top of charge {F(MaxVolts)} V: give a positive voltage vs Li/Li+");
+        if (Delithiation is { } d && !(d is >= 0 and <= 1))
+            throw new ScreeningException($"delithiation {F(d)}: give a fraction of the cathode's Li between 0 and 1");
+        if (Delithiation is not null && ChargedCathode is not null)
+            throw new ScreeningException("give either a charged cathode composition or a delithiation, not both");
+        if (MaxVolts is { } v && (!double.IsFinite(v) || v <= 0))
+            throw new ScreeningException($"top of charge {F(v)} V: give a positive voltage vs Li/Li+");
+        if (!double.IsFinite(LayerThicknessNm) || LayerThicknessNm <= 0)
+            throw new ScreeningException($"layer thickness {F(LayerThicknessNm)} nm: give a positive thickness");
+        var both2 = AllowElements.Intersect(Exclude).Select(e => e.Symbol).ToList();
+        if (both2.Count > 0)
+            throw new ScreeningException($"element(s) {string.Join(", ", both2)} both allowed and excluded");
         if (!double.IsFinite(AnodeVolts) || AnodeVolts < 0)
             throw new ScreeningException($"anode potential {F(AnodeVolts)} V: give a voltage of 0 V or more vs Li/Li+");
         if (!double.IsFinite(MaxEnergyAboveHull) || MaxEnergyAboveHull < 0)
@@ -94,6 +132,13 @@ public sealed record ScreeningOptions
             throw new ScreeningException($"threads {MaxDegreeOfParallelism}: give a positive number, or -1 for all cores");
     }
 }
+
+/// <summary>The cathode at top of charge used by a screen.</summary>
+/// <param name="Charged">Charged composition.</param>
+/// <param name="Volts">Top-of-charge voltage, V vs Li/Li+.</param>
+/// <param name="Basis">Where composition and voltage come from (given, charged-state table, default).</param>
+/// <param name="TableEntry">The charged-state table entry used, when one was.</param>
+public sealed record TopOfCharge(Composition Charged, double Volts, string Basis, CathodeChargedState? TableEntry);
 
 /// <summary>A screening problem the user can fix (bad options, no candidates).</summary>
 public sealed class ScreeningException(string message) : InterphaseException(message);

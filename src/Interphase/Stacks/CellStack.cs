@@ -24,27 +24,63 @@ public enum AnodeKind
 /// <param name="LoadingMgPerCm2">Active-material loading, mg/cm² (null when unknown).</param>
 /// <param name="CapacityMahPerG">Specific capacity, mAh/g (null when unknown).</param>
 public sealed record CathodeLayer(string Name, Composition Composition, Composition ChargedComposition,
-    double MinVolts, double MaxVolts, double? LoadingMgPerCm2, double? CapacityMahPerG);
+    double MinVolts, double MaxVolts, double? LoadingMgPerCm2, double? CapacityMahPerG)
+{
+    /// <summary>Density of the active material, g/cm³ (null: from the knowledge base).</summary>
+    public double? DensityGPerCm3 { get; init; }
+    /// <summary>Average discharge voltage, V (null: the middle of the voltage range).</summary>
+    public double? AverageVoltageV { get; init; }
+    /// <summary>Mass fraction of solid electrolyte in the composite cathode (null: it fills the cathode at the review's active volume fraction).</summary>
+    public double? ElectrolyteWeightFraction { get; init; }
+    /// <summary>Mass fraction of carbon black in the composite (null: 5 : 80 to the active material, 000 Table 1).</summary>
+    public double? CarbonWeightFraction { get; init; }
+    /// <summary>Porosity of the composite cathode (null: 10 %, 000 Table 1).</summary>
+    public double? Porosity { get; init; }
+    /// <summary>Composite cathode thickness, µm (the electrolyte fills what the other components leave).</summary>
+    public double? ThicknessUm { get; init; }
+    /// <summary>Al current collector thickness, µm (null: 10 µm; 0: none).</summary>
+    public double? CurrentCollectorUm { get; init; }
+}
 
 /// <summary>A thin coating or interlayer between two layers.</summary>
 /// <param name="Name">Display name.</param>
 /// <param name="Composition">Composition.</param>
 /// <param name="ThicknessNm">Thickness, nm (null when unknown).</param>
-public sealed record CoatingLayer(string Name, Composition Composition, double? ThicknessNm);
+public sealed record CoatingLayer(string Name, Composition Composition, double? ThicknessNm)
+{
+    /// <summary>Density, g/cm³ (null: from the knowledge base).</summary>
+    public double? DensityGPerCm3 { get; init; }
+}
 
 /// <summary>One solid-electrolyte layer.</summary>
 /// <param name="Name">Display name (e.g. argyrodite).</param>
 /// <param name="Composition">Composition (e.g. Li6PS5Cl).</param>
 /// <param name="ThicknessUm">Thickness, µm.</param>
 /// <param name="ConductivitySPerCm">Ionic conductivity at the stack temperature, S/cm (null: taken from the knowledge base).</param>
-public sealed record ElectrolyteLayer(string Name, Composition Composition, double ThicknessUm, double? ConductivitySPerCm);
+public sealed record ElectrolyteLayer(string Name, Composition Composition, double ThicknessUm, double? ConductivitySPerCm)
+{
+    /// <summary>Density, g/cm³ (null: from the knowledge base).</summary>
+    public double? DensityGPerCm3 { get; init; }
+}
 
 /// <summary>The negative electrode of a stack.</summary>
 /// <param name="Name">Display name (e.g. Li, Li–In).</param>
 /// <param name="Kind">Kind of anode.</param>
 /// <param name="Composition">Composition of the anode surface that meets the electrolyte (Li for Li metal).</param>
 /// <param name="PotentialVolts">Electrode potential, V vs Li/Li+.</param>
-public sealed record AnodeLayer(string Name, AnodeKind Kind, Composition Composition, double PotentialVolts);
+public sealed record AnodeLayer(string Name, AnodeKind Kind, Composition Composition, double PotentialVolts)
+{
+    /// <summary>Thickness of a metal foil anode (Li, In), µm (null: sized by <see cref="Excess"/>).</summary>
+    public double? ThicknessUm { get; init; }
+    /// <summary>Excess capacity over the cathode's (0.2 = 20 %; null: 20 %, 000 Table 1, unless a thickness is given).</summary>
+    public double? Excess { get; init; }
+    /// <summary>Density of the anode host, g/cm³ (null: knowledge base or built-in default).</summary>
+    public double? DensityGPerCm3 { get; init; }
+    /// <summary>Specific capacity of the anode host, mAh/g (needed for <see cref="AnodeKind.Other"/>).</summary>
+    public double? CapacityMahPerG { get; init; }
+    /// <summary>Cu current collector thickness, µm (null: 5 µm; 0: none).</summary>
+    public double? CurrentCollectorUm { get; init; }
+}
 
 /// <summary>
 /// A whole solid-state cell stack, positive to negative: cathode | optional coating | electrolyte layer(s) |

@@ -58,10 +58,19 @@ public sealed class ScreeningRemedyFinder : IRemedyFinder
             if (!_cache.TryGetValue(key, out result!))
                 _cache[key] = result = _screener.Value.Run(options);
         }
-        return result.Candidates.Take(count).Select(c => new Recommendation(c.Formula, c.Rank, Summary(c))).ToList();
+        return result.Candidates.Take(count).Select(c => new Recommendation(c.Formula, Math.Round(c.Score, 4), Summary(c, result))).ToList();
     }
 
-    private static string Summary(ScreenedCandidate c) => string.Join("; ", c.Criteria
-        .Where(k => k.Value is not null || k.Passed is not null)
-        .Select(k => $"{k.Key} {(k.Value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) + (k.Unit.Length > 0 ? " " + k.Unit : "") : "")}{(k.Passed == false ? " ✗" : "")}".Trim()));
+    // Rank and score, what cost it, and the ASR a layer adds where its conductivity is known.
+    private static string Summary(ScreenedCandidate c, ScreeningResult result)
+    {
+        string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+        var parts = new List<string> { $"score {F(c.Score)} (rank {c.Rank} of {result.Candidates.Count})" };
+        var costs = ScreeningExport.CostList(c);
+        if (costs.Count > 0) parts.Add($"costs: {string.Join(", ", costs)}");
+        parts.Add(c.AsrOhmCm2 is { } asr
+            ? $"adds {asr.ToString("0.##E+0", CultureInfo.InvariantCulture)} Ω·cm² at {F(result.Options.LayerThicknessNm)} nm (σ {c.IonicConductivity!.Value.ToString("0.#E+0", CultureInfo.InvariantCulture)} S/cm)"
+            : "Li-ion conductivity not in the knowledge base: added ASR unknown");
+        return string.Join("; ", parts);
+    }
 }

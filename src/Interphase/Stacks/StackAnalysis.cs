@@ -18,7 +18,11 @@ namespace Interphase.Stacks;
 /// <param name="ProductsAtMax">Equilibrium products at the highest potential faced (when outside the window).</param>
 public sealed record LayerWindow(string Layer, string Formula, string Role, double? ReductionVolts, double? OxidationVolts,
     double? FacesMinVolts, double? FacesMaxVolts, Verdict Verdict, string Reason,
-    IReadOnlyList<string> ProductsAtMin, IReadOnlyList<string> ProductsAtMax);
+    IReadOnlyList<string> ProductsAtMin, IReadOnlyList<string> ProductsAtMax)
+{
+    /// <summary>What the window stands on: the layer's own entry on the hull, an entry above it, or no entry.</summary>
+    public Interphase.Thermodynamics.WindowBasis? Basis { get; init; }
+}
 
 /// <summary>The most exothermic point of one interface reaction.</summary>
 /// <param name="Kind">"chemical" (closed), or "electrochemical" (open to Li at <paramref name="Volts"/>).</param>
@@ -37,8 +41,8 @@ public sealed record ReactionSummary(string Kind, string Positive, string Negati
 
 /// <summary>A ranked remedy for a failing interface.</summary>
 /// <param name="Formula">Candidate coating or interlayer.</param>
-/// <param name="Score">Rank in the screen (1 = best).</param>
-/// <param name="Summary">Each criterion's value.</param>
+/// <param name="Score">Score in the coating/interlayer screen, 0–1 (higher is better; see <c>Screening.ScoringModel</c>).</param>
+/// <param name="Summary">Rank and score, the criteria that cost it, and the ASR the layer adds where its conductivity is known.</param>
 public sealed record Recommendation(string Formula, double Score, string Summary);
 
 /// <summary>Everything found about one interface.</summary>
@@ -54,11 +58,12 @@ public sealed record InterfaceAnalysis(StackInterface Interface, IReadOnlyList<R
 /// <summary>Li-metal anode checks: Monroe–Newman, stripping (void) limit against the current asked, pressure regime.</summary>
 /// <param name="Applies">False when the anode is not Li metal (the checks then only inform).</param>
 /// <param name="MonroeNewman">Stiffness check of the electrolyte touching Li (null when its modulus is unknown).</param>
-/// <param name="Stripping">Critical stripping current at the stack pressure and temperature.</param>
+/// <param name="Stripping">Stripping (void) verdict at the stack pressure and temperature, within the model's range and
+/// the electrolyte's creep-penetration bound.</param>
 /// <param name="CurrentDensityMaPerCm2">Current density asked, mA/cm².</param>
 /// <param name="Verdict">Overall verdict.</param>
 /// <param name="Reasons">Why, one line each.</param>
-public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewman, StrippingLimit? Stripping,
+public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewman, StrippingAssessment? Stripping,
     double CurrentDensityMaPerCm2, Verdict Verdict, IReadOnlyList<string> Reasons);
 
 /// <summary>One line of the resistance budget.</summary>
@@ -68,14 +73,21 @@ public sealed record MechanicsCheck(bool Applies, MonroeNewmanResult? MonroeNewm
 /// <param name="Source">Where the number comes from (input, knowledge base citation, or "unknown").</param>
 public sealed record ResistanceItem(string Item, double? AsrOhmCm2, double? DropMv, string Source);
 
-/// <summary>Cell-level energy of the stack against the review's liquid reference cell.</summary>
-/// <param name="SpecificEnergyWhPerKg">Solid cell, Wh/kg.</param>
-/// <param name="EnergyDensityWhPerL">Solid cell, Wh/L.</param>
+/// <summary>Cell-level energy of the stack (the model of <c>cell energy</c>) against the review's liquid reference cell.</summary>
+/// <param name="SpecificEnergyWhPerKg">This stack, Wh/kg (null: not computed, see <paramref name="Missing"/>).</param>
+/// <param name="EnergyDensityWhPerL">This stack, Wh/L (null: not computed).</param>
 /// <param name="ReferenceSpecificEnergyWhPerKg">Liquid reference, Wh/kg.</param>
 /// <param name="ReferenceEnergyDensityWhPerL">Liquid reference, Wh/L.</param>
-/// <param name="Basis">What was modelled and what was assumed.</param>
-public sealed record EnergyComparison(double SpecificEnergyWhPerKg, double EnergyDensityWhPerL,
-    double ReferenceSpecificEnergyWhPerKg, double ReferenceEnergyDensityWhPerL, string Basis);
+/// <param name="Basis">What was modelled, or why it was not computed.</param>
+/// <param name="Missing">Values that are missing to compute it (empty when computed).</param>
+/// <param name="Assumptions">Defaults taken where the stack file gives no value.</param>
+/// <param name="Densities">Each density used and where it came from.</param>
+/// <param name="Cell">The cell evaluated (the same specification <c>cell energy</c> reads), when it could be built.</param>
+/// <param name="Layers">Per-layer thickness and mass, when computed.</param>
+public sealed record EnergyComparison(double? SpecificEnergyWhPerKg, double? EnergyDensityWhPerL,
+    double ReferenceSpecificEnergyWhPerKg, double ReferenceEnergyDensityWhPerL, string Basis,
+    IReadOnlyList<string> Missing, IReadOnlyList<string> Assumptions, IReadOnlyList<DensitySource> Densities,
+    Interphase.Cell.CellSpec? Cell, IReadOnlyList<Interphase.Cell.LayerResult>? Layers);
 
 /// <summary>The whole analysis of a <see cref="CellStack"/>.</summary>
 public sealed class StackAnalysis
@@ -90,9 +102,38 @@ public sealed class StackAnalysis
     public required MechanicsCheck Mechanics { get; init; }
     /// <summary>Resistance budget of layers and interfaces.</summary>
     public required IReadOnlyList<ResistanceItem> Resistance { get; init; }
-    /// <summary>Energy density against the liquid reference (null when the anode is not Li metal).</summary>
-    public EnergyComparison? Energy { get; init; }
-    /// <summary>Worst verdict over interfaces, windows and mechanics.</summary>
-    public Verdict Overall =>
-        Interfaces.Select(i => i.Verdict).Concat(Windows.Select(w => w.Verdict)).Append(Mechanics.Verdict).Max();
+    /// <summary>Energy of this stack against the liquid reference, or the values missing to compute it.</summary>
+    public required EnergyComparison Energy { get; init; }
+    /// <summary>Verdict on the resistance budget (ohmic drop against the allowed loss).</summary>
+    public required CheckResult ResistanceVerdict { get; init; }
+
+    /// <summary>
+    /// Every check that sets the overall verdict, as the summary lists them: each layer's window, each interface, the
+    /// Li-metal mechanics and the resistance budget.
+    /// </summary>
+    public IReadOnlyList<SummaryCheck> Summary =>
+    [
+        .. Windows.Select(w => new SummaryCheck("window", w.Layer, w.Verdict, w.Reason)),
+        .. Interfaces.Select(i => new SummaryCheck("interface", i.Interface.Label, i.Verdict,
+            i.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal) || r.StartsWith("ok", StringComparison.Ordinal)) ?? "")),
+        new SummaryCheck("mechanics", Stack.Anode.Name, Mechanics.Verdict,
+            Mechanics.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal))
+            ?? Mechanics.Reasons.FirstOrDefault(r => r.StartsWith("stripping", StringComparison.Ordinal)) ?? Mechanics.Reasons.FirstOrDefault() ?? ""),
+        new SummaryCheck("resistance", "electrolyte layers and interfaces", ResistanceVerdict.Verdict, ResistanceVerdict.Reason),
+    ];
+
+    /// <summary>The worst verdict of the <see cref="Summary"/>.</summary>
+    public Verdict Overall => Summary.Max(c => c.Verdict);
 }
+
+/// <summary>A verdict with its reason.</summary>
+/// <param name="Verdict">The verdict.</param>
+/// <param name="Reason">Why.</param>
+public sealed record CheckResult(Verdict Verdict, string Reason);
+
+/// <summary>One line of the summary.</summary>
+/// <param name="Check">window, interface, mechanics or resistance.</param>
+/// <param name="Subject">The layer, interface or part of the stack checked.</param>
+/// <param name="Verdict">Its verdict.</param>
+/// <param name="Reason">Why, in one line.</param>
+public sealed record SummaryCheck(string Check, string Subject, Verdict Verdict, string Reason);

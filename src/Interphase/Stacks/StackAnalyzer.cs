@@ -4,6 +4,7 @@ using Interphase.Chemistry;
 using Interphase.Knowledge;
 using Interphase.Reporting;
 using Interphase.Thermodynamics;
+using Interphase.Quantities;
 
 namespace Interphase.Stacks;
 
@@ -57,14 +58,16 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         }
         var windows = windowsTask.GetAwaiter().GetResult();
         progress?.Report("mechanics and resistance");
+        var resistance = StackBudget.Resistance(stack, knowledge);
         return new StackAnalysis
         {
             Stack = stack,
             Windows = windows,
             Interfaces = analyses,
             Mechanics = MechanicsFor(stack),
-            Resistance = StackBudget.Resistance(stack, knowledge),
-            Energy = StackBudget.Energy(stack, knowledge),
+            Resistance = resistance,
+            ResistanceVerdict = StackBudget.Judge(stack, resistance),
+            Energy = StackEnergy.Evaluate(stack, knowledge),
         };
     }
 
@@ -88,7 +91,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 .Select(f => new Exposure(f.MinVolts, f.MaxVolts,
                     (f.PositiveName == name ? f.NegativeRole : f.PositiveRole) is "cathode coating" or "anode interlayer"))
                 .ToList();
-            result.Add(JudgeWindow(name, composition, role, window, exposures));
+            result.Add(JudgeWindow(name, composition, role, window, exposures) with { Basis = WindowBasis.Of(engine, composition, window) });
         }
         return result;
     }
@@ -260,30 +263,42 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         }
         else reasons.Add($"Monroe–Newman: no shear modulus for {touching.ReducedFormula} in the knowledge base");
 
-        double tK = stack.TemperatureC + 273.15;
-        var strip = StrippingVoids.Limit(stack.StackPressureMpa, tK);
-        reasons.Add($"stripping limit at {stack.StackPressureMpa:0.##} MPa, {stack.TemperatureC:0} °C: {strip.CriticalMaPerCm2:0.###} mA/cm² "
-                    + $"(vacancy diffusion {strip.DiffusionMaPerCm2:0.###} + creep {strip.CreepMaPerCm2:0.###}) vs {stack.CurrentDensityMaPerCm2:0.###} mA/cm² asked");
+        double tK = stack.TemperatureC + PhysicalConstants.ZeroCelsiusK;
+        var strip = StrippingVoids.Assess(stack.StackPressureMpa, tK, stack.CurrentDensityMaPerCm2, touching);
 
         Verdict verdict;
         if (!applies)
         {
             verdict = Verdict.Info;
-            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: the Li-metal checks only inform");
+            // Alloys yield far above Li and do not creep into the electrolyte; they work even above 75 MPa (001 §5.3).
+            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: no Li creep or stripping voids to check (alloy anodes work even above 75 MPa, 001_9ddcaf3869a721a2.txt §5.3)");
         }
-        else if (!strip.IsStable(stack.CurrentDensityMaPerCm2))
+        else
         {
-            verdict = Verdict.Fail;
-            double needed = StrippingVoids.CriticalPressureMPa(stack.CurrentDensityMaPerCm2, tK);
-            reasons.Add($"fail: voids form on stripping; about {needed:0.#} MPa would be needed at this current");
+            reasons.AddRange(strip.Reasons);
+            if (strip.ShortCircuitRisk)
+            {
+                verdict = Verdict.Fail;
+                reasons.Add($"fail: short-circuit risk from Li creeping into {touching.ReducedFormula} above {strip.Penetration!.MaxPressureMPa:0.##} MPa ({strip.Penetration.Citation})");
+            }
+            else if (strip.VoidFree == false)
+            {
+                verdict = Verdict.Fail;
+                reasons.Add("fail: voids form on stripping at this current and pressure");
+            }
+            else if (!strip.WithinModelRange)
+            {
+                verdict = Verdict.Warning;
+                reasons.Add("warning: the stripping limit at this pressure is outside the model's range, so void-free stripping is not shown");
+            }
+            else if (mn is { Passes: false })
+            {
+                verdict = Verdict.Warning;
+                reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");
+            }
+            else verdict = Verdict.Ok;
         }
-        else if (mn is { Passes: false })
-        {
-            verdict = Verdict.Warning;
-            reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");
-        }
-        else verdict = Verdict.Ok;
         if (mn is not null && applies) reasons.AddRange(mn.Caveats.Take(2).Select(c => "caveat: " + c));
-        return new MechanicsCheck(applies, mn, strip, stack.CurrentDensityMaPerCm2, verdict, reasons);
+        return new MechanicsCheck(applies, mn, applies ? strip : null, stack.CurrentDensityMaPerCm2, verdict, reasons);
     }
 }

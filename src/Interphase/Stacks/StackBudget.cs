@@ -1,6 +1,6 @@
-using System.Reflection;
 using Interphase.Cell;
 using Interphase.Knowledge;
+using Interphase.Reporting;
 
 namespace Interphase.Stacks;
 
@@ -52,6 +52,25 @@ public static class StackBudget
         return items;
     }
 
+    /// <summary>Ohmic drop the budget allows, mV: the 50 mV of Wu et al.'s thickness example (000_1b9f07c347a22629.txt §1).</summary>
+    public const double AllowedDropMv = 50.0;
+
+    /// <summary>
+    /// The resistance budget's verdict: ok when the known drops add up to at most <see cref="AllowedDropMv"/> at the
+    /// stack's current, warning above it (the cell loses that much voltage), info when a layer's conductivity is unknown.
+    /// </summary>
+    public static CheckResult Judge(CellStack stack, IReadOnlyList<ResistanceItem> items)
+    {
+        double total = items.Sum(i => i.DropMv ?? 0);
+        var unknownLayers = items.Where(i => i.AsrOhmCm2 is null && i.Source.StartsWith("conductivity unknown", StringComparison.Ordinal)).Select(i => i.Item).ToList();
+        string sum = $"{total:0.#} mV at {stack.CurrentDensityMaPerCm2:0.###} mA/cm² from the known layers and interfaces";
+        if (total > AllowedDropMv)
+            return new CheckResult(Verdict.Warning, $"warning: {sum}, more than the {AllowedDropMv:0} mV ohmic loss allowed (000 §1)");
+        if (unknownLayers.Count > 0)
+            return new CheckResult(Verdict.Info, $"{sum}; incomplete: {string.Join(", ", unknownLayers)} without a conductivity");
+        return new CheckResult(Verdict.Ok, $"ok: {sum}, within the {AllowedDropMv:0} mV allowed (000 §1)");
+    }
+
     /// <summary>The knowledge base's ionic conductivity at room temperature (the first room-temperature value), S/cm.</summary>
     public static (double? Value, string Source) RoomTemperatureConductivity(Material? material)
     {
@@ -69,46 +88,5 @@ public static class StackBudget
         if (g is not null) return g.Quantity!.In("GPa").Value;
         var e = material.Values("youngs_modulus").FirstOrDefault(v => v.Quantity is not null);
         return e is null ? null : Anode.MonroeNewman.ShearModulus(e.Quantity!.In("GPa").Value, 0.25);
-    }
-
-    /// <summary>
-    /// Specific energy and energy density of the stack as a cell, with the review's solid NCA/Li template
-    /// (000_1b9f07c347a22629.txt Table 1) carrying this stack's electrolyte thickness and density, against the review's
-    /// liquid NCA/graphite reference. Null unless the anode is Li metal and the electrolyte density is known.
-    /// </summary>
-    public static EnergyComparison? Energy(CellStack stack, KnowledgeBase knowledge)
-    {
-        if (stack.Anode.Kind != AnodeKind.LithiumMetal) return null;
-        var densities = stack.Electrolytes.Select(e => Density(knowledge.FindMaterial(e.Composition.ReducedFormula) ?? knowledge.FindMaterial(e.Name))).ToList();
-        if (densities.Any(d => d is null)) return null;
-        double thickness = stack.Electrolytes.Sum(e => e.ThicknessUm);
-        double density = stack.Electrolytes.Zip(densities).Sum(p => p.First.ThicknessUm * p.Second!.Value) / thickness;
-
-        var template = Template("solid-llzo");
-        var solid = template with
-        {
-            Name = stack.Name,
-            Separator = template.Separator with { Name = string.Join("/", stack.Electrolytes.Select(e => e.Name)), ThicknessUm = thickness, DensityGPerCm3 = density },
-            Cathode = template.Cathode with
-            {
-                Components = template.Cathode.Components.Select(c => c.Fill ? c with { Name = stack.Electrolytes[0].Name, DensityGPerCm3 = densities[0]!.Value } : c).ToList(),
-            },
-        };
-        var cell = CellEnergyModel.Evaluate(solid);
-        var reference = CellEnergyModel.Evaluate(Template("liquid-reference"));
-        return new EnergyComparison(cell.SpecificEnergyWhPerKg, cell.EnergyDensityWhPerL, reference.SpecificEnergyWhPerKg,
-            reference.EnergyDensityWhPerL,
-            $"review's NCA/Li solid cell (000 Table 1) with {thickness:0.#} µm of electrolyte at {density:0.##} g/cm³, against its NCA/graphite liquid cell");
-    }
-
-    private static double? Density(Material? material) =>
-        material?.Values("density").FirstOrDefault(v => v.Quantity is not null)?.Quantity!.NormalizedValue;
-
-    private static CellSpec Template(string name)
-    {
-        using var stream = typeof(StackBudget).Assembly.GetManifestResourceStream($"Interphase.Cells.{name}.yaml")
-            ?? throw new InterphaseException($"built-in cell template '{name}' is missing");
-        using var reader = new StreamReader(stream);
-        return CellFile.Parse(reader.ReadToEnd(), name);
     }
 }

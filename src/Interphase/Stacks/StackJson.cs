@@ -8,6 +8,7 @@ public static class StackJson
     {
         stack = a.Stack.Name,
         overall = a.Overall.ToString().ToLowerInvariant(),
+        summary = a.Summary.Select(c => new { check = c.Check, subject = c.Subject, verdict = c.Verdict.ToString().ToLowerInvariant(), reason = c.Reason }),
         windows = a.Windows.Select(w => new
         {
             layer = w.Layer, formula = w.Formula, role = w.Role,
@@ -15,6 +16,8 @@ public static class StackJson
             faces_min_volts = w.FacesMinVolts, faces_max_volts = w.FacesMaxVolts,
             verdict = w.Verdict.ToString().ToLowerInvariant(), reason = w.Reason,
             products_at_min = w.ProductsAtMin, products_at_max = w.ProductsAtMax,
+            data_status = w.Basis?.StatusName, e_above_hull_ev_per_atom = w.Basis?.EnergyAboveHullEvPerAtom,
+            window_phases = w.Basis?.PhaseFormulas, data_note = w.Basis?.Explanation,
         }),
         interfaces = a.Interfaces.Select(i => new
         {
@@ -39,18 +42,26 @@ public static class StackJson
             shear_modulus_gpa = a.Mechanics.MonroeNewman?.ElectrolyteShearGpa,
             monroe_newman_passes = a.Mechanics.MonroeNewman?.Passes,
             critical_stripping_ma_cm2 = a.Mechanics.Stripping?.CriticalMaPerCm2,
+            stripping_within_model_range = a.Mechanics.Stripping?.WithinModelRange,
+            short_circuit_risk = a.Mechanics.Stripping?.ShortCircuitRisk,
+            creep_penetration_limit_mpa = a.Mechanics.Stripping?.Penetration?.MaxPressureMPa,
             current_density_ma_cm2 = a.Mechanics.CurrentDensityMaPerCm2,
             verdict = a.Mechanics.Verdict.ToString().ToLowerInvariant(),
             reasons = a.Mechanics.Reasons,
         },
         resistance = a.Resistance.Select(r => new { item = r.Item, asr_ohm_cm2 = r.AsrOhmCm2, drop_mv = r.DropMv, source = r.Source }),
-        energy = a.Energy is null ? null : new
+        energy = new
         {
             specific_energy_wh_per_kg = a.Energy.SpecificEnergyWhPerKg,
             energy_density_wh_per_l = a.Energy.EnergyDensityWhPerL,
             reference_specific_energy_wh_per_kg = a.Energy.ReferenceSpecificEnergyWhPerKg,
             reference_energy_density_wh_per_l = a.Energy.ReferenceEnergyDensityWhPerL,
             basis = a.Energy.Basis,
+            missing = a.Energy.Missing,
+            assumptions = a.Energy.Assumptions,
+            densities = a.Energy.Densities.Select(d => new { layer = d.Layer, density_g_cm3 = d.DensityGPerCm3, source = d.Source }),
+            layers = a.Energy.Layers,
+            cell = a.Energy.Cell,
         },
     };
 }

@@ -1,7 +1,4 @@
 using Interphase.Chemistry;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Interphase.Stacks;
 
@@ -31,18 +28,7 @@ public static class StackReader
     /// <summary>Reads a stack from YAML text; <paramref name="origin"/> names it in errors.</summary>
     public static CellStack Read(string yaml, string origin = "stack")
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        StackDto? dto;
-        try
-        {
-            dto = deserializer.Deserialize<StackDto>(yaml);
-        }
-        catch (YamlException ex)
-        {
-            throw new InterphaseException($"{origin}: {YamlErrors.Describe(ex)}", ex);
-        }
-        if (dto is null) throw new InterphaseException($"{origin}: the file is empty");
-        return new Builder(origin).Build(dto);
+        return new Builder(origin).Build(YamlInput.Parse<StackDto>(yaml, origin));
     }
 
     private sealed class Builder(string origin)
@@ -80,7 +66,10 @@ public static class StackReader
                 e.Name ?? e.Composition ?? $"electrolyte {i + 1}",
                 Formula(e.Composition, $"electrolytes[{i}].composition"),
                 Positive(e.ThicknessUm, $"electrolytes[{i}].thickness_um"),
-                OptionalPositive(e.ConductivitySCm, $"electrolytes[{i}].conductivity_s_cm"))).ToList();
+                OptionalPositive(e.ConductivitySCm, $"electrolytes[{i}].conductivity_s_cm"))
+            {
+                DensityGPerCm3 = OptionalPositive(e.DensityGCm3, $"electrolytes[{i}].density_g_cm3"),
+            }).ToList();
             var anode = BuildAnode(anodeDto);
             if (anode.PotentialVolts >= cathode.MinVolts)
                 throw Error($"the anode potential ({anode.PotentialVolts} V) must be below the cathode's lower cut-off ({cathode.MinVolts} V)");
@@ -124,8 +113,25 @@ public static class StackReader
                 if (nLi <= 0) throw Error("the cathode composition has no Li; give 'cathode.charged_composition'");
                 charged = composition - Composition.Of(li, nLi * f);
             }
+            double? avg = OptionalPositive(c.AverageVoltageV, "cathode.average_voltage_v");
+            if (avg is { } v && (v < range[0] || v > range[1]))
+                throw Error($"'cathode.average_voltage_v' ({v} V) must lie within the voltage range [{range[0]}, {range[1]}] V");
+            double? Fraction(double? f, string key) => f is null ? null
+                : f is > 0 and < 1 ? f : throw Error($"'{key}' must be between 0 and 1 (got {f})");
+            double? porosity = c.Porosity is null ? null : c.Porosity is >= 0 and < 1 ? c.Porosity : throw Error($"'cathode.porosity' must be in [0, 1) (got {c.Porosity})");
+            if (c.ElectrolyteWeightFraction is not null && c.ThicknessUm is not null)
+                throw Error("give either 'cathode.electrolyte_weight_fraction' or 'cathode.thickness_um' (the electrolyte then fills the cathode), not both");
             return new CathodeLayer(c.Name ?? composition.ToString(), composition, charged, range[0], range[1],
-                OptionalPositive(c.LoadingMgCm2, "cathode.loading_mg_cm2"), OptionalPositive(c.CapacityMahG, "cathode.capacity_mah_g"));
+                OptionalPositive(c.LoadingMgCm2, "cathode.loading_mg_cm2"), OptionalPositive(c.CapacityMahG, "cathode.capacity_mah_g"))
+            {
+                DensityGPerCm3 = OptionalPositive(c.DensityGCm3, "cathode.density_g_cm3"),
+                AverageVoltageV = avg,
+                ElectrolyteWeightFraction = Fraction(c.ElectrolyteWeightFraction, "cathode.electrolyte_weight_fraction"),
+                CarbonWeightFraction = c.CarbonWeightFraction is 0 ? 0 : Fraction(c.CarbonWeightFraction, "cathode.carbon_weight_fraction"),
+                Porosity = porosity,
+                ThicknessUm = OptionalPositive(c.ThicknessUm, "cathode.thickness_um"),
+                CurrentCollectorUm = NonNegative(c.CurrentCollectorUm, "cathode.current_collector_um"),
+            };
         }
 
         private AnodeLayer BuildAnode(AnodeDto a)
@@ -144,11 +150,25 @@ public static class StackReader
             if (double.IsNaN(potential)) throw Error("'anode.potential_v' is required for this anode kind");
             if (potential < 0 || potential > 5) throw Error($"'anode.potential_v' must be between 0 and 5 V vs Li/Li+ (got {potential})");
             string name = a.Name ?? kind switch { AnodeKind.LithiumMetal => "Li", AnodeKind.LithiumIndium => "Li–In", AnodeKind.Graphite => "graphite", _ => composition.ToString() };
-            return new AnodeLayer(name, kind, composition, potential);
+            if (a.ThicknessUm is not null && a.Excess is not null) throw Error("give either 'anode.thickness_um' or 'anode.excess', not both");
+            return new AnodeLayer(name, kind, composition, potential)
+            {
+                ThicknessUm = OptionalPositive(a.ThicknessUm, "anode.thickness_um"),
+                Excess = NonNegative(a.Excess, "anode.excess"),
+                DensityGPerCm3 = OptionalPositive(a.DensityGCm3, "anode.density_g_cm3"),
+                CapacityMahPerG = OptionalPositive(a.CapacityMahG, "anode.capacity_mah_g"),
+                CurrentCollectorUm = NonNegative(a.CurrentCollectorUm, "anode.current_collector_um"),
+            };
         }
 
         private CoatingLayer Coating(CoatingDto c, string key) =>
-            new(c.Name ?? c.Composition ?? key, Formula(c.Composition, $"{key}.composition"), OptionalPositive(c.ThicknessNm, $"{key}.thickness_nm"));
+            new(c.Name ?? c.Composition ?? key, Formula(c.Composition, $"{key}.composition"), OptionalPositive(c.ThicknessNm, $"{key}.thickness_nm"))
+            {
+                DensityGPerCm3 = OptionalPositive(c.DensityGCm3, $"{key}.density_g_cm3"),
+            };
+
+        private double? NonNegative(double? value, string key) =>
+            value is null ? null : double.IsFinite(value.Value) && value.Value >= 0 ? value : throw Error($"'{key}' must be zero or positive (got {value})");
     }
 
     // YAML shapes; names map to snake_case keys (cathode_coating, voltage_range_v, …).
@@ -174,6 +194,13 @@ public static class StackReader
         public List<double>? VoltageRangeV { get; set; }
         public double? LoadingMgCm2 { get; set; }
         public double? CapacityMahG { get; set; }
+        public double? DensityGCm3 { get; set; }
+        public double? AverageVoltageV { get; set; }
+        public double? ElectrolyteWeightFraction { get; set; }
+        public double? CarbonWeightFraction { get; set; }
+        public double? Porosity { get; set; }
+        public double? ThicknessUm { get; set; }
+        public double? CurrentCollectorUm { get; set; }
     }
 
     private sealed class CoatingDto
@@ -181,6 +208,7 @@ public static class StackReader
         public string? Name { get; set; }
         public string? Composition { get; set; }
         public double? ThicknessNm { get; set; }
+        public double? DensityGCm3 { get; set; }
     }
 
     private sealed class ElectrolyteDto
@@ -189,6 +217,7 @@ public static class StackReader
         public string? Composition { get; set; }
         public double? ThicknessUm { get; set; }
         public double? ConductivitySCm { get; set; }
+        public double? DensityGCm3 { get; set; }
     }
 
     private sealed class AnodeDto
@@ -197,5 +226,10 @@ public static class StackReader
         public string? Kind { get; set; }
         public string? Composition { get; set; }
         public double? PotentialV { get; set; }
+        public double? ThicknessUm { get; set; }
+        public double? Excess { get; set; }
+        public double? DensityGCm3 { get; set; }
+        public double? CapacityMahG { get; set; }
+        public double? CurrentCollectorUm { get; set; }
     }
 }

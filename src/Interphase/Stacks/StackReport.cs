@@ -47,19 +47,18 @@ public static class StackReport
             $"{s.TemperatureC:0} °C, {s.StackPressureMpa:0.##} MPa, {s.CurrentDensityMaPerCm2:0.###} mA/cm²");
 
         report.Section("Summary")
-            .Note($"Overall: {a.Overall}", a.Overall)
-            .Table(["Interface", "Side", "Interphase", "Worst chemical (meV/atom)", "Verdict"],
-                a.Interfaces.Select(i => (IReadOnlyList<object?>)[
-                    i.Interface.Label, i.Interface.Side.ToString().ToLowerInvariant(), StackAnalyzer.Describe(i.Interphase.Kind),
-                    Mev(i.Reactions.Where(r => r.Volts is null).Min(r => r.EnergyEvPerAtom)), i.Verdict.ToString()]),
-                "Verdict per interface");
+            .Note($"Overall: {a.Overall.ToString().ToLowerInvariant()} (the worst of the checks below)", a.Overall)
+            .Table(["Check", "Subject", "Verdict", "Why"],
+                a.Summary.Select(c => (IReadOnlyList<object?>)[c.Check, c.Subject, c.Verdict, c.Reason]),
+                "Every check that sets the overall verdict");
 
         report.Section("Stability windows")
             .Paragraph("Windows from the grand-potential phase diagram open to Li; bars are the zero-Li-uptake range of each layer, lines the electrode potentials.")
             .Figure(WindowChart(a), "Stability windows against the electrode potentials (V vs Li/Li+)")
-            .Table(["Layer", "Role", "Reduction (V)", "Oxidation (V)", "Faces (V)", "Verdict", "Why"],
+            .Table(["Layer", "Role", "Reduction (V)", "Oxidation (V)", "Faces (V)", "Verdict", "Why", "Data"],
                 a.Windows.Select(w => (IReadOnlyList<object?>)[w.Layer, w.Role, V(w.ReductionVolts), V(w.OxidationVolts),
-                    w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", w.Verdict.ToString(), w.Reason]));
+                    w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", w.Verdict, w.Reason,
+                    w.Basis is { } b ? $"{b.StatusName.Replace('_', ' ')}: {b.Explanation}" : "—"]));
 
         report.Section("Interfaces").Figure(ReactionChart(a), "Reaction energy of each interface reaction (meV/atom of mixture)");
         foreach (var i in a.Interfaces)
@@ -83,15 +82,21 @@ public static class StackReport
         foreach (var reason in a.Mechanics.Reasons) report.Paragraph(reason);
 
         report.Section("Resistance budget and energy")
+            .Note(a.ResistanceVerdict.Reason, a.ResistanceVerdict.Verdict)
             .Table(["Item", "ASR (Ω·cm²)", $"ΔE at {s.CurrentDensityMaPerCm2:0.###} mA/cm² (mV)", "Source"],
                 a.Resistance.Select(r => (IReadOnlyList<object?>)[r.Item, r.AsrOhmCm2?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—",
                     r.DropMv?.ToString("0.#", CultureInfo.InvariantCulture) ?? "—", r.Source]));
-        if (a.Energy is { } e)
+        var e = a.Energy;
+        if (e.SpecificEnergyWhPerKg is { } es && e.EnergyDensityWhPerL is { } ev)
             report.KeyValues([
-                ("Specific energy (Wh/kg)", $"{e.SpecificEnergyWhPerKg:0} vs {e.ReferenceSpecificEnergyWhPerKg:0} liquid reference"),
-                ("Energy density (Wh/L)", $"{e.EnergyDensityWhPerL:0} vs {e.ReferenceEnergyDensityWhPerL:0} liquid reference"),
+                ("Specific energy (Wh/kg)", $"{es:0} vs {e.ReferenceSpecificEnergyWhPerKg:0} for the liquid reference"),
+                ("Energy density (Wh/L)", $"{ev:0} vs {e.ReferenceEnergyDensityWhPerL:0} for the liquid reference"),
                 ("Basis", e.Basis)]);
-        else report.Paragraph("Cell-level energy is estimated for Li-metal anodes with a known electrolyte density only.");
+        else report.Note($"Energy {e.Basis}", Verdict.Info);
+        if (e.Densities.Count > 0)
+            report.Table(["Layer", "Density (g/cm³)", "Source"],
+                e.Densities.Select(d => (IReadOnlyList<object?>)[d.Layer, d.DensityGPerCm3.ToString("0.###", CultureInfo.InvariantCulture), d.Source]), "Densities used");
+        foreach (var assumption in e.Assumptions) report.Paragraph("Assumed: " + assumption);
         return report;
     }
 

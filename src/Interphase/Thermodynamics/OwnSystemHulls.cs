@@ -1,3 +1,4 @@
+using Interphase.Chemistry;
 using System.Collections.Concurrent;
 
 namespace Interphase.Thermodynamics;

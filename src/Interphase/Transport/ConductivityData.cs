@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Interphase.Cell;
+using Interphase.Quantities;
 
 namespace Interphase.Transport;
 

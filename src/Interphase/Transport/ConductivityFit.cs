@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Interphase.Quantities;
 
 namespace Interphase.Transport;
 
@@ -14,13 +15,13 @@ public sealed record ArrheniusFit(ArrheniusModel Model, double ActivationEnergyS
     double CovLnPrefactorSlope, double RSquared, double RmsLogResidual, int Points)
 {
     /// <summary>Standard error of Eₐ, kJ/mol.</summary>
-    public double ActivationEnergyStdErrKjPerMol => ActivationEnergyStdErrEv * Units.KjPerMolPerEv;
+    public double ActivationEnergyStdErrKjPerMol => ActivationEnergyStdErrEv * PhysicalConstants.KjPerMolPerEv;
 
     /// <summary>Conductivity (S/cm) at <paramref name="temperatureK"/> and its 1σ relative uncertainty (fractional, from ln σ).</summary>
     public (double ConductivitySPerCm, double RelativeStdErr) Predict(double temperatureK)
     {
         double x = 1.0 / temperatureK;
-        double slopeVar = Math.Pow(ActivationEnergyStdErrEv / Units.BoltzmannEvPerK, 2);
+        double slopeVar = Math.Pow(ActivationEnergyStdErrEv / PhysicalConstants.BoltzmannEvPerK, 2);
         double varLn = LnPrefactorStdErr * LnPrefactorStdErr + x * x * slopeVar + 2 * x * CovLnPrefactorSlope;
         return (Model.ConductivitySPerCm(temperatureK), Math.Sqrt(Math.Max(varLn, 0)));
     }
@@ -38,7 +39,7 @@ public sealed record VtfFit(VtfModel Model, double LnSigma0StdErr, double BStdEr
     double RmsLogResidual, int Points)
 {
     /// <summary>Standard error of the pseudo-activation energy k·B, eV.</summary>
-    public double PseudoActivationEnergyStdErrEv => BStdErrK * Units.BoltzmannEvPerK;
+    public double PseudoActivationEnergyStdErrEv => BStdErrK * PhysicalConstants.BoltzmannEvPerK;
 }
 
 /// <summary>Least-squares fits of conductivity data in log space (every point weighted equally in ln σ).</summary>
@@ -54,8 +55,8 @@ public static class ConductivityFit
         var x = data.Select(p => 1.0 / p.TemperatureK).ToArray();
         var y = data.Select(p => Math.Log(form == ArrheniusForm.SigmaT ? p.ConductivitySPerCm * p.TemperatureK : p.ConductivitySPerCm)).ToArray();
         var (a, b, varA, varB, covAB, r2, rms, _) = Linear(x, y);
-        var model = new ArrheniusModel(form, Math.Exp(a), -b * Units.BoltzmannEvPerK);
-        return new ArrheniusFit(model, Math.Sqrt(varB) * Units.BoltzmannEvPerK, Math.Sqrt(varA), covAB, r2, rms, data.Count);
+        var model = new ArrheniusModel(form, Math.Exp(a), -b * PhysicalConstants.BoltzmannEvPerK);
+        return new ArrheniusFit(model, Math.Sqrt(varB) * PhysicalConstants.BoltzmannEvPerK, Math.Sqrt(varA), covAB, r2, rms, data.Count);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Interphase.Quantities;
+
 namespace Interphase.Transport;
 
 /// <summary>A temperature law for ionic conductivity.</summary>
@@ -26,13 +28,13 @@ public enum ArrheniusForm
 public sealed record ArrheniusModel(ArrheniusForm Form, double Prefactor, double ActivationEnergyEv) : IConductivityModel
 {
     /// <summary>Eₐ in kJ/mol.</summary>
-    public double ActivationEnergyKjPerMol => ActivationEnergyEv * Units.KjPerMolPerEv;
+    public double ActivationEnergyKjPerMol => ActivationEnergyEv * PhysicalConstants.KjPerMolPerEv;
 
     /// <inheritdoc />
     public double ConductivitySPerCm(double temperatureK)
     {
         if (!(temperatureK > 0)) throw new InterphaseException($"temperature {temperatureK} K must be positive");
-        double boltzmann = Math.Exp(-ActivationEnergyEv / (Units.BoltzmannEvPerK * temperatureK));
+        double boltzmann = Math.Exp(-ActivationEnergyEv / (PhysicalConstants.BoltzmannEvPerK * temperatureK));
         return Form == ArrheniusForm.SigmaT ? Prefactor / temperatureK * boltzmann : Prefactor * boltzmann;
     }
 
@@ -42,7 +44,7 @@ public sealed record ArrheniusModel(ArrheniusForm Form, double Prefactor, double
     {
         if (!(temperatureK > 0)) throw new InterphaseException($"temperature {temperatureK} K must be positive");
         if (!(conductivitySPerCm > 0)) throw new InterphaseException($"conductivity {conductivitySPerCm} S/cm must be positive");
-        double boltzmann = Math.Exp(-activationEnergyEv / (Units.BoltzmannEvPerK * temperatureK));
+        double boltzmann = Math.Exp(-activationEnergyEv / (PhysicalConstants.BoltzmannEvPerK * temperatureK));
         double prefactor = form == ArrheniusForm.SigmaT ? conductivitySPerCm * temperatureK / boltzmann : conductivitySPerCm / boltzmann;
         return new ArrheniusModel(form, prefactor, activationEnergyEv);
     }
@@ -58,7 +60,7 @@ public sealed record ArrheniusModel(ArrheniusForm Form, double Prefactor, double
 public sealed record VtfModel(double Sigma0, double BK, double T0K) : IConductivityModel
 {
     /// <summary>Pseudo-activation energy k·B, eV.</summary>
-    public double PseudoActivationEnergyEv => BK * Units.BoltzmannEvPerK;
+    public double PseudoActivationEnergyEv => BK * PhysicalConstants.BoltzmannEvPerK;
 
     /// <inheritdoc />
     public double ConductivitySPerCm(double temperatureK)

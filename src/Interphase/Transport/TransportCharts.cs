@@ -1,5 +1,6 @@
 using Interphase.Cell;
 using Interphase.Reporting;
+using Interphase.Quantities;
 
 namespace Interphase.Transport;
 
@@ -15,7 +16,7 @@ public static class TransportCharts
         double tLo = data.Min(p => p.TemperatureK), tHi = data.Max(p => p.TemperatureK);
         foreach (var (name, model) in models)
         {
-            var ts = CellSweep.Linspace(tLo, tHi, 60);
+            var ts = SweepTable.Linspace(tLo, tHi, 60);
             chart.Series.Add(new Series(name, ts.Select(t => 1000.0 / t).ToArray(), ts.Select(model.ConductivitySPerCm).ToArray()));
         }
         return chart;
@@ -25,8 +26,8 @@ public static class TransportCharts
     public static SweepTable Table(IConductivityModel model, double fromK, double toK, int steps)
     {
         var t = new SweepTable("temperature_c", "temperature_k", "conductivity_s_per_cm");
-        foreach (var k in CellSweep.Linspace(fromK, toK, steps))
-            t.Add(k - Units.ZeroCelsiusK, k, model.ConductivitySPerCm(k));
+        foreach (var k in SweepTable.Linspace(fromK, toK, steps))
+            t.Add(k - PhysicalConstants.ZeroCelsiusK, k, model.ConductivitySPerCm(k));
         return t;
     }
 }

@@ -1,6 +1,7 @@
 using Interphase.Anode;
 using Interphase.Anode.Interphases;
 using Interphase.Cell;
+using Interphase.Reporting;
 
 namespace Interphase.Tests.Anode;
 
@@ -9,7 +10,7 @@ public class AnodeChartTests
     [Fact]
     public void CriticalCurrentSweepHasOneSeriesPerTemperature()
     {
-        var (table, chart) = AnodeCharts.CriticalCurrent(CellSweep.Linspace(0, 20, 11), [298.15, 333.15]);
+        var (table, chart) = AnodeCharts.CriticalCurrent(SweepTable.Linspace(0, 20, 11), [298.15, 333.15]);
         Assert.Equal(2, chart.Series.Count);
         Assert.Equal(22, table.Rows.Count);
         Assert.True(chart.LogY);

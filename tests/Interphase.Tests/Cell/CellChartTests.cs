@@ -1,5 +1,6 @@
 using Interphase.Cell;
 using Interphase.Transport;
+using Interphase.Reporting;
 
 namespace Interphase.Tests.Cell;
 

@@ -1,4 +1,5 @@
 using Interphase.Cell;
+using Interphase.Reporting;
 
 namespace Interphase.Tests.Cell;
 
@@ -116,7 +117,7 @@ public class CellEnergyTests
     [Fact]
     public void SpecificEnergyFallsWithSeparatorThickness()
     {
-        var pts = CellSweep.Run(Load("solid-lgps.yaml"), CellSweepParameter.SeparatorThickness, CellSweep.Linspace(0, 200, 11));
+        var pts = CellSweep.Run(Load("solid-lgps.yaml"), CellSweepParameter.SeparatorThickness, SweepTable.Linspace(0, 200, 11));
         for (int i = 1; i < pts.Count; i++)
         {
             Assert.True(pts[i].SpecificEnergyWhPerKg < pts[i - 1].SpecificEnergyWhPerKg);

@@ -41,7 +41,7 @@ public class CompositionTests
         Assert.Equal(839.75, llzo.Weight, 0.05); // g/mol: 7·6.941 + 3·138.905 + 2·91.224 + 12·15.999
         Assert.Equal(24, llzo.NumAtoms);
         Assert.Equal(0.5, llzo.AtomFraction(PeriodicTable.Get("O")), 12);
-        Assert.Equal("La-Li-O-Zr", llzo.ChemicalSystem);
+        Assert.Equal("La-Li-O-Zr", llzo.ChemicalSystem.ToString());
         Assert.Equal(1.0, llzo.Fractional.NumAtoms, 12);
     }
 

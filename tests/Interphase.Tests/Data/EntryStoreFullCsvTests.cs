@@ -26,9 +26,9 @@ public sealed class EntryStoreFullCsvTests
         Assert.Single(store.Sources());
 
         // Spot checks against the file's own lines (line 2: C1Pt1; lines 62958, 69969).
-        var cpt = store.Query(ChemicalSystems.Parse("C-Pt"));
+        var cpt = store.Query(ChemicalSystem.Parse("C-Pt").Elements);
         Assert.Contains(cpt, e => e.Composition.FullFormula == "Pt1C1" && e.EnergyPerAtom == 1.9953836506249996 && e.Provenance.SourceId == "2");
-        var lips = store.Query(ChemicalSystems.Parse("Li-P-S"));
+        var lips = store.Query(ChemicalSystem.Parse("Li-P-S").Elements);
         Assert.Contains(lips, e => e.Composition.FullFormula == "Li12P4S16" && e.EnergyPerAtom == -1.2497731666741076 && e.Provenance.SourceId == "62958");
         var li2s = Assert.Single(lips, e => e.Provenance.SourceId == "69969");
         Assert.Equal("Li2S", li2s.ReducedFormula);
@@ -39,13 +39,13 @@ public sealed class EntryStoreFullCsvTests
         var rows = CsvRows();
         foreach (var sys in new[] { "Li-P-S-Cl", "Li-P-S", "Li-O", "Fe", "Li-Fe-P-O", "Ge-Li-P-S" })
         {
-            var set = ChemicalSystems.Parse(sys).Select(e => e.Symbol).ToHashSet();
+            var set = ChemicalSystem.Parse(sys).Elements.Select(e => e.Symbol).ToHashSet();
             var expected = rows.Where(r => r.Symbols.All(set.Contains)).Select(r => (r.Line, r.Energy)).Order().ToList();
-            var actual = store.Query(ChemicalSystems.Parse(sys))
+            var actual = store.Query(ChemicalSystem.Parse(sys).Elements)
                 .Select(e => (Line: int.Parse(e.Provenance.SourceId!, CultureInfo.InvariantCulture), e.EnergyPerAtom)).Order().ToList();
             Assert.Equal(expected, actual);
         }
-        Assert.Equal(102, store.Query(ChemicalSystems.Parse("Li-P-S-Cl")).Count);
+        Assert.Equal(102, store.Query(ChemicalSystem.Parse("Li-P-S-Cl").Elements).Count);
     }
 
     private static List<(int Line, string[] Symbols, double Energy)> CsvRows()

@@ -28,13 +28,13 @@ public sealed class EntryStoreTests
         using var store = EntryStore.Open(tmp.Store);
         var s = store.ImportSource(EntryFileReader.Read(csv, "small"), "small", csv);
         Assert.Equal(8, s.Added);
-        var lio = store.Query(ChemicalSystems.Parse("Li-O"));
+        var lio = store.Query(ChemicalSystem.Parse("Li-O").Elements);
         Assert.Equal(["Li", "Li2O", "Li2O2", "O2"], lio.Select(e => e.ReducedFormula).Order(StringComparer.Ordinal));
         var li2o = Assert.Single(lio, e => e.ReducedFormula == "Li2O");
         Assert.Equal("3", li2o.Provenance.SourceId);
         Assert.Equal(-2.0712 * 3, li2o.Energy, 12);
-        Assert.Equal(["Li", "Li2S", "Li3PS4", "PS"], store.Query(ChemicalSystems.Parse("S-P-Li")).Select(e => e.ReducedFormula).Order(StringComparer.Ordinal));
-        Assert.Empty(store.Query(ChemicalSystems.Parse("Na-Cl")));
+        Assert.Equal(["Li", "Li2S", "Li3PS4", "PS"], store.Query(ChemicalSystem.Parse("S-P-Li").Elements).Select(e => e.ReducedFormula).Order(StringComparer.Ordinal));
+        Assert.Empty(store.Query(ChemicalSystem.Parse("Na-Cl").Elements));
     }
 
     [Fact]
@@ -113,15 +113,15 @@ public sealed class EntryStoreTests
     {
         using var tmp = new TempDir();
         using var store = EntryStore.Open(tmp.Store);
-        var lio = ChemicalSystems.SubsystemKeys(ChemicalSystems.Parse("Li-O"));
-        var lis = ChemicalSystems.SubsystemKeys(ChemicalSystems.Parse("Li-S"));
+        var lio = ChemicalSystem.Parse("Li-O").SubsystemKeys();
+        var lis = ChemicalSystem.Parse("Li-S").SubsystemKeys();
         store.ReplaceSubsystems([Formation("Li", 0, "mp"), Formation("O2", 0, "mp"), Formation("Li2O", -2.07, "mp")], "mp", lio);
         store.ReplaceSubsystems([Formation("Li", 0, "mp"), Formation("S", 0, "mp"), Formation("Li2S", -1.56, "mp")], "mp", lis);
         Assert.Equal(5, store.Count()); // Li replaced, not duplicated
         var r = store.ReplaceSubsystems([Formation("Li", 0, "mp"), Formation("O2", 0, "mp"), Formation("Li2O", -2.08, "mp")], "mp", lio);
         Assert.Equal(3, r.Replaced);
         Assert.Equal(5, store.Count());
-        Assert.Equal(-2.08, store.Query(ChemicalSystems.Parse("Li-O")).Single(e => e.ReducedFormula == "Li2O").EnergyPerAtom);
+        Assert.Equal(-2.08, store.Query(ChemicalSystem.Parse("Li-O").Elements).Single(e => e.ReducedFormula == "Li2O").EnergyPerAtom);
         Assert.Throws<InterphaseException>(() => store.ReplaceSubsystems([Formation("Na2O", -1.4, "mp")], "mp", lio));
         Assert.Equal(5, store.Count());
     }

@@ -9,7 +9,7 @@ namespace Interphase.Tests.Data;
 public sealed class OnlineClientTests
 {
     private static readonly RetryPolicy FastRetry = new(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50));
-    private static readonly IReadOnlyList<Element> LiPS = ChemicalSystems.Parse("Li-P-S");
+    private static readonly IReadOnlyList<Element> LiPS = ChemicalSystem.Parse("Li-P-S").Elements;
 
     private static readonly string[] MpDocs =
     [

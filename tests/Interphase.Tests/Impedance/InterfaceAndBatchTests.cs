@@ -11,12 +11,12 @@ public class InterfaceAndBatchTests
         var fit = CircuitFitter.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)"), SyntheticRecoveryTests.GarnetSpectrum(),
             new FitOptions { Weighting = Weighting.Modulus });
         // 1 mm pellet, 1 cm² electrodes: cell constant L/A = 0.1 cm⁻¹
-        var report = InterfaceAnalysis.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
+        var report = FitInterpretation.Analyse(fit, areaCm2: 1.0, thicknessUm: 1000, symmetric: true);
         Assert.Equal([ArcOrigin.Bulk, ArcOrigin.GrainBoundary, ArcOrigin.ElectrodeInterface], report.Arcs.Select(a => a.Origin));
         // effective capacitances come back to the generating values (5 pF, 2 nF, 2 µF) within 10 %
-        Assert.InRange(report.Arcs[0].CapacitanceF / 5e-12, 0.9, 1.1);
-        Assert.InRange(report.Arcs[1].CapacitanceF / 2e-9, 0.9, 1.1);
-        Assert.InRange(report.Arcs[2].CapacitanceF / 2e-6, 0.9, 1.1);
+        Assert.InRange(report.Arcs[0].CapacitanceF!.Value / 5e-12, 0.9, 1.1);
+        Assert.InRange(report.Arcs[1].CapacitanceF!.Value / 2e-9, 0.9, 1.1);
+        Assert.InRange(report.Arcs[2].CapacitanceF!.Value / 2e-6, 0.9, 1.1);
         Assert.Contains("Irvine", report.Arcs[0].Reasoning);
         var r3 = report.Resistances.Single(r => r.Name == "R3");
         Assert.Equal(fit["R3"] * 1.0, r3.AsrOhmCm2!.Value, 9);
@@ -24,6 +24,38 @@ public class InterfaceAndBatchTests
         // bulk σ = L/(R_b A) = 0.1 cm / (2e4 Ω · 1 cm²) = 5e-6 S/cm; total adds the 8e3 Ω grain boundary
         Assert.InRange(report.BulkConductivitySPerCm!.Value / 5e-6, 0.97, 1.03);
         Assert.InRange(report.TotalConductivitySPerCm!.Value / (0.1 / 2.8e4), 0.97, 1.03);
+        // ASR only for the interface arc, σ only for the bulk arc; R0 is the series (lead) resistance
+        Assert.Equal(ResistanceRole.Series, report.Resistances.Single(r => r.Name == "R0").Role);
+        Assert.All(report.Resistances.Where(r => r.Name != "R3"), r => Assert.Null(r.AsrOhmCm2));
+        Assert.All(report.Resistances.Where(r => r.Name != "R1"), r => Assert.Null(r.ConductivitySPerCm));
+        Assert.Equal(report.BulkConductivitySPerCm!.Value, report.Resistances.Single(r => r.Name == "R1").ConductivitySPerCm!.Value, 12);
+        Assert.All(report.Resistances, r => Assert.False(string.IsNullOrEmpty(r.Reason)));
+    }
+
+    [Fact]
+    public void WithoutABulkArcTheSeriesResistanceIsTheBulk()
+    {
+        // garnet at room temperature: the bulk arc lies above 7 MHz, R0 is the bulk intercept; a blocking CPE in series
+        var circuit = Circuit.Parse("R0-p(R1,CPE1)-CPE2");
+        double[] p = [500, 300, Synthetic.QFor(3e-9, 300, 0.9), 0.9, 2e-6, 0.85];
+        var fit = new FitResult
+        {
+            Circuit = circuit, Parameters = p, Errors = new double[p.Length], IsConstant = new bool[p.Length], Correlation = new double[p.Length, p.Length],
+            ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
+        };
+        var report = FitInterpretation.Analyse(fit, areaCm2: 0.5, thicknessUm: 1000, symmetric: false);
+        var r0 = report.Resistances.Single(r => r.Name == "R0");
+        Assert.Equal(ResistanceRole.Bulk, r0.Role);
+        Assert.Equal(0.1 / (500 * 0.5), r0.ConductivitySPerCm!.Value, 12);
+        Assert.Null(r0.AsrOhmCm2);
+        // 3 nF · (L/A = 0.2 cm⁻¹) = 0.6 nF: grain boundary, counted in the total σ, no ASR
+        Assert.Equal(ArcOrigin.GrainBoundary, report.Arcs.Single().Origin);
+        Assert.Equal(0.1 / (800 * 0.5), report.TotalConductivitySPerCm!.Value, 12);
+        Assert.Null(report.Resistances.Single(r => r.Name == "R1").AsrOhmCm2);
+        var cpe2 = report.SeriesElements.Single();
+        Assert.Equal("CPE2", cpe2.Name);
+        Assert.Contains("blocking", cpe2.Meaning);
+        Assert.Equal(Math.Pow(2e-6, 1 / 0.85), cpe2.CapacitanceF!.Value, 15);
     }
 
     [Fact]
@@ -37,10 +69,10 @@ public class InterfaceAndBatchTests
             Circuit = circuit, Parameters = p, Errors = new double[4], IsConstant = new bool[4], Correlation = new double[4, 4],
             ChiSquare = 0, PseudoChiSquare = 0, Rmse = 0, Iterations = 0, Converged = true, Weighting = Weighting.Unit,
         };
-        var arc = InterfaceAnalysis.Analyse(fit).Arcs.Single();
-        Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1000, 0.25), arc.CapacitanceF, 1e-15);
+        var arc = FitInterpretation.Analyse(fit).Arcs.Single();
+        Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1000, 0.25), arc.CapacitanceF!.Value, 1e-15);
         Assert.Equal(Math.Pow(1e-6, 1.25) * Math.Pow(1 / 10.0 + 1 / 1000.0, -0.25), arc.BrugCapacitanceF!.Value, 1e-15);
-        Assert.Equal(1 / (2 * Math.PI * Math.Pow(1000 * 1e-6, 1.25)), arc.PeakFrequencyHz, 1e-9);
+        Assert.Equal(1 / (2 * Math.PI * Math.Pow(1000 * 1e-6, 1.25)), arc.PeakFrequencyHz!.Value, 1e-9);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Interphase.Knowledge;
+using Interphase.Quantities;
 
 namespace Interphase.Tests.Knowledge;
 

@@ -16,7 +16,21 @@ public sealed class ScreeningFixture
         Engine = ThermoEngine.Load(SharedData.DefaultThermoData());
         Screener = new CoatingScreener(Engine);
         Coating = Screener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse(Lpscl) });
+        _lco = new(() => Screener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse(Lpscl) }));
+        _llzo = new(() => Screener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse("Li7La3Zr2O12") }));
+        _anode = new(() => Screener.Run(new ScreeningOptions { Anode = Composition.Parse("Li"), Electrolyte = Composition.Parse(Lpscl) }));
     }
+
+    private readonly Lazy<ScreeningResult> _lco, _llzo, _anode;
+
+    /// <summary>The default LiCoO2 | Li6PS5Cl coating screen (charged state from the knowledge base's table).</summary>
+    public ScreeningResult LcoCoating => _lco.Value;
+
+    /// <summary>The default NCM811 | Li7La3Zr2O12 (oxide electrolyte) coating screen.</summary>
+    public ScreeningResult LlzoCoating => _llzo.Value;
+
+    /// <summary>The default Li6PS5Cl | Li interlayer screen.</summary>
+    public ScreeningResult AnodeInterlayer => _anode.Value;
 
     public ThermoEngine Engine { get; }
     public CoatingScreener Screener { get; }

@@ -54,31 +54,43 @@ public class ScreeningInputTests(ScreeningFixture fx)
     }
 
     [Fact]
-    public void CsvJsonAndReportSectionCarryEveryCriterion()
+    public void CsvJsonAndReportSectionCarryEveryCriterionAndItsContribution()
     {
         var r = fx.Coating;
         var csv = ScreeningExport.ToCsv(r).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(r.Candidates.Count + 1, csv.Length);
-        Assert.StartsWith("rank,formula,failed,worst_rxn_ev_per_atom,e_above_hull_ev_per_atom,rxn_cathode_ev_per_atom", csv[0]);
-        Assert.Contains("oxidation_limit_pass", csv[0]);
-        Assert.StartsWith("1,LiF,0,0,0,", csv[1]);
-        var lno = csv.Single(l => l.Split(',')[1] == "LiNbO3").Split(',');
+        Assert.StartsWith("rank,formula,score,failed,costs,worst_rxn_ev_per_atom,e_above_hull_ev_per_atom,rxn_cathode_ev_per_atom", csv[0]);
         var head = csv[0].Split(',');
-        Assert.Equal(-0.10868, double.Parse(lno[Array.IndexOf(head, "rxn_electrolyte_ev_per_atom")], System.Globalization.CultureInfo.InvariantCulture), 4);
-        Assert.Equal("fail", lno[Array.IndexOf(head, "oxidation_limit_pass")]);
+        foreach (var k in r.CriterionKeys) Assert.Contains(k + "_contribution", head);
+        Assert.StartsWith("1,LiF,", csv[1]);
+        var lno = csv.Single(l => l.Split(',')[1] == "LiNbO3").Split(',');
+        double Col(string[] row, string name) => double.Parse(row[Array.IndexOf(head, name)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(-0.10868, Col(lno, "rxn_electrolyte_ev_per_atom"), 4);
+        // The contributions add up to the score; the pymatgen reaction energy −0.109 eV/atom sits just past the pass line.
+        Assert.Equal(Col(lno, "score"), r.CriterionKeys.Sum(k => Col(lno, k + "_contribution")), 4);
+        Assert.InRange(Col(lno, "rxn_electrolyte_satisfaction"), 0.4, 0.5);
 
-        var json = JsonSerializer.Serialize(ScreeningExport.JsonModel(r, 10), Cli.CliOutput.Json);
+        var json = JsonOutput.Serialize(ScreeningExport.JsonModel(r, 10));
         using var doc = JsonDocument.Parse(json);
-        Assert.Equal(r.Candidates.Count, doc.RootElement.GetProperty("candidate_count").GetInt32());
-        var first = doc.RootElement.GetProperty("candidates")[0];
+        var root = doc.RootElement;
+        Assert.Equal(r.Candidates.Count, root.GetProperty("candidate_count").GetInt32());
+        Assert.Equal(4.3, root.GetProperty("top_of_charge_v").GetDouble());
+        Assert.Equal(1.5, root.GetProperty("weights").GetProperty("practicality").GetDouble());
+        var first = root.GetProperty("candidates")[0];
         Assert.Equal("LiF", first.GetProperty("formula").GetString());
-        Assert.Equal(10, doc.RootElement.GetProperty("candidates").GetArrayLength());
-        Assert.Equal(6, first.GetProperty("criteria").GetArrayLength());
+        Assert.Equal(10, root.GetProperty("candidates").GetArrayLength());
+        var criteria = first.GetProperty("criteria").EnumerateArray().ToList();
+        Assert.Equal(8, criteria.Count);
+        Assert.Equal(first.GetProperty("score").GetDouble(), criteria.Sum(c => c.GetProperty("contribution").GetDouble()), 5);
+        Assert.Equal(1 - first.GetProperty("score").GetDouble(), criteria.Sum(c => c.GetProperty("cost").GetDouble()), 5);
+        Assert.Equal(8, root.GetProperty("known").GetArrayLength());
+        Assert.True(root.GetProperty("excluded_count").GetInt32() > 100);
 
-        var html = new HtmlReport("stack").AddScreeningSection(r, 10, ["LiNbO3", "Li2S"]).Render();
+        var html = new HtmlReport("stack").AddScreeningSection(r, 10, ["Li2S"]).Render();
         Assert.Contains("Coating and interlayer screening", html);
-        Assert.Contains($"LiNbO3: rank {r.Find("LiNbO3")!.Rank} of {r.Candidates.Count}", html);
+        Assert.Contains($"LiNbO3 (known coating): rank {r.Find("LiNbO3")!.Rank} of {r.Candidates.Count}", html);
         Assert.Contains("rxn charged (eV/atom)", html);
+        Assert.Contains("practicality=1.5", html);
     }
 }
 
@@ -109,7 +121,9 @@ public class ScreeningCliTests
         var rows = doc.RootElement.GetProperty("candidates").EnumerateArray().Select(r => r.GetProperty("formula").GetString()).ToList();
         int n = doc.RootElement.GetProperty("candidate_count").GetInt32();
         Assert.True(n > 20, $"{n} candidates");
-        Assert.Equal("Li0.25CoO2", doc.RootElement.GetProperty("charged_cathode").GetString());
+        // LiCoO2 is in the charged-state table: Li0.5CoO2 at 4.2 V.
+        Assert.Equal("Li0.5CoO2", doc.RootElement.GetProperty("charged_cathode").GetString());
+        Assert.Equal(4.2, doc.RootElement.GetProperty("top_of_charge_v").GetDouble());
         // Li3PO4 ahead of LiNbO3 ahead of Li2S (which the charged LiCoO2 oxidises).
         var csv = File.ReadAllLines(csvPath).Skip(1).Select(l => l.Split(',')[1]).ToList();
         Assert.Equal(n, csv.Count);

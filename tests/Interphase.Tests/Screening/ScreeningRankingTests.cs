@@ -6,8 +6,8 @@ namespace Interphase.Tests.Screening;
 [Collection("Screening")]
 public class ScreeningRankingTests(ScreeningFixture fx)
 {
-    // Cathode coatings in use (001_9ddcaf3869a721a2.txt, Section 4.1.4).
-    private static readonly string[] KnownCoatings = ["LiNbO3", "Li3PO4", "LiTaO3", "Li2SiO3", "Li3BO3", "LiAlO2"];
+    // Cathode coatings in use (001_9ddcaf3869a721a2.txt, Section 4.1.4, and the wider literature).
+    private static readonly string[] KnownCoatings = ["LiNbO3", "LiTaO3", "Li3PO4", "Li2SiO3", "Li3BO3", "LiAlO2", "Li2ZrO3", "Li4Ti5O12"];
 
     // Compounds that react with an oxide cathode at top of charge or with the sulfide electrolyte.
     private static readonly string[] Reactive = ["Li2S", "LiI", "Li3N", "Li2O2", "LiCoO2", "Li3PS4", "LiH"];
@@ -20,27 +20,61 @@ public class ScreeningRankingTests(ScreeningFixture fx)
         var r = fx.Coating;
         Assert.True(r.Candidates.Count > 1000, $"{r.Candidates.Count} candidates");
         Assert.Equal(3 * r.Candidates.Count, r.ReactionCount);
-        Assert.Equal(["e_above_hull", "rxn_cathode", "rxn_charged_cathode", "rxn_electrolyte", "oxidation_limit", "electronic"], r.CriterionKeys);
+        Assert.Equal(["e_above_hull", "rxn_cathode", "rxn_charged_cathode", "rxn_electrolyte", "oxidation_limit", "electronic", "li_transport", "practicality"], r.CriterionKeys);
         Assert.All(r.Candidates, c => Assert.True(c.EnergyAboveHull <= 0.03 + 1e-8 && c.Entry.System.Contains(PeriodicTable.Get("Li"))));
         Assert.Equal(Enumerable.Range(1, r.Candidates.Count), r.Candidates.Select(c => c.Rank));
     }
 
+    [Theory]
+    [InlineData("NCM811 | Li6PS5Cl")]
+    [InlineData("LCO | Li6PS5Cl")]
+    [InlineData("NCM811 | LLZO")]
+    public void LiteratureCoatingsHaveAMedianRankInTheTopFivePercentAndNoHazardousElementLeads(string screen)
+    {
+        var r = screen switch { "LCO | Li6PS5Cl" => fx.LcoCoating, "NCM811 | LLZO" => fx.LlzoCoating, _ => fx.Coating };
+        int n = r.Candidates.Count;
+        var ranks = KnownCoatings.Select(f => r.Find(f)?.Rank ?? r.Known!.Single(k => k.Layer.Formula == f).Rank!.Value).Order().ToList();
+        double median = (ranks[3] + ranks[4]) / 2.0;
+        Assert.True(median <= 0.05 * n, $"{screen}: median rank {median} of {n}; ranks {string.Join(", ", ranks)}");
+        // No radioactive or highly toxic element anywhere in the top 50 (they are left out by default).
+        var tables = fx.Screener.Tables;
+        var hazardous = tables.Radioactive.Concat(tables.Toxic.Select(t => t.Symbol)).ToHashSet();
+        Assert.All(r.Candidates.Take(50), c => Assert.DoesNotContain(c.Entry.Composition.Elements, e => hazardous.Contains(e.Symbol)));
+        Assert.Contains(r.Excluded!, x => x.Reason.Contains("Be highly toxic"));
+    }
+
     [Fact]
-    public void KnownCoatingsRankInTheTopFifthAndAheadOfEveryReactiveControl()
+    public void KnownCoatingsRankAheadOfEveryReactiveControl()
     {
         int n = fx.Coating.Candidates.Count;
         var known = KnownCoatings.Select(Get).ToList();
         var reactive = Reactive.Select(Get).ToList();
-        // Every known coating in the top 20 %, five of six in the top 10 % (LiNbO3 reacts at −0.109 eV/atom with
-        // Li6PS5Cl, just past the −0.1 eV/atom limit: the review calls it "comparatively less stable").
-        Assert.All(known, c => Assert.True(c.Rank <= 0.20 * n, $"{c.Formula} rank {c.Rank} of {n}"));
-        Assert.True(known.Count(c => c.Rank <= 0.10 * n) >= 5, string.Join(", ", known.Select(c => $"{c.Formula} #{c.Rank}")));
+        // Every known coating in the top 10 %.
+        Assert.All(known, c => Assert.True(c.Rank <= 0.10 * n, $"{c.Formula} rank {c.Rank} of {n}"));
         int worstKnown = known.Max(c => c.Rank);
         Assert.All(reactive, c => Assert.True(c.Rank > worstKnown, $"{c.Formula} rank {c.Rank} ahead of a known coating (#{worstKnown})"));
-        Assert.All(reactive, c => Assert.True(c.Rank > 0.30 * n, $"{c.Formula} rank {c.Rank} of {n}"));
+        Assert.All(reactive, c => Assert.True(c.Rank > 0.20 * n, $"{c.Formula} rank {c.Rank} of {n}"));
         // The controls react strongly with someone; the known coatings at most mildly.
         Assert.All(reactive, c => Assert.True(c.WorstReactionEnergy < -0.25, $"{c.Formula} {c.WorstReactionEnergy}"));
         Assert.All(known, c => Assert.True(c.WorstReactionEnergy > -0.11, $"{c.Formula} {c.WorstReactionEnergy}"));
+    }
+
+    [Fact]
+    public void ScoresAreContinuousAndTiesOnlyWhereTheCriteriaAreEqual()
+    {
+        var r = fx.Coating;
+        Assert.All(r.Candidates, c => Assert.InRange(c.Score, 0, 1));
+        Assert.All(r.Candidates.Zip(r.Candidates.Skip(1)), p => Assert.True(p.First.Score >= p.Second.Score));
+        // Candidates with the same score have the same satisfaction on every criterion.
+        foreach (var g in r.Candidates.GroupBy(c => c.Score).Where(g => g.Count() > 1))
+        {
+            var first = g.First().Criteria.Select(k => Math.Round(k.Satisfaction, 12)).ToList();
+            Assert.All(g, c => Assert.Equal(first, c.Criteria.Select(k => Math.Round(k.Satisfaction, 12))));
+        }
+        // Far more distinct scores than the old pass/fail counts.
+        Assert.True(r.Candidates.Select(c => c.Score).Distinct().Count() > 0.8 * r.Candidates.Count);
+        // Each row names what cost it: LiNbO3 loses on its reaction with Li6PS5Cl and its oxidation limit.
+        Assert.Equal(["oxidation_limit", "rxn_electrolyte"], Get("LiNbO3").Costs.Take(2).Select(k => k.Key).Order());
     }
 
     [Fact]
@@ -71,15 +105,22 @@ public class ScreeningRankingTests(ScreeningFixture fx)
     }
 
     [Fact]
-    public void OxideCoatingsFailOnlyTheOxidationLimitAtFourPointThreeVolts()
+    public void OxideCoatingsLoseOnlyOnTheirOxidationLimitAtFourPointThreeVolts()
     {
-        // Section 4.1.4 (3): oxide coatings are not stable above ~4 V; the fluorides are (LiF ≈ 6.4 V).
-        foreach (var f in new[] { "Li2SiO3", "LiAlO2", "LiTaO3", "Li3PO4" })
+        // Section 4.1.4 (3): oxide coatings are not stable above ~4 V; the fluorides are (LiF ≈ 6.4 V). The soft margin
+        // costs them by how far short they fall instead of failing them all.
+        var oxides = new[] { "Li3PO4", "LiTaO3", "LiAlO2", "Li2SiO3" }.Select(Get).ToList();
+        foreach (var c in oxides)
         {
-            var c = Get(f);
-            Assert.Equal(["oxidation_limit"], c.Criteria.Where(k => k.Passed == false).Select(k => k.Key));
             Assert.InRange(c.OxidationVolts!.Value, 3.5, 4.3);
+            var ox = c.Criterion("oxidation_limit")!;
+            Assert.Equal(ScoringModel.VoltageMargin.Satisfaction(c.OxidationVolts!.Value - 4.3), ox.Satisfaction, 12);
+            Assert.InRange(ox.Satisfaction, 0.3, 0.95);
+            Assert.All(c.Criteria.Where(k => k.Key.StartsWith("rxn_")), k => Assert.True(k.Satisfaction > 0.85, $"{c.Formula} {k.Key} {k.Satisfaction}"));
         }
+        // The farther short, the less satisfied: ordered as the oxidation limits.
+        var byLimit = oxides.OrderByDescending(c => c.OxidationVolts).Select(c => c.Criterion("oxidation_limit")!.Satisfaction).ToList();
+        Assert.Equal(byLimit.OrderDescending(), byLimit);
         var lif = Get("LiF");
         Assert.True(lif.PassesAll);
         Assert.InRange(lif.OxidationVolts!.Value, 6.0, 6.6);
@@ -130,13 +171,14 @@ public class ScreeningRankingTests(ScreeningFixture fx)
             Anode = Composition.Parse("Li"), Electrolyte = Composition.Parse(ScreeningFixture.Lpscl),
             Formulas = new[] { "LiF", "Li3N", "Li2O", "Li3PO4", "LiNbO3", "Al2O3" }.Select(Composition.Parse).ToList(),
         });
-        Assert.Equal(["e_above_hull", "rxn_electrolyte", "rxn_anode", "reduction_limit", "electronic"], r.CriterionKeys);
+        Assert.Equal(["e_above_hull", "rxn_electrolyte", "rxn_anode", "reduction_limit", "electronic", "li_transport", "practicality"], r.CriterionKeys);
         Assert.Equal(12, r.ReactionCount);
         Assert.Equal("LiF", r.Candidates[0].Formula);
         Assert.True(r.Find("LiF")!.PassesAll);
         // Li3N and Li2O are stable with Li (reduction limit 0 V) but react with the sulfide.
         Assert.Equal(0, r.Find("Li3N")!.ReductionVolts!.Value, 6);
         Assert.Equal(["rxn_electrolyte"], r.Find("Li3N")!.Criteria.Where(k => k.Passed == false).Select(k => k.Key));
+        Assert.Equal("rxn_electrolyte", r.Find("Li3N")!.Costs[0].Key);
         // Li3PO4 is reduced below 0.69 V (pymatgen window) and reacts with Li.
         var lpo = r.Find("Li3PO4")!;
         Assert.Equal(0.689, lpo.ReductionVolts!.Value, 3);

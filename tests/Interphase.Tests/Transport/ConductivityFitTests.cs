@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Interphase.Transport;
+using Interphase.Quantities;
 
 namespace Interphase.Tests.Transport;
 
@@ -49,7 +50,7 @@ public class ConductivityFitTests
         var truth = ArrheniusModel.Through(298.15, 1e-3, 0.30);
         var data = Synthetic(truth, TemperaturesC.Select(c => c + 273.15));
         var plain = ConductivityFit.Arrhenius(data, ArrheniusForm.Sigma);
-        double kT = Units.BoltzmannEvPerK * data.Average(p => p.TemperatureK);
+        double kT = PhysicalConstants.BoltzmannEvPerK * data.Average(p => p.TemperatureK);
         Assert.InRange(0.30 - plain.Model.ActivationEnergyEv, 0.9 * kT, 1.1 * kT);
     }
 
@@ -74,7 +75,7 @@ public class ConductivityFitTests
         Assert.Equal(210, fit.Model.T0K, 3);
         Assert.Equal(1200, fit.Model.BK, 2);
         Assert.Equal(1.0, fit.Model.Sigma0 / 5.0, 5);
-        Assert.Equal(1200 * Units.BoltzmannEvPerK, fit.Model.PseudoActivationEnergyEv, 6);
+        Assert.Equal(1200 * PhysicalConstants.BoltzmannEvPerK, fit.Model.PseudoActivationEnergyEv, 6);
     }
 
     [Fact]

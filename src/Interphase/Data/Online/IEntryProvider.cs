@@ -37,8 +37,8 @@ public static class EntryPuller
         IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
         var entries = await provider.FetchAsync(system, progress, ct).ConfigureAwait(false);
-        var set = system.ToHashSet();
-        var within = entries.Where(e => ChemicalSystems.IsWithin(e.Composition, set)).ToList();
-        return store.ReplaceSubsystems(within, provider.SourceName, ChemicalSystems.SubsystemKeys(system), provider.BaseUrl);
+        var pulled = ChemicalSystem.Of(system);
+        var within = entries.Where(e => e.Composition.ChemicalSystem.IsSubsetOf(pulled)).ToList();
+        return store.ReplaceSubsystems(within, provider.SourceName, pulled.SubsystemKeys(), provider.BaseUrl);
     }
 }

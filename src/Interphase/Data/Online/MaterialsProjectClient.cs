@@ -65,7 +65,7 @@ public sealed class MaterialsProjectClient : IEntryProvider
     /// <inheritdoc />
     public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
-        string chemsys = string.Join(',', ChemicalSystems.SubsystemKeys(system));
+        string chemsys = string.Join(',', ChemicalSystem.Of(system).SubsystemKeys());
         var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
         var entries = new List<Entry>();
         int? total = null;
@@ -101,7 +101,7 @@ public sealed class MaterialsProjectClient : IEntryProvider
                 }
             }
             requests++;
-            progress?.Report(new PullProgress(requests, entries.Count, total, $"Materials Project {ChemicalSystems.Key(system)}"));
+            progress?.Report(new PullProgress(requests, entries.Count, total, $"Materials Project {ChemicalSystem.Of(system)}"));
             if (count < PageSize || (total is { } t && skip + count >= t) || count == 0) break;
         }
         return entries;

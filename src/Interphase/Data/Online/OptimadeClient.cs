@@ -65,14 +65,14 @@ public sealed class OptimadeClient : IEntryProvider
     /// <inheritdoc />
     public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
     {
-        var state = new FetchState(system.ToHashSet(), progress, ChemicalSystems.Key(system));
+        var state = new FetchState(ChemicalSystem.Of(system), progress, ChemicalSystem.Of(system).ToString());
         string hasOnly = $"elements HAS ONLY {Quoted(system.Select(e => e.Symbol))}";
         UsedSubsystemFallback = false;
         if (await FetchAllPages(FirstUrl(hasOnly), state, allowUnsupported: true, ct).ConfigureAwait(false))
             return state.Entries;
         UsedSubsystemFallback = true;
         state.Entries.Clear();
-        foreach (var key in ChemicalSystems.SubsystemKeys(system))
+        foreach (var key in ChemicalSystem.Of(system).SubsystemKeys())
         {
             var els = key.Split('-');
             await FetchAllPages(FirstUrl($"elements HAS ALL {Quoted(els)} AND nelements={els.Length}"), state, allowUnsupported: false, ct).ConfigureAwait(false);
@@ -80,7 +80,7 @@ public sealed class OptimadeClient : IEntryProvider
         return state.Entries;
     }
 
-    private sealed record FetchState(HashSet<Element> System, IProgress<PullProgress>? Progress, string Key)
+    private sealed record FetchState(ChemicalSystem System, IProgress<PullProgress>? Progress, string Key)
     {
         public List<Entry> Entries { get; } = [];
         public int Requests { get; set; }
@@ -116,7 +116,7 @@ public sealed class OptimadeClient : IEntryProvider
                 foreach (var d in data.EnumerateArray())
                 {
                     i++;
-                    if (Read(d, next, i) is { } e && ChemicalSystems.IsWithin(e.Composition, state.System)) state.Entries.Add(e);
+                    if (Read(d, next, i) is { } e && e.Composition.ChemicalSystem.IsSubsetOf(state.System)) state.Entries.Add(e);
                 }
                 int? available = root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
                     && meta.TryGetProperty("data_available", out var da) && da.ValueKind == JsonValueKind.Number ? da.GetInt32() : null;

@@ -50,7 +50,7 @@ public sealed class OqmdClient : IEntryProvider
     {
         var entries = new List<Entry>();
         int requests = 0;
-        foreach (var key in ChemicalSystems.SubsystemKeys(system))
+        foreach (var key in ChemicalSystem.Of(system).SubsystemKeys())
         {
             var elements = key.Split('-');
             string filter = $"element_set={string.Join(',', elements)} AND ntypes={elements.Length}";

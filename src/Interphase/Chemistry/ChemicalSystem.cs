@@ -1,14 +1,18 @@
 using System.Numerics;
-using Interphase.Chemistry;
 
-namespace Interphase.Thermodynamics;
+namespace Interphase.Chemistry;
 
 /// <summary>
-/// A set of elements as a bitmask over atomic number (bit Z−1), so subsets, unions and lookups are single
-/// integer operations. Written like pymatgen's chemsys: symbols sorted alphabetically, joined by '-'.
+/// A chemical system: a set of elements as a bitmask over atomic number (bit Z−1), so subsets, unions and lookups
+/// are single integer operations. Written as Materials Project and pymatgen write chemsys keys: symbols sorted
+/// alphabetically, joined by '-' (<c>Cl-Li-P-S</c>). The entry store indexes entries by this key, so the entries of
+/// a system and all its sub-systems are found by looking up 2^k − 1 keys instead of scanning.
 /// </summary>
 public readonly record struct ChemicalSystem(UInt128 Mask)
 {
+    /// <summary>Largest system whose sub-system keys are enumerated (2^20 − 1 ≈ one million keys).</summary>
+    public const int MaxElements = 20;
+
     /// <summary>The system of the given elements.</summary>
     public static ChemicalSystem Of(IEnumerable<Element> elements)
     {
@@ -26,10 +30,17 @@ public readonly record struct ChemicalSystem(UInt128 Mask)
         return new ChemicalSystem(m);
     }
 
-    /// <summary>Parses "Li-P-S" (any separator of '-', ',', ' ').</summary>
-    /// <exception cref="InterphaseException">Unknown element symbol.</exception>
-    public static ChemicalSystem Parse(string text) =>
-        Of(text.Split(['-', ',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(PeriodicTable.Get));
+    /// <summary>
+    /// Parses a chemical system written as <c>Li-P-S-Cl</c>, <c>Li,P,S,Cl</c> or <c>Li P S Cl</c> (any order).
+    /// </summary>
+    /// <exception cref="InterphaseException">Empty, or an unknown element symbol.</exception>
+    public static ChemicalSystem Parse(string text)
+    {
+        var parts = (text ?? "").Split(['-', ',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) throw new InterphaseException($"empty chemical system '{text}' (write it like Li-P-S-Cl)");
+        return Of(parts.Select(p => PeriodicTable.TryGet(p)
+            ?? throw new InterphaseException($"chemical system '{text}': unknown element '{p}'")));
+    }
 
     /// <summary>Number of elements.</summary>
     public int Count => (int)UInt128.PopCount(Mask);
@@ -71,6 +82,19 @@ public readonly record struct ChemicalSystem(UInt128 Mask)
             yield return new ChemicalSystem(s);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The keys of every non-empty sub-system (the system itself included), fewest elements first, e.g. for Li-P-S:
+    /// Li, P, S, Li-P, Li-S, P-S, Li-P-S.
+    /// </summary>
+    /// <exception cref="InterphaseException">More than <see cref="MaxElements"/> elements.</exception>
+    public IReadOnlyList<string> SubsystemKeys()
+    {
+        if (Count > MaxElements)
+            throw new InterphaseException($"a chemical system of {Count} elements is too large (at most {MaxElements})");
+        return Subsystems().Select(s => (s.Count, Key: s.ToString()))
+            .OrderBy(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key).ToList();
+    }
+
+    /// <summary>The key of the system, e.g. <c>Cl-Li-P-S</c> (symbols sorted alphabetically, joined by '-').</summary>
     public override string ToString() => string.Join('-', Elements.Select(e => e.Symbol).Order(StringComparer.Ordinal));
 }

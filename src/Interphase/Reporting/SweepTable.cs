@@ -1,9 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Interphase.Cell;
+namespace Interphase.Reporting;
 
-/// <summary>A numeric table (named columns with units in the names) produced by a sweep, writable as CSV.</summary>
+/// <summary>A numeric table (named columns with units in the names) produced by a sweep of a model, writable as CSV.</summary>
 public sealed class SweepTable
 {
     /// <summary>Creates an empty table with the given column names (e.g. <c>separator_um</c>, <c>specific_energy_wh_per_kg</c>).</summary>
@@ -51,7 +51,15 @@ public sealed class SweepTable
     /// <summary>Writes the table to a CSV file; errors name the path.</summary>
     public void WriteCsv(string path)
     {
-        using var w = Interphase.Reporting.OutputFile.Create(path);
+        using var w = OutputFile.Create(path);
         WriteCsv(w);
+    }
+
+    /// <summary><paramref name="steps"/> evenly spaced values from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
+    /// <exception cref="InterphaseException">Fewer than two steps.</exception>
+    public static double[] Linspace(double from, double to, int steps)
+    {
+        if (steps < 2) throw new InterphaseException($"steps = {steps} must be at least 2");
+        return Enumerable.Range(0, steps).Select(i => from + (to - from) * i / (steps - 1)).ToArray();
     }
 }

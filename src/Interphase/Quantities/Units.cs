@@ -1,15 +1,16 @@
+using System.Globalization;
 using System.Text;
 
-namespace Interphase.Knowledge;
+namespace Interphase.Quantities;
 
-/// <summary>A unit the knowledge base recognises: its canonical symbol, dimension and factor to the dimension's base.</summary>
+/// <summary>A unit Interphase recognises: its canonical symbol, dimension and factor to the dimension's base.</summary>
 /// <param name="Symbol">Canonical symbol (e.g. <c>mS/cm</c>, <c>Ω·cm²</c>).</param>
 /// <param name="Dimension">Physical dimension (e.g. <c>conductivity</c>).</param>
 /// <param name="Factor">Multiply a value in this unit by it to get the dimension's base unit.</param>
 public sealed record UnitInfo(string Symbol, string Dimension, double Factor);
 
 /// <summary>
-/// The units used in the reviews and their normalisation. Every dimension has a base unit in which normalised
+/// The one table of units (those used in the reviews, the knowledge base, inputs and models) and their normalisation. Every dimension has a base unit in which normalised
 /// values are stored: S/cm, Ω·cm², mA/cm², mAh/cm², mAh/g, mA/g, MPa, eV, V, g/cm³, µm, %, h, K, C (rate),
 /// mg/cm², cm²/s, Wh/kg, eV/nm². Temperatures (°C, K) convert affinely to K.
 /// </summary>
@@ -20,7 +21,7 @@ public static class Units
 
     static Units()
     {
-        Dim("conductivity", "S/cm", ("S/cm", 1), ("mS/cm", 1e-3), ("µS/cm", 1e-6), ("S/m", 1e-2));
+        Dim("conductivity", "S/cm", ("S/cm", 1), ("mS/cm", 1e-3), ("µS/cm", 1e-6), ("S/m", 1e-2), ("mS/m", 1e-5));
         Dim("area_resistance", "Ω·cm²", ("Ω·cm²", 1), ("kΩ·cm²", 1e3), ("Ω·m²", 1e4));
         Dim("resistance", "Ω", ("Ω", 1), ("kΩ", 1e3));
         Dim("current_density", "mA/cm²", ("mA/cm²", 1), ("µA/cm²", 1e-3), ("A/cm²", 1e3), ("A/m²", 0.1));
@@ -29,7 +30,7 @@ public static class Units
         Dim("specific_current", "mA/g", ("mA/g", 1), ("A/g", 1e3));
         Dim("c_rate", "C", ("C", 1));
         Dim("pressure", "MPa", ("MPa", 1), ("GPa", 1e3), ("kPa", 1e-3), ("Pa", 1e-6), ("psi", 6.894757e-3), ("bar", 0.1), ("atm", 0.101325));
-        Dim("energy", "eV", ("eV", 1), ("meV", 1e-3), ("kJ/mol", 1 / 96.48533212), ("eV/atom", 1));
+        Dim("energy", "eV", ("eV", 1), ("meV", 1e-3), ("kJ/mol", 1 / PhysicalConstants.KjPerMolPerEv), ("eV/atom", 1));
         Dim("voltage", "V", ("V", 1), ("mV", 1e-3));
         Dim("density", "g/cm³", ("g/cm³", 1), ("kg/m³", 1e-3));
         Dim("length", "µm", ("µm", 1), ("nm", 1e-3), ("mm", 1e3), ("cm", 1e4), ("m", 1e6));
@@ -74,10 +75,56 @@ public static class Units
             throw new FormatException($"cannot convert {a.Symbol} ({a.Dimension}) to {b.Symbol} ({b.Dimension})");
         if (a.Dimension == "temperature")
         {
-            var kelvin = a.Symbol == "°C" ? value + 273.15 : value;
-            return b.Symbol == "°C" ? kelvin - 273.15 : kelvin;
+            var kelvin = a.Symbol == "°C" ? value + PhysicalConstants.ZeroCelsiusK : value;
+            return b.Symbol == "°C" ? kelvin - PhysicalConstants.ZeroCelsiusK : kelvin;
         }
         return value * a.Factor / b.Factor;
+    }
+
+    /// <summary>
+    /// Factor from a conductivity unit (<c>S/cm</c>, <c>mS/cm</c>, <c>µS/cm</c>, <c>S/m</c>, <c>mS/m</c>, in any
+    /// common spelling or case, or as a key suffix such as <c>ms_per_cm</c>) to S/cm.
+    /// </summary>
+    /// <exception cref="InterphaseException">Not a conductivity unit.</exception>
+    public static double ConductivityToSPerCm(string unit)
+    {
+        string written = unit.Trim().Replace("_per_", "/", StringComparison.Ordinal);
+        if (TryFind(written, out var u) && u.Dimension == "conductivity") return u.Factor;
+        // Lower-case spellings (ms/cm, us/cm) are common in data file headers; no conductivity unit differs only by case.
+        static string Fold(string k) => (k.StartsWith('u') ? "µ" + k[1..] : k).ToLowerInvariant();
+        string key = Fold(Key(written));
+        var match = BySymbol.Values.FirstOrDefault(v => v.Dimension == "conductivity" && Fold(Key(v.Symbol)) == key);
+        return match?.Factor ?? throw new InterphaseException($"conductivity unit '{unit}': use S/cm, mS/cm, µS/cm or S/m");
+    }
+
+    /// <summary>True for <c>K</c>/<c>kelvin</c>, false for <c>C</c>/<c>°C</c>/<c>celsius</c>.</summary>
+    /// <exception cref="InterphaseException">Neither.</exception>
+    public static bool IsKelvin(string unit) => unit.Trim().TrimStart('°').ToLowerInvariant() switch
+    {
+        "k" or "kelvin" => true,
+        "c" or "celsius" or "degc" => false,
+        _ => throw new InterphaseException($"temperature unit '{unit}': use C or K"),
+    };
+
+    /// <summary>Converts a temperature in the given unit (<c>C</c> or <c>K</c>) to kelvin.</summary>
+    public static double ToKelvin(double value, string unit) => IsKelvin(unit) ? value : value + PhysicalConstants.ZeroCelsiusK;
+
+    /// <summary>
+    /// Parses a temperature such as <c>25</c>, <c>25C</c>, <c>25°C</c> or <c>298.15K</c> to kelvin; a bare number
+    /// is in <paramref name="defaultUnit"/>.
+    /// </summary>
+    /// <exception cref="InterphaseException">Not a number, or at or below absolute zero.</exception>
+    public static double ParseTemperatureK(string text, string defaultUnit = "C")
+    {
+        var s = text.Trim();
+        string unit = defaultUnit;
+        if (s.EndsWith("K", StringComparison.OrdinalIgnoreCase)) { unit = "K"; s = s[..^1]; }
+        else if (s.EndsWith("C", StringComparison.OrdinalIgnoreCase)) { unit = "C"; s = s[..^1].TrimEnd('°'); }
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            throw new InterphaseException($"temperature '{text}': expected a number with optional C or K");
+        double k = ToKelvin(v, unit);
+        if (!(k > 0)) throw new InterphaseException($"temperature '{text}' is at or below absolute zero");
+        return k;
     }
 
     // Longer spellings first so that "kg-1" is not read as "k" + "g-1".
