@@ -1,3 +1,4 @@
+using Interphase.Quantities;
 using MathNet.Numerics;
 using MathNet.Numerics.Integration;
 
@@ -49,11 +50,11 @@ public sealed class SpaceChargeLayer
         _theta0 = phase.BulkOccupancy;
         _ns = phase.SiteDensityCm3 * 1e6;
         _c0 = phase.MobileDensityCm3 * 1e6;
-        _eps = phase.EpsilonR * Constants.ElectricPermittivity;
-        _thermalV = Transport.Units.BoltzmannEvPerK * temperatureK;
-        _kt = _thermalV * Constants.ElementaryCharge;
+        _eps = phase.EpsilonR * PhysicalConstants.VacuumPermittivityFPerM;
+        _thermalV = PhysicalConstants.BoltzmannEvPerK * temperatureK;
+        _kt = _thermalV * PhysicalConstants.ElementaryChargeC;
         if (phase.ScreensElectronically)
-            _invLambdaE2 = Constants.ElementaryCharge * Constants.ElementaryCharge * phase.ElectronicCarrierDensityCm3!.Value * 1e6 / (_eps * _kt);
+            _invLambdaE2 = PhysicalConstants.ElementaryChargeC * PhysicalConstants.ElementaryChargeC * phase.ElectronicCarrierDensityCm3!.Value * 1e6 / (_eps * _kt);
     }
 
     /// <summary>The phase.</summary>
@@ -69,7 +70,7 @@ public sealed class SpaceChargeLayer
     public double Permittivity => _eps;
 
     /// <summary>Debye length of the mobile Li⁺, √(εkT/(e²C0)), m.</summary>
-    public double DebyeLengthM => Math.Sqrt(_eps * _kt / (Constants.ElementaryCharge * Constants.ElementaryCharge * _c0));
+    public double DebyeLengthM => Math.Sqrt(_eps * _kt / (PhysicalConstants.ElementaryChargeC * PhysicalConstants.ElementaryChargeC * _c0));
 
     /// <summary>
     /// Linear screening length of the phase, m: Li⁺ lattice gas (√(εkT/(e²C0(1 − θ0)))) and electronic carriers together.
@@ -78,7 +79,7 @@ public sealed class SpaceChargeLayer
     {
         get
         {
-            double e = Constants.ElementaryCharge;
+            double e = PhysicalConstants.ElementaryChargeC;
             double inv2 = e * e * _c0 * (1 - _theta0) / (_eps * _kt) + _invLambdaE2;
             return 1 / Math.Sqrt(inv2);
         }
@@ -122,7 +123,7 @@ public sealed class SpaceChargeLayer
             double p = 1 - _theta0;
             return _theta0 * p * y * y * (0.5 + (0.5 - p) * y / 3 + (1.0 / 6 - p + p * p) * y * y / 4);
         }
-        double a = _theta0 * SpecialFunctions.ExponentialMinusOne(-y);
+        double a = _theta0 * SpecialFunctions.Expm1(-y);
         if (a > 1e300) return _theta0 * y + Math.Log(_theta0) - y; // ln(θ0 e^(−y)) for huge accumulation
         return _theta0 * y + Math.Log(1 + a); // log1p: a ≥ −θ0 > −1
     }
@@ -146,14 +147,14 @@ public sealed class SpaceChargeLayer
     public double ChargeDensityCPerM3(double psiV) => ChargeDensityReduced(Reduced(psiV));
 
     private double ChargeDensityReduced(double y) =>
-        Constants.ElementaryCharge * _ns * (Occupancy(y) - _theta0) - _eps * _invLambdaE2 * y * _thermalV;
+        PhysicalConstants.ElementaryChargeC * _ns * (Occupancy(y) - _theta0) - _eps * _invLambdaE2 * y * _thermalV;
 
     /// <summary>d(charge density)/dψ, C/(m³·V) (negative: more positive potential, less positive charge).</summary>
     public double ChargeDensitySlope(double psiV)
     {
         double y = Reduced(psiV);
         double th = Occupancy(y);
-        return -Constants.ElementaryCharge * _ns * th * (1 - th) / _thermalV - _eps * _invLambdaE2;
+        return -PhysicalConstants.ElementaryChargeC * _ns * th * (1 - th) / _thermalV - _eps * _invLambdaE2;
     }
 
     /// <summary>Differential capacitance −dQ/dψs of the layer, F/m².</summary>

@@ -35,6 +35,15 @@ public sealed record SpaceChargeProfile(
     /// <summary>Smallest Debye length the continuum model is taken to describe quantitatively (about one Li–Li distance), nm.</summary>
     public const double AtomicScaleNm = 0.3;
 
+    /// <summary>
+    /// Resistances above this (Ω·cm²) are reported as +∞ (blocking): the linear-response integral then only says that
+    /// the depleted layer blocks Li⁺, and its number (up to 1e30 and beyond) means nothing measurable.
+    /// </summary>
+    public const double BlockingOhmCm2 = 1e6;
+
+    /// <summary>A resistance in Ω·cm², or +∞ above <see cref="BlockingOhmCm2"/>.</summary>
+    public static double CapBlocking(double ohmCm2) => ohmCm2 > BlockingOhmCm2 ? double.PositiveInfinity : ohmCm2;
+
     /// <summary>Solves the layer of <paramref name="phase"/> for the surface potential <paramref name="potentialV"/>.</summary>
     /// <exception cref="InterphaseException">Bad parameters, or a potential beyond what the solver can represent.</exception>
     public static SpaceChargeProfile Solve(SpaceChargePhase phase, double potentialV, double temperatureK, int points = 200)
@@ -50,8 +59,8 @@ public sealed record SpaceChargeProfile(
         double q = layer.ChargeCPerM2(potentialV);
         double c = layer.CapacitanceFPerM2(potentialV);
         double cs = layer.ConcentrationCm3(potentialV);
-        double? r = phase.IonicConductivitySPerCm is { } s ? layer.ResistanceOhmM2(potentialV, s * 100) * 1e4 : null;
-        double? f = r is { } rr && rr > 0 ? 1 / (2 * Math.PI * rr * c * 1e-4) : null;
+        double? r = phase.IonicConductivitySPerCm is { } s ? CapBlocking(layer.ResistanceOhmM2(potentialV, s * 100) * 1e4) : null;
+        double? f = r is { } rr && rr > 0 && double.IsFinite(rr) ? 1 / (2 * Math.PI * rr * c * 1e-4) : null;
         return new SpaceChargeProfile(phase.Name, phase.EpsilonR, phase.MobileDensityCm3, phase.SiteDensityCm3,
             phase.ElectronicCarrierDensityCm3, phase.IonicConductivitySPerCm, layer.TemperatureK, potentialV, y,
             layer.DebyeLengthM * 1e9, layer.ScreeningLengthM * 1e9, q * 100, layer.WidthM(potentialV) * 1e9, c * 100, cs, r, f,
@@ -65,7 +74,7 @@ public sealed record SpaceChargeProfile(
         if (layer.ScreeningLengthM * 1e9 < AtomicScaleNm)
             notes.Add($"{p.Name}: screening length {layer.ScreeningLengthM * 1e9:G2} nm is below the atomic scale (~{AtomicScaleNm} nm): the continuum model gives the trend and the order of magnitude, not atomistic detail");
         if (surfaceConcentration < 1e-3 * p.MobileDensityCm3)
-            notes.Add($"{p.Name}: Li⁺ is depleted to {surfaceConcentration / p.MobileDensityCm3:G2} of the bulk at the interface (complete depletion): the resistance is the linear-response limit of a blocking layer");
+            notes.Add($"{p.Name}: Li⁺ is depleted to {surfaceConcentration / p.MobileDensityCm3:G2} of the bulk at the interface (complete depletion): the layer blocks Li⁺ (resistance reported as infinite above 1e6 Ω·cm²)");
         if (surfaceConcentration > 0.99 * p.SiteDensityCm3)
             notes.Add($"{p.Name}: Li⁺ accumulation saturates at the site density ({p.SiteDensityCm3:G3} cm⁻³) at the interface");
         return notes;
