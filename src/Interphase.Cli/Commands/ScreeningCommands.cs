@@ -183,15 +183,26 @@ public sealed class ScreeningCommands : ICliModule
                 _ => cr.Satisfaction >= 0.8 ? $"[green]{Markup.Escape(text)}[/]" : cr.Satisfaction >= 0.5 ? $"[yellow]{Markup.Escape(text)}[/]" : $"[red]{Markup.Escape(text)}[/]",
             });
         }
-        cells.Add(Markup.Escape(string.Join(", ", c.Costs.Take(2).Select(k => ShortKey(k.Key)))));
+        var costs = c.Costs.Take(2).Select(k => ShortKey(k.Key)).ToList();
+        if (c.Practicality?.HydrogenKind is { } h) costs.Add(h == "hydride" ? "hydride!" : "hydrate!");
+        cells.Add(Markup.Escape(string.Join(", ", costs)));
         return cells.ToArray();
     }
 
+    // Short names for the costs column.
     private static string ShortKey(string key) => key switch
     {
+        "e_above_hull" => "E hull",
+        "rxn_cathode" => "rxn cath.",
         "rxn_charged_cathode" => "rxn charged",
         "rxn_electrolyte" => "rxn SE",
-        _ => key.Replace('_', ' '),
+        "rxn_anode" => "rxn anode",
+        "oxidation_limit" => "ox.",
+        "reduction_limit" => "red.",
+        "electronic" => "e⁻",
+        "li_transport" => "ASR",
+        "practicality" => "pract.",
+        _ => key,
     };
 
     private static string Header(string key) => key switch

@@ -280,6 +280,9 @@ public sealed class CoatingScreener
         if (asr is { } a)
             Add(Criteria.LiTransport, a, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm: 1 → 100 Ω·cm²",
                 ScoringModel.AsrMargin.Satisfaction(Math.Log10(a)), $"σ {sigma!.Value.ToString("0.#E+0", CultureInfo.InvariantCulture)} S/cm (knowledge base)");
+        else if (character.IonicConductor == false)
+            Add(Criteria.LiTransport, null, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm; a Li⁺ blocker 0.05", ScoringModel.AsrMargin.Satisfaction(ScoringModel.AsrMargin.Bad),
+                $"blocks Li⁺ (knowledge base: {character.Reason})");
         else
             Add(Criteria.LiTransport, null, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm; unknown 0.5", ScoringModel.Unknown, "conductivity unknown", judged: false);
         var practical = _practicality.Assess(entry.Composition);

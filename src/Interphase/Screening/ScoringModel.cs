@@ -75,7 +75,8 @@ public sealed record SoftMargin(double Good, double Bad, string Unit)
 /// a soft margin ranks them by how far short they fall instead of failing them all);</item>
 /// <item>electronic: insulating 1, conducting 0 (knowledge base); else band gap 3 → 1 eV; else unknown 0.5;</item>
 /// <item>Li transport: log₁₀ of ASR = L/σ at the stated thickness, 1 → 100 Ω·cm² (pass line 10 Ω·cm²), with the
-/// knowledge base's highest reported conductivity; unknown 0.5;</item>
+/// knowledge base's highest reported conductivity; a compound the knowledge base calls a Li⁺ blocker (Li2SO4, Li2CO3)
+/// 0.05; unknown 0.5;</item>
 /// <item>practicality: mean of supply risk (mass-weighted production HHI, 2,500 → 10,000: the US DOJ "highly concentrated"
 /// line to a monopoly) and cost (log₁₀ of the mass-weighted element price, 100 → 10,000 USD/kg), halved for compounds
 /// with hydrogen (hydrates, hydroxides and hydrides give off water or H2 and H2S against sulfides). Radioactive and
