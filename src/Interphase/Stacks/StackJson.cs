@@ -50,6 +50,12 @@ public static class StackJson
             reasons = a.Mechanics.Reasons,
         },
         resistance = a.Resistance.Select(r => new { item = r.Item, asr_ohm_cm2 = r.AsrOhmCm2, drop_mv = r.DropMv, source = r.Source }),
+        space_charge = a.SpaceCharge.Select(x => new
+        {
+            @interface = x.Interface, driving_potential_v = x.DrivingPotentialV, electrolyte_drop_v = x.ElectrolyteDropV,
+            electrolyte_width_nm = x.ElectrolyteWidthNm, electrolyte_li_at_contact = x.ElectrolyteLiAtContact,
+            resistance_ohm_cm2 = x.ResistanceOhmCm2, capacitance_uf_cm2 = x.CapacitanceUfCm2, arc_frequency_hz = x.ArcFrequencyHz, basis = x.Basis,
+        }),
         energy = new
         {
             specific_energy_wh_per_kg = a.Energy.SpecificEnergyWhPerKg,
