@@ -30,7 +30,13 @@ public sealed class AnalyzeCommands : ICliModule
             void Work(Action<string> status)
             {
                 status("loading entries");
-                var engine = CliData.Engine(pr.GetValue(data), source.Resolve(pr));
+                Interphase.Thermodynamics.ThermoEngine engine;
+                try { engine = CliData.Engine(pr.GetValue(data), source.Resolve(pr)); }
+                catch (Interphase.Data.NoDataException ex)
+                {
+                    // Name the systems this stack needs, so the user can pull exactly those.
+                    throw new InterphaseException(Interphase.Data.DataGuidance.NoData(ex.StorePath, stack.ChemicalSystems()), ex);
+                }
                 var kb = KnowledgeBase.Load();
                 var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine);
                 analysis = new StackAnalyzer(engine, kb, remedies).Analyze(stack, new Progress<string>(status));
@@ -57,7 +63,7 @@ public sealed class AnalyzeCommands : ICliModule
         foreach (var h in new[] { "Layer", "Reduction", "Oxidation", "Faces", "Verdict", "Data" }) windows.AddColumn(h);
         foreach (var w in a.Windows)
             windows.AddRow(Markup.Escape(w.Layer), Fmt(w.ReductionVolts), Fmt(w.OxidationVolts),
-                w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", Badge(w.Verdict),
+                w.FacesText, Badge(w.Verdict),
                 w.Basis is { } b ? b.StatusName.Replace('_', ' ') : "—");
         AnsiConsole.Write(windows);
         foreach (var w in a.Windows.Where(w => w.Basis is { Status: not Interphase.Thermodynamics.WindowDataStatus.OnHull } || w.ReductionVolts is null))
@@ -70,7 +76,7 @@ public sealed class AnalyzeCommands : ICliModule
             bool first = true;
             foreach (var r in i.Reactions)
             {
-                table.AddRow(first ? Markup.Escape(i.Interface.Label) : "", Markup.Escape(r.Kind), $"{r.EnergyEvPerAtom * 1000:0}",
+                table.AddRow(first ? Markup.Escape(i.Interface.Label) : "", Markup.Escape(r.Kind), StackReport.Mev(r.EnergyEvPerAtom),
                     Markup.Escape(string.Join(", ", r.Products)), first ? StackAnalyzer.Describe(i.Interphase.Kind) : "", first ? Badge(i.Verdict) : "");
                 first = false;
             }

@@ -44,16 +44,18 @@ public sealed class DataCommands : ICliModule
             string name = p.GetValue(source) ?? Path.GetFileName(path);
             string fieldName = p.GetValue(field)!;
             MaterialsProjectJson.BasisOf(fieldName);
-            using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
-            var summary = s.ImportSource(EntryFileReader.Read(path, name, fieldName), name, Path.GetFullPath(path));
-            if (p.GetValue(json))
-                CliOutput.WriteJson(new { store = s.Path, summary.Source, summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds });
-            else
-                CliOutput.Terminal.MarkupLine(
-                    $"Imported [bold]{summary.Added}[/] entries as source [bold]{Markup.Escape(summary.Source)}[/]" +
-                    (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
-                    $" in {summary.Elapsed.TotalSeconds:F2} s into {Markup.Escape(s.Path)}");
-            return 0;
+            return EntryStore.Write(StoreLocation.Resolve(p.GetValue(store)), s =>
+            {
+                var summary = s.ImportSource(EntryFileReader.Read(path, name, fieldName), name, Path.GetFullPath(path));
+                if (p.GetValue(json))
+                    CliOutput.WriteJson(new { store = s.Path, summary.Source, summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds });
+                else
+                    CliOutput.Terminal.MarkupLine(
+                        $"Imported [bold]{summary.Added}[/] entries as source [bold]{Markup.Escape(summary.Source)}[/]" +
+                        (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
+                        $" in {summary.Elapsed.TotalSeconds:F2} s into {Markup.Escape(s.Path)}");
+                return 0;
+            });
         }));
         return cmd;
     }

@@ -41,7 +41,8 @@ internal static class DataPullCommand
         {
             var system = ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
             var provider = CreateProvider(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!);
-            using var s = EntryStore.Open(StoreLocation.Resolve(p.GetValue(store)));
+            return EntryStore.Write(StoreLocation.Resolve(p.GetValue(store)), s =>
+            {
             ImportSummary summary;
             bool quiet = p.GetValue(json) || Console.IsOutputRedirected;
             if (quiet)
@@ -79,6 +80,7 @@ internal static class DataPullCommand
                     $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystem.Of(system).ToString())} as source [bold]{Markup.Escape(summary.Source)}[/]" +
                     (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") + $" into {Markup.Escape(s.Path)}");
             return 0;
+            });
         }));
         return cmd;
     }

@@ -81,7 +81,11 @@ public sealed class ScreeningCommands : ICliModule
             OutputFile.Check(pr.GetValue(html));
             bool asJson = pr.GetValue(json);
             // The whole data set: candidates come from every chemical system.
-            ThermoEngine LoadEngine() => CliData.Engine(pr.GetValue(data), source.Resolve(pr));
+            ThermoEngine LoadEngine()
+            {
+                try { return CliData.Engine(pr.GetValue(data), source.Resolve(pr)); }
+                catch (Interphase.Data.NoDataException ex) { throw new InterphaseException(Interphase.Data.DataGuidance.ForScreen(ex.StorePath), ex); }
+            }
 
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)

@@ -17,6 +17,9 @@ public sealed record EntrySourceOptions
     /// <summary>Combine entries from sources with different references (<c>--allow-mixed-sources</c>).</summary>
     public bool AllowMixedSources { get; init; }
 
+    /// <summary>Fall back to the shared <c>mp_e_form.csv</c> when the store is missing or empty (default true).</summary>
+    public bool UseSharedDefault { get; init; } = true;
+
     /// <summary>Convert raw total energies to formation energies against same-source elemental references (default true).</summary>
     public bool ToFormation { get; init; } = true;
 }
@@ -38,8 +41,12 @@ public static class EntrySourceResolver
         string where;
         string storePath = StoreLocation.Resolve(options.StorePath);
         var files = options.DataFiles;
-        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared)
-            files = [shared]; // the documented default when nothing has been imported yet
+        if (files.Count == 0 && StoreIsEmpty(storePath))
+        {
+            // The documented default when nothing has been imported yet; without it there is no data at all.
+            files = options.UseSharedDefault && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared ? [shared]
+                : throw new NoDataException(storePath, key);
+        }
         if (files.Count > 0)
         {
             var symbols = system.Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal);
@@ -84,7 +91,9 @@ public static class EntrySourceResolver
     {
         string storePath = StoreLocation.Resolve(options.StorePath);
         var files = options.DataFiles;
-        if (files.Count == 0 && StoreIsEmpty(storePath) && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared) files = [shared];
+        if (files.Count == 0 && StoreIsEmpty(storePath))
+            files = options.UseSharedDefault && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared ? [shared]
+                : throw new NoDataException(storePath, null);
         List<Entry> entries;
         string where;
         if (files.Count > 0)
@@ -127,4 +136,50 @@ public static class EntrySourceResolver
             "whose energies are computed against different references and are not comparable; choose one with --source NAME, " +
             "or pass --allow-mixed-sources to combine them anyway");
     }
+}
+
+/// <summary>
+/// There is no thermodynamic data at all: no <c>--data</c> file, an entry store that is missing or empty, and no shared
+/// data. The message says how to get some; front ends add what their task needs (<see cref="DataGuidance"/>).
+/// </summary>
+public sealed class NoDataException : InterphaseException
+{
+    /// <summary>Creates the error for a store path and, when known, the chemical system asked for.</summary>
+    public NoDataException(string storePath, string? chemicalSystem)
+        : base(DataGuidance.NoData(storePath, chemicalSystem is null ? [] : [chemicalSystem]))
+    {
+        StorePath = storePath;
+    }
+
+    /// <summary>The store that was looked at.</summary>
+    public string StorePath { get; }
+}
+
+/// <summary>How to get data on a machine that has none: the commands to run, per task.</summary>
+public static class DataGuidance
+{
+    /// <summary>The message for a store without data, with the <c>data pull</c> command for each chemical system.</summary>
+    public static string NoData(string storePath, IReadOnlyCollection<string> chemicalSystems)
+    {
+        var lines = new List<string>
+        {
+            $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and no shared data was found (set {SharedData.EnvironmentVariable}).",
+            "Get data in one of these ways:",
+        };
+        foreach (var system in chemicalSystems)
+            lines.Add($"  interphase data pull --chemsys {system} --source mp      (Materials Project; set MP_API_KEY)");
+        if (chemicalSystems.Count == 0)
+            lines.Add("  interphase data pull --chemsys SYSTEM --source mp      (e.g. Li-P-S-Cl; Materials Project, set MP_API_KEY)");
+        lines.Add("  interphase data import FILE      (formula,e_form_per_atom CSV such as Matbench mp_e_form.csv, or pymatgen/Materials Project JSON)");
+        lines.Add("  or pass --data FILE to this command");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>For a screen: it needs every Li compound, which one chemical system at a time cannot give.</summary>
+    public static string ForScreen(string storePath) => string.Join(Environment.NewLine,
+        $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and no shared data was found (set {SharedData.EnvironmentVariable}).",
+        "A screen ranks every Li compound, so it needs a data set that has them all:",
+        "  interphase data import FILE      (e.g. the Matbench mp_e_form.csv, 132,752 Materials Project formation energies, or a Materials Project download of every compound containing Li)",
+        "  or pass --data FILE to this command",
+        "(interphase data pull fetches one chemical system and its sub-systems at a time: enough for a stack, not for a screen)");
 }

@@ -66,6 +66,32 @@ public sealed class EntryStore : IDisposable
         return Connect(full, SqliteOpenMode.ReadWriteCreate);
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> on the store at <paramref name="path"/>, creating it when needed; when the store did
+    /// not exist before and <paramref name="write"/> fails, the new (empty) store is removed again, so a failed import or
+    /// pull leaves nothing behind.
+    /// </summary>
+    public static T Write<T>(string path, Func<EntryStore, T> write)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        bool existed = File.Exists(full);
+        var store = Open(full);
+        try
+        {
+            var result = write(store);
+            store.Dispose();
+            return result;
+        }
+        catch
+        {
+            store.Dispose();
+            if (!existed)
+                foreach (var file in new[] { full, full + "-wal", full + "-shm", full + "-journal" })
+                    if (File.Exists(file)) File.Delete(file);
+            throw;
+        }
+    }
+
     /// <summary>Opens an existing store; throws an <see cref="InterphaseException"/> saying how to fill it when there is none.</summary>
     public static EntryStore OpenExisting(string path)
     {

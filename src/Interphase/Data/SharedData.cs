@@ -10,13 +10,25 @@ public static class SharedData
     public const string EnvironmentVariable = "INTERPHASE_SHARED";
 
     /// <summary>The shared directory (one holding README.md and data/), or null when none is found: the
-    /// <see cref="EnvironmentVariable"/>, a <c>shared</c> directory beside any parent of the working or application
-    /// directory, or /work/shared.</summary>
-    public static string? FindDirectory()
+    /// <see cref="EnvironmentVariable"/> when set, else a <c>shared</c> directory beside any parent of the working or
+    /// application directory.</summary>
+    /// <exception cref="InterphaseException"><see cref="EnvironmentVariable"/> names a folder that does not exist or
+    /// holds no shared data.</exception>
+    public static string? FindDirectory() => FindDirectory(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>As <see cref="FindDirectory()"/>, with <paramref name="env"/> standing for the value of
+    /// <see cref="EnvironmentVariable"/> (null or empty: unset).</summary>
+    /// <exception cref="InterphaseException"><paramref name="env"/> names a folder that does not exist or holds no shared data.</exception>
+    public static string? FindDirectory(string? env)
     {
         static bool IsShared(string? d) => d is not null && System.IO.File.Exists(Path.Combine(d, "README.md")) && Directory.Exists(Path.Combine(d, "data"));
-        var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (IsShared(env)) return Path.GetFullPath(env!);
+        if (!string.IsNullOrEmpty(env))
+        {
+            if (IsShared(env)) return Path.GetFullPath(env);
+            throw new InterphaseException(Directory.Exists(env)
+                ? $"{EnvironmentVariable} is set to {env}, which holds no shared data (README.md and data/); point it at the shared folder or unset it"
+                : $"{EnvironmentVariable} is set to {env}, which does not exist; point it at the shared folder or unset it");
+        }
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
@@ -25,7 +37,7 @@ public static class SharedData
                 if (IsShared(candidate)) return candidate;
             }
         }
-        return IsShared("/work/shared") ? "/work/shared" : null;
+        return null;
     }
 
     /// <summary>A file inside the shared directory, or null when the directory or the file is missing.</summary>

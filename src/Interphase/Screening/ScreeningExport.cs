@@ -30,7 +30,13 @@ public sealed record ScreeningRow(
     int Rank, string Formula, double Score, int Failed, IReadOnlyList<string> Costs, double WorstRxnEvPerAtom, double EAboveHullEvPerAtom,
     double? RxnCathodeEvPerAtom, double? RxnChargedCathodeEvPerAtom, double? RxnElectrolyteEvPerAtom, double? RxnAnodeEvPerAtom,
     double? ReductionLimitV, double? OxidationLimitV, string Electronic, double? IonicConductivitySCm, double? BandGapEv,
-    double? AsrOhmCm2, double? HhiProduction, double? PriceUsdPerKg, IReadOnlyList<string> Flags, IReadOnlyList<CriterionResult> Criteria);
+    double? AsrOhmCm2, double? HhiProduction, double? PriceUsdPerKg, IReadOnlyList<string> Flags, IReadOnlyList<CriterionResult> Criteria)
+{
+    /// <summary>What the candidate's window stands on: <c>on_hull</c> (its own window) or <c>above_hull</c> (above its
+    /// own hull by <see cref="EAboveHullEvPerAtom"/>: the window is that of its decomposition). Candidates are entries,
+    /// so never <c>no_entry</c>.</summary>
+    public string DataStatus => EAboveHullEvPerAtom > 0 ? "above_hull" : "on_hull";
+}
 
 /// <summary>A known coating or interlayer in the JSON output.</summary>
 /// <param name="Formula">Formula.</param>

@@ -115,6 +115,12 @@ public sealed class CellStack
     /// <summary>Current density, mA/cm².</summary>
     public double CurrentDensityMaPerCm2 { get; init; }
 
+    /// <summary>The chemical systems the analysis needs entries for: one per interface (both layers' elements), e.g.
+    /// Co-Cl-Li-Mn-Ni-O-P-S for NCM811 | Li6PS5Cl.</summary>
+    public IReadOnlyList<string> ChemicalSystems() => Interfaces()
+        .Select(i => ChemicalSystem.Of(i.Positive.Elements.Concat(i.Negative.Elements)).ToString())
+        .Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>
     /// The stack's interfaces from cathode to anode, each naming the two materials that meet, which side of the cell
     /// it is on and the potential range (V vs Li/Li+) it sees: the cathode's range where a layer touches the cathode,
@@ -177,4 +183,8 @@ public sealed record StackInterface(int Index, string PositiveName, Composition 
 {
     /// <summary>"A | B".</summary>
     public string Label => $"{PositiveName} | {NegativeName}";
+
+    /// <summary>True when an electrode is one of the two layers: only then can it supply the electrons an
+    /// electrochemical reaction needs (with a coating, interlayer or second electrolyte in between it is suppressed).</summary>
+    public bool TouchesElectrode => PositiveRole == "cathode" || NegativeRole == "anode";
 }

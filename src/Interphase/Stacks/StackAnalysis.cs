@@ -20,6 +20,14 @@ public sealed record LayerWindow(string Layer, string Formula, string Role, doub
     double? FacesMinVolts, double? FacesMaxVolts, Verdict Verdict, string Reason,
     IReadOnlyList<string> ProductsAtMin, IReadOnlyList<string> ProductsAtMax)
 {
+    /// <summary>The potential at each face of the layer and how it was set (an electrode, an electrode behind a coating,
+    /// or none).</summary>
+    public string Sides { get; init; } = "";
+
+    /// <summary>The potentials faced as text: one value when both ends are equal ("0 V"), else a range; "—" for none.</summary>
+    public string FacesText => FacesMinVolts is not { } lo || FacesMaxVolts is not { } hi ? "—"
+        : Math.Abs(hi - lo) < 1e-9 ? $"{lo:0.##} V" : $"{lo:0.##}–{hi:0.##} V";
+
     /// <summary>What the window stands on: the layer's own entry on the hull, an entry above it, or no entry.</summary>
     public Interphase.Thermodynamics.WindowBasis? Basis { get; init; }
 }

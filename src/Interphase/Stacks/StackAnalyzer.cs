@@ -92,12 +92,41 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 .Select(f => new Exposure(f.MinVolts, f.MaxVolts,
                     (f.PositiveName == name ? f.NegativeRole : f.PositiveRole) is "cathode coating" or "anode interlayer"))
                 .ToList();
-            result.Add(JudgeWindow(name, composition, role, window, exposures) with { Basis = WindowBasis.Of(engine, composition, window) });
+            result.Add(JudgeWindow(name, composition, role, window, exposures) with
+            {
+                Basis = WindowBasis.Of(engine, composition, window),
+                Sides = Sides(stack, name, interfaces),
+            });
         }
         return result;
     }
 
     private sealed record Exposure(double MinVolts, double MaxVolts, bool Shielded);
+
+    // The potential at each face of a layer and where it comes from: an electrode it touches, an electrode behind an
+    // electronically insulating coating or interlayer, or nothing (another electrolyte, no electrode to set it).
+    private static string Sides(CellStack stack, string name, IReadOnlyList<StackInterface> interfaces)
+    {
+        static string Range(double lo, double hi) => Math.Abs(hi - lo) < 1e-9 ? $"{lo:0.##} V" : $"{lo:0.##}–{hi:0.##} V";
+        string Face(StackInterface? f, bool cathodeSide)
+        {
+            if (f is null) return "";
+            string neighbour = cathodeSide ? f.PositiveName : f.NegativeName;
+            string role = cathodeSide ? f.PositiveRole : f.NegativeRole;
+            string side = cathodeSide ? "cathode side" : "anode side";
+            return role switch
+            {
+                "cathode" => $"{side} {Range(f.MinVolts, f.MaxVolts)} from {neighbour} (its voltage range)",
+                "anode" => $"{side} {Range(f.MinVolts, f.MaxVolts)} from {neighbour}",
+                "cathode coating" => $"{side} {Range(f.MinVolts, f.MaxVolts)} of {stack.Cathode.Name} behind the {neighbour} coating (it blocks electrons)",
+                "anode interlayer" => $"{side} {Range(f.MinVolts, f.MaxVolts)} of {stack.Anode.Name} behind the {neighbour} interlayer (it blocks electrons)",
+                _ => $"{side} against {neighbour}: no electrode sets its potential",
+            };
+        }
+        var towardCathode = interfaces.FirstOrDefault(f => f.NegativeName == name);
+        var towardAnode = interfaces.FirstOrDefault(f => f.PositiveName == name);
+        return string.Join("; ", new[] { Face(towardCathode, true), Face(towardAnode, false) }.Where(x => x.Length > 0));
+    }
 
     private LayerWindow JudgeWindow(string name, Composition composition, string role, StabilityWindow window, List<Exposure> exposures)
     {
@@ -156,7 +185,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         bool positiveIsCathode = iface.PositiveRole == "cathode";
         // An electrochemical reaction needs electrons from an electrode: it drives the verdict only where an
         // electrode (or an electronically conducting layer) is one of the two partners.
-        bool electrodeContact = positiveIsCathode || iface.NegativeRole == "anode";
+        bool electrodeContact = iface.TouchesElectrode;
 
         reactions.Add(Summarise("chemical", iface.Positive, iface.Negative, null));
         if (positiveIsCathode)
@@ -173,11 +202,20 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         {
             // The layer touching the anode is reduced to the equilibrium products at the anode's potential (Fig. 27).
             var window = engine.Window(iface.Positive);
+            var basis = WindowBasis.Of(engine, iface.Positive, window);
             var products = ProductsAt(window, iface.MinVolts).ToList();
             bool withinWindow = window.ReductionVolts is { } r && iface.MinVolts >= r - _options.WindowToleranceVolts;
+            double energy = withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0);
             if (withinWindow) products.Clear();
+            if (withinWindow && basis.Status == WindowDataStatus.AboveHull)
+            {
+                // Metastable: the window is that of its decomposition, which the layer itself tends to (Li3OCl → Li2O + LiCl).
+                products = basis.PhaseFormulas.ToList();
+                energy = -basis.EnergyAboveHullEvPerAtom!.Value;
+                reasons.Add($"{basis.Explanation}; with Li those phases are stable, so the layer itself is what is metastable ({energy * 1000:0} meV/atom)");
+            }
             interphase = InterphaseClassifier.Classify(
-                new InterphaseInput(iface.PositiveName, products, withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0), iface.MinVolts),
+                new InterphaseInput(iface.PositiveName, products, energy, iface.MinVolts) { ReductionOnsetV = window.ReductionVolts ?? (window.StableSegment is null ? double.PositiveInfinity : null) },
                 knowledge.Products);
         }
         else

@@ -13,7 +13,7 @@ public static class StackJson
         {
             layer = w.Layer, formula = w.Formula, role = w.Role,
             reduction_volts = w.ReductionVolts, oxidation_volts = w.OxidationVolts,
-            faces_min_volts = w.FacesMinVolts, faces_max_volts = w.FacesMaxVolts,
+            faces_min_volts = w.FacesMinVolts, faces_max_volts = w.FacesMaxVolts, sides = w.Sides,
             verdict = w.Verdict.ToString().ToLowerInvariant(), reason = w.Reason,
             products_at_min = w.ProductsAtMin, products_at_max = w.ProductsAtMax,
             data_status = w.Basis?.StatusName, e_above_hull_ev_per_atom = w.Basis?.EnergyAboveHullEvPerAtom,

@@ -32,7 +32,10 @@ public static class StackReport
     /// <summary>Reaction energies of every interface reaction as bars (meV/atom).</summary>
     public static Chart ReactionChart(StackAnalysis analysis)
     {
-        var items = analysis.Interfaces.SelectMany(i => i.Reactions.Select(r => (Label: $"{i.Interface.Label}: {r.Kind}", r.EnergyEvPerAtom))).ToList();
+        // An electrochemical reaction where no electrode touches the interface is suppressed: say so on its bar.
+        var items = analysis.Interfaces.SelectMany(i => i.Reactions.Select(r => (
+            Label: $"{i.Interface.Label}: {r.Kind}" + (r.Volts is not null && !i.Interface.TouchesElectrode ? " (suppressed: no electrode)" : ""),
+            r.EnergyEvPerAtom))).ToList();
         var chart = new Chart { Title = "Most exothermic interface reactions", XLabel = "Reaction energy (meV/atom)" };
         chart.Series.Add(new Series("reaction energy", items.Select(i => i.EnergyEvPerAtom * 1000).ToArray(),
             items.Select(_ => 0.0).ToArray(), SeriesStyle.RangeBars, "#E45756", items.Select(i => i.Label).ToArray()));
@@ -55,9 +58,9 @@ public static class StackReport
         report.Section("Stability windows")
             .Paragraph("Windows from the grand-potential phase diagram open to Li; bars are the zero-Li-uptake range of each layer, lines the electrode potentials.")
             .Figure(WindowChart(a), "Stability windows against the electrode potentials (V vs Li/Li+)")
-            .Table(["Layer", "Role", "Reduction (V)", "Oxidation (V)", "Faces (V)", "Verdict", "Why", "Data"],
+            .Table(["Layer", "Role", "Reduction (V)", "Oxidation (V)", "Faces (V vs Li/Li+)", "Verdict", "Why", "Data"],
                 a.Windows.Select(w => (IReadOnlyList<object?>)[w.Layer, w.Role, V(w.ReductionVolts), V(w.OxidationVolts),
-                    w.FacesMinVolts is null ? "—" : $"{w.FacesMinVolts:0.##}–{w.FacesMaxVolts:0.##}", w.Verdict, w.Reason,
+                    w.Sides.Length > 0 ? w.Sides : w.FacesText, w.Verdict, w.Reason,
                     w.Basis is { } b ? $"{b.StatusName.Replace('_', ' ')}: {b.Explanation}" : "—"]));
 
         report.Section("Interfaces").Figure(ReactionChart(a), "Reaction energy of each interface reaction (meV/atom of mixture)");
@@ -106,7 +109,12 @@ public static class StackReport
         return report;
     }
 
-    private static string Mev(double ev) => (ev * 1000).ToString("0", CultureInfo.InvariantCulture);
+    /// <summary>An energy in eV as whole meV, never "-0".</summary>
+    public static string Mev(double ev)
+    {
+        double mev = Math.Round(ev * 1000);
+        return (mev == 0 ? 0 : mev).ToString("0", CultureInfo.InvariantCulture);
+    }
 
     private static string V(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Interphase.Anode.Interphases;
 using Interphase.Knowledge;
 using Interphase.Reporting;
 using Interphase.Stacks;
@@ -99,5 +100,68 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
         var a = AnalyzeYaml(Example("lco-llzo-li.yaml").Replace("current_density_ma_cm2: 0.1", "current_density_ma_cm2: 2"));
         Assert.Equal(Verdict.Warning, a.ResistanceVerdict.Verdict);
         Assert.Contains("50 mV", a.ResistanceVerdict.Reason);
+    }
+
+    private InterfaceAnalysis AgainstLithium(string formula) => AnalyzeYaml($$"""
+            cathode: { name: LCO, composition: LiCoO2, charged_composition: Li0.5CoO2, voltage_range_v: [3.0, 4.2] }
+            electrolytes: [ { name: {{formula}}, composition: {{formula}}, thickness_um: 50 } ]
+            anode: { kind: li-metal }
+            """).Interfaces.Single(i => i.Interface.NegativeRole == "anode");
+
+    [Fact]
+    public void LiAlO2IsKineticallyStableWithLithiumLikeLlzo()
+    {
+        // 001 §5.1: "oxides such as LLZO and LiAlO2 decompose close to 0 V ... kinetically stable"; on the shared data
+        // LiAlO2 is reduced from 0.17 V (to Li9Al4 + Li2O at 0 V, −61 meV/atom).
+        var a = AgainstLithium("LiAlO2");
+        Assert.Equal(InterphaseKind.KineticallyStabilised, a.Interphase.Kind);
+        Assert.Contains("0.17 V", a.Interphase.Reason);
+        Assert.Contains("001 Fig. 26", a.Interphase.Reason);
+        Assert.Equal(Verdict.Ok, a.Verdict);
+        Assert.Equal(InterphaseKind.KineticallyStabilised, AgainstLithium("Li7La3Zr2O12").Interphase.Kind);
+    }
+
+    [Fact]
+    public void TaDopedLlzoIsNotKineticallyStabilisedBecauseTantalumMetalForms()
+    {
+        // Ta5+ is reduced from 0.54 V, beyond the 0.5 V of 001 Fig. 26; the Ta metal it forms conducts electrons.
+        var a = AgainstLithium("Li6.4La3Zr1.4Ta0.6O12");
+        Assert.NotEqual(InterphaseKind.KineticallyStabilised, a.Interphase.Kind);
+        Assert.Contains(a.Interphase.Products, p => p.Formula == "Ta");
+        Assert.Equal(InterphaseKind.MixedConducting, a.Interphase.Kind);
+        Assert.Contains(a.Interphase.Notes, n => n.Contains("0.54 V"));
+    }
+
+    [Fact]
+    public void Li3OClAgainstLithiumIsNotCalledStableAtZeroEnergy()
+    {
+        // Li3ClO lies 30 meV/atom above the hull: its window is that of Li2O + LiCl, which the layer itself tends to.
+        var a = AgainstLithium("Li3OCl");
+        Assert.NotEqual(InterphaseKind.Stable, a.Interphase.Kind);
+        Assert.Equal(["Li2O", "LiCl"], a.Interphase.Products.Select(p => p.Formula).Order(StringComparer.Ordinal));
+        Assert.Contains(a.Reasons, r => r.Contains("30 meV/atom above the hull"));
+        Assert.Contains("-30 meV/atom", a.Interphase.Reason);
+    }
+
+    [Fact]
+    public void ReportTextHasNoMinusZeroAndMarksSuppressedReactions()
+    {
+        Assert.Equal("0", StackReport.Mev(-0.0004));
+        Assert.Equal("-1", StackReport.Mev(-0.0009));
+        var a = AnalyzeYaml(Example("ncm811-linbo3-lpscl-liin.yaml"));
+        // LiNbO3 | Li6PS5Cl: the coating blocks the cathode's electrons, so its electrochemical bar is marked suppressed.
+        var chart = StackReport.ReactionChart(a);
+        var labels = chart.Series.SelectMany(s => s.Labels ?? []).ToList();
+        Assert.Contains(labels, l => l.StartsWith("LiNbO3 | Li6PS5Cl: electrochemical", StringComparison.Ordinal) && l.Contains("suppressed"));
+        Assert.DoesNotContain(labels, l => l.StartsWith("NCM811 | LiNbO3", StringComparison.Ordinal) && l.Contains("suppressed"));
+        // The argyrodite's faces: the coated cathode on one side, the Li–In anode on the other, each said.
+        var w = a.Windows.Single(x => x.Layer == "Li6PS5Cl");
+        Assert.Contains("behind the LiNbO3 coating", w.Sides);
+        Assert.Contains("anode side 0.62 V from Li–In", w.Sides);
+        var halide = AnalyzeYaml(Example("ncm811-li3incl6-lpscl-li.yaml")).Windows.Single(x => x.Layer == "Li6PS5Cl");
+        Assert.Equal("0 V", halide.FacesText);
+        Assert.Contains("against Li3InCl6: no electrode sets its potential", halide.Sides);
+        string html = StackReport.Build(a).Render();
+        Assert.DoesNotContain(">-0<", html);
     }
 }

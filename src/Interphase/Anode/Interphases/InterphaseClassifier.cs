@@ -22,7 +22,14 @@ public enum InterphaseKind
 /// <param name="Products">Reduced formulas of the reduction products at the anode potential (empty: no reaction).</param>
 /// <param name="ReactionEnergyEvPerAtom">Decomposition/reaction energy at the anode potential, eV/atom (≤ 0; 0 = stable).</param>
 /// <param name="AnodePotentialV">Anode potential, V vs Li/Li⁺ (0 for Li metal).</param>
-public sealed record InterphaseInput(string Electrolyte, IReadOnlyList<string> Products, double ReactionEnergyEvPerAtom, double AnodePotentialV = 0.0);
+public sealed record InterphaseInput(string Electrolyte, IReadOnlyList<string> Products, double ReactionEnergyEvPerAtom, double AnodePotentialV = 0.0)
+{
+    /// <summary>
+    /// Potential where the electrolyte starts to be reduced (its window's lower limit), V vs Li/Li⁺; null when unknown.
+    /// When given, it decides kinetic stabilisation instead of the reaction energy (see <see cref="InterphaseClassifier"/>).
+    /// </summary>
+    public double? ReductionOnsetV { get; init; }
+}
 
 /// <summary>Classification of an interface with its reasons.</summary>
 /// <param name="Electrolyte">Electrolyte.</param>
@@ -45,9 +52,19 @@ public sealed record InterphaseClassification(string Electrolyte, InterphaseKind
 /// −0.01…−0.02 eV/atom and the ≳0.1 eV/atom of reactive sulfides, e.g. LGPS −1.2 eV/atom); (3) any electronically
 /// conducting product → mixed conducting; (4) any product of unknown character → undetermined; (5) otherwise a
 /// passivating SEI (noting when no product is known to conduct Li⁺, which would make it blocking).
+/// When the reduction onset is known, rule (2) uses it instead of the energy: the energy each electron gains on
+/// reduction at the anode is at most e·(onset − anode potential), so an electrolyte reduced only within
+/// <see cref="KineticOnsetMarginV"/> of the anode is kinetically stabilised — the "decomposition close to 0 V" group
+/// of 001 Fig. 26 (LLZO 0.05 V, LiAlO2 0.17 V; §5.1: a high barrier to break the metal–oxygen bonds), against
+/// "reductive decomposition at voltages &gt; 0.5 V" for the unstable group. The per-atom energy cannot draw this line:
+/// LiAlO2 releases −61 meV/atom at 0 V yet is kinetically stable, because many electrons each gain little.
 /// </remarks>
 public static class InterphaseClassifier
 {
+    /// <summary>Largest gap between reduction onset and anode potential, V, that still counts as kinetically stable
+    /// (001_9ddcaf3869a721a2.txt Fig. 26: unstable electrolytes are reduced above 0.5 V vs Li/Li⁺).</summary>
+    public const double KineticOnsetMarginV = 0.5;
+
     /// <summary>Default kinetic-stabilisation threshold on |reaction energy|, eV/atom.</summary>
     public const double DefaultKineticThresholdEvPerAtom = 0.05;
 
@@ -68,13 +85,22 @@ public static class InterphaseClassifier
 
         var conducting = products.Where(p => p.Electronic == ElectronicCharacter.Conducting).ToList();
         var unknown = products.Where(p => p.Electronic == ElectronicCharacter.Unknown).ToList();
-        if (Math.Abs(e) < kineticThresholdEvPerAtom)
+        bool kinetic = input.ReductionOnsetV is { } onset
+            ? onset - input.AnodePotentialV <= KineticOnsetMarginV + 1e-9
+            : Math.Abs(e) < kineticThresholdEvPerAtom;
+        if (input.ReductionOnsetV is { } on && !kinetic)
+            notes.Add(double.IsFinite(on)
+                ? $"reduced from {on:0.##} V, more than {KineticOnsetMarginV} V above the anode: not kinetically stabilised (001 Fig. 26)"
+                : "stable at no potential: not kinetically stabilised");
+        if (kinetic)
         {
             if (conducting.Count > 0)
                 notes.Add($"if it did react, {Names(conducting)} would conduct electrons and let the interphase grow");
             notes.Add("small driving force: expect poor wetting by Li (surface-energy mismatch, interfacial gaps); lithiophilic coatings help (Figure 27d–f)");
             return new(input.Electrolyte, InterphaseKind.KineticallyStabilised,
-                $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
+                input.ReductionOnsetV is { } v
+                    ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of 001 Fig. 26 with LLZO and LiAlO2 (§5.1)"
+                    : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
         }
         if (conducting.Count > 0)
             return new(input.Electrolyte, InterphaseKind.MixedConducting,
