@@ -16,6 +16,7 @@ public static class CliApp
         foreach (var module in modules)
             foreach (var command in module.Commands())
                 root.Add(command);
+        OutputGuard.Install(root);
         return root;
     }
 }

@@ -31,15 +31,27 @@ public static class CliOutput
             switch (error)
             {
                 case InterphaseException or IOException or UnauthorizedAccessException:
-                    Console.Error.WriteLine($"error: {error.Message}");
+                    Console.Error.WriteLine($"error: {Capped(error.Message)}");
                     return 2;
+                case System.Data.Common.DbException db:
+                    Console.Error.WriteLine($"error: entry store: {Capped(db.Message)}");
+                    return 2;
+                case OperationCanceledException:
+                    Console.Error.WriteLine("error: cancelled");
+                    return 130;
                 default:
-                    Console.Error.WriteLine($"error: internal error ({error.GetType().Name}: {error.Message}); please report it" +
+                    Console.Error.WriteLine($"error: internal error ({error.GetType().Name}: {Capped(error.Message)}); please report it" +
                         (Environment.GetEnvironmentVariable("INTERPHASE_DEBUG") is { Length: > 0 } ? Environment.NewLine + error : " (set INTERPHASE_DEBUG=1 for details)"));
                     return 70;
             }
         }
     }
+
+    /// <summary>Longest error message printed, in characters (messages quote the user's input).</summary>
+    public const int MaxMessageLength = 2000;
+
+    private static string Capped(string message) =>
+        message.Length <= MaxMessageLength ? message : $"{message[..MaxMessageLength]}… ({message.Length - MaxMessageLength:N0} more characters)";
 
     /// <summary>Width used when output is not a terminal and <c>COLUMNS</c> is unset: wide enough that no cell wraps or is cut.</summary>
     public const int UnboundedWidth = 10_000;

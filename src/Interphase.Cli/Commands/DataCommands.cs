@@ -69,7 +69,7 @@ public sealed class DataCommands : ICliModule
         var cmd = new Command("list", "List the sources in the store, or the entries of a chemical system") { chemsys, source, store, json };
         cmd.SetAction(p => CliOutput.Run(() =>
         {
-            using var s = EntryStore.OpenExisting(StoreLocation.Resolve(p.GetValue(store)));
+            using var s = EntryStore.OpenReadOnly(StoreLocation.Resolve(p.GetValue(store)));
             if (p.GetValue(chemsys) is not { } sys)
             {
                 var sources = s.Sources();
@@ -135,7 +135,7 @@ public sealed class DataCommands : ICliModule
         var cmd = new Command("stats", "Entry counts by source and by number of elements") { store, json };
         cmd.SetAction(p => CliOutput.Run(() =>
         {
-            using var s = EntryStore.OpenExisting(StoreLocation.Resolve(p.GetValue(store)));
+            using var s = EntryStore.OpenReadOnly(StoreLocation.Resolve(p.GetValue(store)));
             var st = s.Stats();
             if (p.GetValue(json))
             {
@@ -168,23 +168,25 @@ public sealed class DataCommands : ICliModule
         var cmd = new Command("export", "Write the store's entries as CSV or pymatgen JSON") { format, output, source, chemsys, store };
         cmd.SetAction(p => CliOutput.Run(() =>
         {
-            using var s = EntryStore.OpenExisting(StoreLocation.Resolve(p.GetValue(store)));
+            using var s = EntryStore.OpenReadOnly(StoreLocation.Resolve(p.GetValue(store)));
             string? src = p.GetValue(source);
             if (src is not null && s.Sources().All(x => x.Name != src))
                 throw new InterphaseException($"no source '{src}' in the store {s.Path}");
             IEnumerable<Entry> entries = p.GetValue(chemsys) is { } sys ? s.Query(ChemicalSystem.Parse(sys).Elements, src) : s.All(src);
             string? outPath = p.GetValue(output);
-            if (outPath is not null) Interphase.Reporting.OutputFile.EnsureNotInput(outPath, "--output", s.Path);
-            var writer = outPath is null ? Console.Out : Interphase.Reporting.OutputFile.Create(outPath);
-            try
+            bool asJson = p.GetValue(format) == "json";
+            int Write(TextWriter w) => asJson ? EntryFileWriter.WriteJson(entries, w) : EntryFileWriter.WriteCsv(entries, w);
+            if (outPath is null)
             {
-                int n = p.GetValue(format) == "json" ? EntryFileWriter.WriteJson(entries, writer) : EntryFileWriter.WriteCsv(entries, writer);
-                writer.Flush();
-                if (outPath is not null) Console.Error.WriteLine($"wrote {n} entries to {outPath}");
+                Write(Console.Out);
+                Console.Out.Flush();
             }
-            finally
+            else
             {
-                if (outPath is not null) writer.Dispose();
+                Interphase.Reporting.OutputFile.EnsureDistinct([("--output", outPath)], [], [s.Path]);
+                int n = 0;
+                Interphase.Reporting.OutputFile.WriteText(outPath, w => n = Write(w));
+                Console.Error.WriteLine($"wrote {n} entries to {outPath}");
             }
             return 0;
         }));

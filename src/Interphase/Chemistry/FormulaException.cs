@@ -5,7 +5,7 @@ public sealed class FormulaException : InterphaseException
 {
     /// <summary>Creates the error.</summary>
     public FormulaException(string formula, int position, string problem)
-        : base($"invalid formula '{formula}': {problem} at position {position}")
+        : base($"invalid formula '{Quoted.Cap(formula)}': {problem} at position {position}")
     {
         Formula = formula;
         Position = position;

@@ -16,6 +16,18 @@ public static class FormulaParser
 {
     private const int MaxDepth = 32;
 
+    /// <summary>
+    /// Largest amount of one element a formula may hold (after brackets and mixture coefficients are multiplied out):
+    /// far above any real formula unit or supercell, and small enough that every amount is exact in a double.
+    /// </summary>
+    public const double MaxAmount = 1e6;
+
+    /// <summary>Smallest amount a formula may give (smaller amounts are below the composition tolerance).</summary>
+    public const double MinAmount = 1e-6;
+
+    /// <summary>Longest formula accepted, in characters.</summary>
+    public const int MaxLength = 1000;
+
     /// <summary>Parses a formula into element amounts.</summary>
     /// <exception cref="FormulaException">The formula is empty, malformed, names an unknown element, or has a zero,
     /// negative or non-numeric amount.</exception>
@@ -23,6 +35,8 @@ public static class FormulaParser
     {
         if (formula is null || formula.Trim().Length == 0)
             throw new FormulaException(formula ?? "", 1, "empty formula");
+        if (formula.Length > MaxLength)
+            throw new FormulaException(formula, MaxLength + 1, $"formula longer than {MaxLength} characters");
         var reader = new Reader(formula);
         return new Composition(reader.ParseMixture());
     }
@@ -105,7 +119,8 @@ public static class FormulaParser
             }
             foreach (var (el, n) in total)
             {
-                if (!double.IsFinite(n)) throw Error($"amount of {el.Symbol} out of range", 0);
+                if (!double.IsFinite(n) || n > MaxAmount)
+                    throw Error($"amount of {el.Symbol} ({n.ToString("G6", CultureInfo.InvariantCulture)}) is more than {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)} atoms, beyond any formula", 0);
             }
             return total;
         }
@@ -193,10 +208,14 @@ public static class FormulaParser
             }
             if (Peek == '.') throw Error("malformed number");
             if (!double.TryParse(sb.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-                throw Error($"amount '{sb}' out of range", start);
+                throw Error($"amount '{Cap(sb.ToString())}' out of range", start);
             if (value == 0) throw Error("zero amount", start);
+            if (value > MaxAmount) throw Error($"amount '{Cap(sb.ToString())}' is more than {MaxAmount.ToString("N0", CultureInfo.InvariantCulture)}, beyond any formula", start);
+            if (value < MinAmount) throw Error($"amount '{Cap(sb.ToString())}' is smaller than {MinAmount.ToString("0.######", CultureInfo.InvariantCulture)}", start);
             return value;
         }
+
+        private static string Cap(string s) => s.Length > 24 ? s[..24] + "…" : s;
 
         private static void Add(Dictionary<Element, double> d, Element el, double n) =>
             d[el] = d.GetValueOrDefault(el) + n;

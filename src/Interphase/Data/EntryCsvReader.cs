@@ -58,7 +58,7 @@ public static class EntryCsvReader
         var basis = EnergyBasis.Formation;
         if (ei < 0 && (ei = Array.IndexOf(columns, "energy_per_atom")) >= 0) basis = EnergyBasis.RawTotal;
         if (fi < 0 || ei < 0)
-            throw EntryFileErrors.At(source, 1, $"expected columns 'formula' and 'e_form_per_atom' (eV/atom), found '{header}'");
+            throw EntryFileErrors.At(source, 1, $"expected columns 'formula' and 'e_form_per_atom' (eV/atom), found '{Quoted.Cap(header)}'");
         int idi = IdColumns.Select(n => Array.IndexOf(columns, n)).FirstOrDefault(i => i >= 0, -1);
         int bi = Array.IndexOf(columns, "basis");
         int fni = Array.IndexOf(columns, "functional");
@@ -76,8 +76,10 @@ public static class EntryCsvReader
             line++;
             if (text.Length == 0) continue;
             var fields = SplitLine(text, source, line);
-            if (fields.Length <= Math.Max(fi, ei))
-                throw EntryFileErrors.At(source, line, $"expected {columns.Length} fields, found {fields.Length}");
+            if (fields.Length > columns.Length || fields.Length <= Math.Max(fi, ei))
+                throw EntryFileErrors.At(source, line, fields.Length > columns.Length
+                    ? $"{fields.Length} fields but the header names {columns.Length} columns ({Quoted.Cap(string.Join(",", columns))}); name every column in the header"
+                    : $"expected {columns.Length} fields, found {fields.Length}");
             string formula = fields[fi];
             if (onlyWithin is not null && !SymbolsWithin(formula, onlyWithin)) continue;
             if (!parsed.TryGetValue(formula, out var comp))
@@ -88,7 +90,7 @@ public static class EntryCsvReader
                 parsed[formula] = comp!;
             }
             if (!double.TryParse(fields[ei], NumberStyles.Float, CultureInfo.InvariantCulture, out double e) || !double.IsFinite(e))
-                throw EntryFileErrors.At(source, line, $"energy '{fields[ei]}' in column '{columns[ei]}' is not a number (eV/atom)");
+                throw EntryFileErrors.At(source, line, $"energy '{Quoted.Cap(fields[ei])}' in column '{columns[ei]}' is not a number (eV/atom)");
             // One shared provenance unless rows carry their own: a per-row record would double the loading cost of large tables.
             var p = idi >= 0 || lineIds ? provenance with { SourceId = Field(fields, idi) ?? line.ToString(CultureInfo.InvariantCulture) } : provenance;
             if (bi >= 0 || fni >= 0 || csi >= 0)
@@ -141,7 +143,7 @@ public static class EntryCsvReader
             if (el is null) return null;
             long count = 0;
             int digits = 0;
-            while (i < n && formula[i] >= '0' && formula[i] <= '9' && digits < 9)
+            while (i < n && formula[i] >= '0' && formula[i] <= '9' && digits < 6)
             {
                 count = count * 10 + (formula[i] - '0');
                 i++;

@@ -66,7 +66,7 @@ public static class EntrySourceResolver
         }
         else
         {
-            using var store = EntryStore.OpenExisting(storePath);
+            using var store = EntryStore.OpenReadOnly(storePath);
             entries = store.Query(system, options.Source);
             where = $"the entry store {store.Path}" + (options.Source is null ? "" : $" (source '{options.Source}')");
             if (entries.Count == 0)
@@ -103,7 +103,7 @@ public static class EntrySourceResolver
         }
         else
         {
-            using var store = EntryStore.OpenExisting(storePath);
+            using var store = EntryStore.OpenReadOnly(storePath);
             entries = store.All(options.Source).ToList();
             where = $"the entry store {store.Path}";
         }
@@ -116,7 +116,7 @@ public static class EntrySourceResolver
     private static bool StoreIsEmpty(string path)
     {
         if (!File.Exists(path)) return true;
-        using var store = EntryStore.OpenExisting(path);
+        using var store = EntryStore.OpenReadOnly(path);
         return store.Count() == 0;
     }
 

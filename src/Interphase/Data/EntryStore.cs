@@ -93,22 +93,55 @@ public sealed class EntryStore : IDisposable
     }
 
     /// <summary>Opens an existing store; throws an <see cref="InterphaseException"/> saying how to fill it when there is none.</summary>
-    public static EntryStore OpenExisting(string path)
+    public static EntryStore OpenExisting(string path) => Connect(Existing(path), SqliteOpenMode.ReadWrite);
+
+    /// <summary>
+    /// Opens an existing store for reading only, for commands that do not write: works on a read-only file or in a
+    /// read-only folder, and never changes the file.
+    /// </summary>
+    /// <exception cref="InterphaseException">No store there, or the file is not a readable entry store.</exception>
+    public static EntryStore OpenReadOnly(string path)
+    {
+        string full = Existing(path);
+        try
+        {
+            return Connect(full, SqliteOpenMode.ReadOnly);
+        }
+        catch (InterphaseException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 14 or 8 })
+        {
+            // A WAL store in a read-only folder cannot get its shared-memory file: read the file as it is.
+            return Connect(full, SqliteOpenMode.ReadOnly, immutable: true);
+        }
+    }
+
+    private static string Existing(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new InterphaseException($"entry store {full} is a folder: give the store's file path");
         if (!File.Exists(full))
             throw new InterphaseException(
                 $"no entry store at {full}: import data first (interphase data import mp_e_form.csv, or interphase data pull --chemsys Li-P-S --source mp), or pass --data FILE");
-        return Connect(full, SqliteOpenMode.ReadWrite);
+        return full;
     }
 
-    private static EntryStore Connect(string full, SqliteOpenMode mode)
+    /// <summary>True when the store was opened read-only.</summary>
+    public bool IsReadOnly { get; private init; }
+
+    private static EntryStore Connect(string full, SqliteOpenMode mode, bool immutable = false)
     {
-        var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = mode, Pooling = false }.ToString();
-        var db = new SqliteConnection(cs);
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = mode, Pooling = false };
+        if (immutable) builder.DataSource = "file:" + Uri.EscapeDataString(full).Replace("%2F", "/", StringComparison.Ordinal) + "?immutable=1";
+        var db = new SqliteConnection(builder.ToString());
         try
         {
             db.Open();
+            if (mode == SqliteOpenMode.ReadOnly)
+            {
+                var ro = new EntryStore(full, db) { IsReadOnly = true };
+                ro.CheckSchema();
+                return ro;
+            }
             // WAL + synchronous=NORMAL: one fsync per checkpoint instead of per commit; the cache holds a full import.
             Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
             var store = new EntryStore(full, db);
@@ -118,7 +151,52 @@ public sealed class EntryStore : IDisposable
         catch (SqliteException ex)
         {
             db.Dispose();
-            throw new InterphaseException($"cannot open entry store {full}: {ex.Message}", ex);
+            throw new InterphaseException($"cannot open entry store {full}: {Describe(ex)}", ex);
+        }
+        catch (InterphaseException)
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    // A read-only store is not migrated; one without the schema (an empty SQLite file) reads as empty.
+    private void CheckSchema()
+    {
+        long version = Scalar<long>("PRAGMA user_version");
+        if (version > SchemaVersion)
+            throw new InterphaseException($"entry store {Path} was written by a newer Interphase (schema {version} > {SchemaVersion})");
+        _hasSchema = version == SchemaVersion;
+        if (_hasSchema) Scalar<long>("SELECT COUNT(*) FROM sources"); // reads the first pages: a damaged file fails here
+    }
+
+    private bool _hasSchema = true;
+
+    private static string Describe(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        11 or 26 => $"the file is damaged or not an entry store ({ex.Message.TrimEnd('.')}); restore it from a backup, or delete it and import the data again",
+        14 => $"{ex.Message.TrimEnd('.')}: the file or its folder may be read-only or missing; reading commands open the store read-only, writing needs both writable (or another --store)",
+        8 => $"the store is read-only ({ex.Message.TrimEnd('.')}); check the file's and its folder's permissions, or use another --store",
+        _ => ex.Message,
+    };
+
+    private InterphaseException StoreError(Exception ex) => new(ex switch
+    {
+        SqliteException se => $"entry store {Path}: {Describe(se)}",
+        _ => $"entry store {Path}: the file is damaged ({ex.Message.TrimEnd('.')}); restore it from a backup, or delete it and import the data again",
+    }, ex);
+
+    private static bool IsStoreFailure(Exception ex) => ex is SqliteException or FormatException or InvalidCastException or OverflowException or IndexOutOfRangeException;
+
+    private T Guard<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception ex) when (IsStoreFailure(ex))
+        {
+            throw StoreError(ex);
         }
     }
 
@@ -176,6 +254,12 @@ public sealed class EntryStore : IDisposable
     private ImportSummary Write(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems)
     {
         ValidateSourceName(source);
+        if (IsReadOnly) throw new InterphaseException($"entry store {Path} was opened read-only");
+        return Guard(() => WriteUnguarded(entries, source, origin, subsystems));
+    }
+
+    private ImportSummary WriteUnguarded(IEnumerable<Entry> entries, string source, string? origin, IReadOnlyCollection<string>? subsystems)
+    {
         var sw = Stopwatch.StartNew();
         using var tx = _db.BeginTransaction();
         try
@@ -245,7 +329,7 @@ public sealed class EntryStore : IDisposable
         }
         catch
         {
-            tx.Rollback();
+            try { tx.Rollback(); } catch (SqliteException) { } // a failed write may already have rolled back
             throw;
         }
     }
@@ -267,6 +351,12 @@ public sealed class EntryStore : IDisposable
     /// </summary>
     public IReadOnlyList<Entry> Query(IEnumerable<Element> system, string? source = null)
     {
+        var elements = system.ToList();
+        return _hasSchema ? Guard(() => QueryUnguarded(elements, source)) : [];
+    }
+
+    private List<Entry> QueryUnguarded(IEnumerable<Element> system, string? source)
+    {
         var keys = ChemicalSystem.Of(system).SubsystemKeys();
         using var cmd = Command(SelectSql + " WHERE e.chemsys = $c" + (source is null ? "" : " AND s.name = $src") + " ORDER BY e.id");
         var pc = cmd.Parameters.Add("$c", SqliteType.Text);
@@ -286,6 +376,26 @@ public sealed class EntryStore : IDisposable
     /// <summary>Every entry (optionally of one source), in insertion order.</summary>
     public IEnumerable<Entry> All(string? source = null)
     {
+        if (!_hasSchema) yield break;
+        using var e = AllUnguarded(source).GetEnumerator();
+        while (true)
+        {
+            Entry current;
+            try
+            {
+                if (!e.MoveNext()) yield break;
+                current = e.Current;
+            }
+            catch (Exception ex) when (IsStoreFailure(ex))
+            {
+                throw StoreError(ex);
+            }
+            yield return current;
+        }
+    }
+
+    private IEnumerable<Entry> AllUnguarded(string? source)
+    {
         using var cmd = Command(SelectSql + (source is null ? "" : " WHERE s.name = $src") + " ORDER BY e.id");
         if (source is not null) cmd.Parameters.AddWithValue("$src", source);
         using var r = cmd.ExecuteReader();
@@ -294,7 +404,9 @@ public sealed class EntryStore : IDisposable
     }
 
     /// <summary>Number of entries, optionally of one source.</summary>
-    public int Count(string? source = null)
+    public int Count(string? source = null) => _hasSchema ? Guard(() => CountUnguarded(source)) : 0;
+
+    private int CountUnguarded(string? source)
     {
         using var cmd = Command("SELECT COUNT(*) FROM entries e JOIN sources s ON s.id = e.source_id" + (source is null ? "" : " WHERE s.name = $src"));
         if (source is not null) cmd.Parameters.AddWithValue("$src", source);
@@ -302,7 +414,9 @@ public sealed class EntryStore : IDisposable
     }
 
     /// <summary>The sources in the store with their entry counts and provenance.</summary>
-    public IReadOnlyList<SourceSummary> Sources()
+    public IReadOnlyList<SourceSummary> Sources() => _hasSchema ? Guard(SourcesUnguarded) : [];
+
+    private List<SourceSummary> SourcesUnguarded()
     {
         var list = new List<SourceSummary>();
         using var cmd = Command("""
@@ -326,8 +440,11 @@ public sealed class EntryStore : IDisposable
     }
 
     /// <summary>Totals for <c>data stats</c>.</summary>
-    public StoreStats Stats()
+    public StoreStats Stats() => Guard(StatsUnguarded);
+
+    private StoreStats StatsUnguarded()
     {
+        if (!_hasSchema) return new StoreStats(Path, 0, 0, new SortedDictionary<int, int>(), [], new FileInfo(Path).Length);
         var byCount = new SortedDictionary<int, int>();
         using (var cmd = Command("SELECT nelements, COUNT(*) FROM entries GROUP BY nelements"))
         using (var r = cmd.ExecuteReader())
@@ -340,6 +457,12 @@ public sealed class EntryStore : IDisposable
     /// <summary>Removes a source and its entries; returns the number of entries removed.</summary>
     /// <exception cref="InterphaseException">No such source (the message lists the sources present).</exception>
     public int RemoveSource(string source)
+    {
+        if (IsReadOnly) throw new InterphaseException($"entry store {Path} was opened read-only");
+        return Guard(() => RemoveUnguarded(source));
+    }
+
+    private int RemoveUnguarded(string source)
     {
         using var tx = _db.BeginTransaction();
         using var find = Command("SELECT id FROM sources WHERE name = $n", tx);

@@ -11,9 +11,12 @@ public static class StoreLocation
     public const string EnvironmentVariable = "INTERPHASE_STORE";
 
     /// <summary>The store path to use given an optional explicit path.</summary>
+    /// <exception cref="InterphaseException">An explicit path that is empty or blank.</exception>
     public static string Resolve(string? explicitPath = null)
     {
-        if (!string.IsNullOrWhiteSpace(explicitPath)) return Path.GetFullPath(explicitPath);
+        if (explicitPath is not null && string.IsNullOrWhiteSpace(explicitPath))
+            throw new InterphaseException($"--store is empty: give the store's file path, or leave --store out for the default (${EnvironmentVariable} or {DefaultPath()})");
+        if (explicitPath is not null) return Path.GetFullPath(explicitPath);
         var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(env)) return Path.GetFullPath(env);
         return DefaultPath();

@@ -4,56 +4,101 @@ namespace Interphase.Reporting;
 
 /// <summary>
 /// Writes the files commands produce (reports, charts, CSV and JSON tables), creating the folder when missing. Every
-/// failure becomes an <see cref="InterphaseException"/> naming the path, so a front end prints one line instead of a
-/// .NET exception.
+/// write goes to a temporary file in the destination's folder that is renamed over the destination only when complete,
+/// so a failure never leaves a half-written or emptied file. Every failure becomes an <see cref="InterphaseException"/>
+/// naming the path, so a front end prints one line instead of a .NET exception.
 /// </summary>
 public static class OutputFile
 {
-    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>, replacing the file.</summary>
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>, replacing the file atomically.</summary>
     /// <exception cref="InterphaseException">The path is a folder, not writable, or otherwise unusable.</exception>
-    public static void Write(string path, byte[] bytes)
-    {
-        try
-        {
-            Prepare(path);
-            File.WriteAllBytes(path, bytes);
-        }
-        catch (Exception e) when (IsFileError(e))
-        {
-            throw Error(path, e);
-        }
-    }
+    public static void Write(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark) to <paramref name="path"/>.</summary>
     /// <exception cref="InterphaseException">The path is a folder, not writable, or otherwise unusable.</exception>
     public static void Write(string path, string text) => Write(path, new UTF8Encoding(false).GetBytes(text));
 
-    /// <summary>Opens <paramref name="path"/> for writing UTF-8 text (the caller disposes the writer).</summary>
+    /// <summary>
+    /// Streams UTF-8 text (no byte-order mark) into <paramref name="path"/>: <paramref name="write"/> writes to a
+    /// temporary file that replaces the destination only when it returns. If it throws, the destination is untouched.
+    /// </summary>
     /// <exception cref="InterphaseException">The path is a folder, not writable, or otherwise unusable.</exception>
-    public static StreamWriter Create(string path)
+    public static void WriteText(string path, Action<TextWriter> write) => Write(path, stream =>
     {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 65536, leaveOpen: true);
+        write(writer);
+        writer.Flush();
+    });
+
+    private static void Write(string path, Action<Stream> write)
+    {
+        string? temp = null;
         try
         {
-            Prepare(path);
-            return new StreamWriter(path, append: false, new UTF8Encoding(false));
+            // Through a symbolic link the linked file is replaced (the link stays a link).
+            string target = FileIdentity.FinalTarget(path);
+            Prepare(target);
+            string dir = Path.GetDirectoryName(target)!;
+            temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, target, overwrite: true);
+            temp = null;
         }
         catch (Exception e) when (IsFileError(e))
         {
             throw Error(path, e);
         }
+        finally
+        {
+            if (temp is not null) TryDelete(temp);
+        }
     }
 
     /// <summary>
     /// Refuses an output path that is one of the command's inputs, which writing would destroy
-    /// (<paramref name="option"/> names the output option in the message).
+    /// (<paramref name="option"/> names the output option in the message). Symbolic links and hard links are followed:
+    /// two paths are the same file when they resolve to the same canonical path or the same device and inode.
     /// </summary>
     /// <exception cref="InterphaseException">The output is one of the inputs.</exception>
-    public static void EnsureNotInput(string output, string option, params string?[] inputs)
+    public static void EnsureNotInput(string output, string option, params string?[] inputs) =>
+        EnsureDistinct([(option, output)], inputs.OfType<string>());
+
+    /// <summary>
+    /// Checks every output before any work: each must be usable (not a folder, its folder creatable), none may be the
+    /// same file as an input (following symbolic and hard links) or as another output. An entry store given among the
+    /// inputs is protected with its <c>-wal</c> and <c>-shm</c> companions.
+    /// </summary>
+    /// <param name="outputs">Each output with the option that names it, e.g. <c>("--html", "report.html")</c>.</param>
+    /// <param name="inputs">Files the command reads (missing ones are ignored).</param>
+    /// <param name="stores">Entry store files (protected with their <c>-wal</c>/<c>-shm</c> files).</param>
+    /// <exception cref="InterphaseException">An output is unusable or would overwrite an input or another output.</exception>
+    public static void EnsureDistinct(IReadOnlyList<(string Option, string Path)> outputs, IEnumerable<string> inputs, IEnumerable<string>? stores = null)
     {
-        string full = Path.GetFullPath(output);
-        foreach (var input in inputs)
-            if (input is not null && string.Equals(Path.GetFullPath(input), full, StringComparison.Ordinal))
-                throw new InterphaseException($"{option} {output} is the input file: writing it would destroy the input; choose another file");
+        var protectedFiles = inputs.Where(p => !string.IsNullOrEmpty(p)).Select(p => (Path: p, What: "the input file")).ToList();
+        foreach (var store in stores ?? [])
+        {
+            if (string.IsNullOrEmpty(store)) continue;
+            protectedFiles.Add((store, "the entry store"));
+            protectedFiles.Add((store + "-wal", "the entry store's write-ahead log"));
+            protectedFiles.Add((store + "-shm", "the entry store's shared-memory file"));
+        }
+        var seen = new List<(string Option, string Path, FileIdentity Id)>();
+        foreach (var (option, output) in outputs)
+        {
+            Check(output);
+            var id = FileIdentity.Of(output);
+            foreach (var (input, what) in protectedFiles)
+                if (id.SameAs(FileIdentity.Of(input)))
+                    throw new InterphaseException($"{option} {output} is {what}{(input == output ? "" : $" ({input})")}: writing it would destroy it; choose another file");
+            foreach (var (otherOption, other, otherId) in seen)
+                if (id.SameAs(otherId))
+                    throw new InterphaseException($"{option} {output} and {otherOption} {other} are the same file; give each output its own file");
+            seen.Add((option, output, id));
+        }
     }
 
     /// <summary>
@@ -66,7 +111,8 @@ public static class OutputFile
         if (path is null) return;
         try
         {
-            Prepare(path);
+            if (path.Length == 0) throw new IOException("the file name is empty");
+            Prepare(FileIdentity.FinalTarget(path));
         }
         catch (Exception e) when (IsFileError(e))
         {
@@ -79,6 +125,11 @@ public static class OutputFile
         if (Directory.Exists(path)) throw new IOException("it is a folder; give a file name");
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (Exception e) when (IsFileError(e)) { }
     }
 
     private static bool IsFileError(Exception e) =>

@@ -51,8 +51,7 @@ public sealed class SweepTable
     /// <summary>Writes the table to a CSV file; errors name the path.</summary>
     public void WriteCsv(string path)
     {
-        using var w = OutputFile.Create(path);
-        WriteCsv(w);
+        OutputFile.WriteText(path, WriteCsv);
     }
 
     /// <summary><paramref name="steps"/> evenly spaced values from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>

@@ -17,6 +17,9 @@ public static class StackReader
         _ => double.NaN,
     };
 
+    /// <summary>Most electrolyte layers a stack may have (real cells have one to three).</summary>
+    public const int MaxElectrolyteLayers = 10;
+
     /// <summary>Reads a stack file.</summary>
     /// <exception cref="InterphaseException">Missing file, malformed YAML, unknown key, missing layer or impossible value.</exception>
     public static CellStack ReadFile(string path)
@@ -60,6 +63,8 @@ public static class StackReader
             var cathodeDto = dto.Cathode ?? throw Error("the 'cathode' layer is missing");
             var anodeDto = dto.Anode ?? throw Error("the 'anode' layer is missing");
             if (dto.Electrolytes is null || dto.Electrolytes.Count == 0) throw Error("at least one layer under 'electrolytes' is required");
+            if (dto.Electrolytes.Count > MaxElectrolyteLayers)
+                throw Error($"{dto.Electrolytes.Count:N0} layers under 'electrolytes': a stack has at most {MaxElectrolyteLayers}");
 
             var cathode = BuildCathode(cathodeDto);
             var electrolytes = dto.Electrolytes.Select((e, i) => new ElectrolyteLayer(

@@ -175,7 +175,7 @@ public sealed class BadInputCliTests(BadInputFiles files) : IClassFixture<BadInp
         }
         var export = CliRunner.Run("data", "export", "-o", store, "--store", store);
         Assert.Equal(2, export.Code);
-        Assert.Contains("is the input file", export.Err);
+        Assert.Contains("is the entry store", export.Err);
         var notDb = CliRunner.Run("data", "list", "--store", Path.Combine(files.Dir, "garbage.bin"));
         Assert.Equal(2, notDb.Code);
         Assert.Contains("file is not a database", notDb.Err);
