@@ -119,6 +119,9 @@ public sealed class StackAnalysis
     /// <summary>Verdict on the resistance budget (ohmic drop against the allowed loss).</summary>
     public required CheckResult ResistanceVerdict { get; init; }
 
+    /// <summary>Space-charge layers at the cathode-side interfaces (bare and coated), beside the resistance budget.</summary>
+    public IReadOnlyList<Interphase.SpaceCharge.StackSpaceChargeEntry> SpaceCharge { get; init; } = [];
+
     /// <summary>
     /// Every check that sets the overall verdict, as the summary lists them: each layer's window, each interface, the
     /// Li-metal mechanics and the resistance budget.

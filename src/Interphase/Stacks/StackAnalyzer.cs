@@ -76,6 +76,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             Mechanics = MechanicsFor(stack),
             Resistance = resistance,
             ResistanceVerdict = StackBudget.Judge(stack, resistance),
+            SpaceCharge = Interphase.SpaceCharge.StackSpaceCharge.Evaluate(stack),
             Energy = StackEnergy.Evaluate(stack, knowledge),
         };
     }

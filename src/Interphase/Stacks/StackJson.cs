@@ -51,6 +51,13 @@ public static class StackJson
             reasons = a.Mechanics.Reasons,
         },
         resistance = a.Resistance.Select(r => new { item = r.Item, asr_ohm_cm2 = r.AsrOhmCm2, drop_mv = r.DropMv, source = r.Source }),
+        space_charge = a.SpaceCharge.Select(x => new
+        {
+            @interface = x.Interface, driving_potential_v = x.DrivingPotentialV, electrolyte_drop_v = x.ElectrolyteDropV,
+            electrolyte_width_nm = x.ElectrolyteWidthNm, electrolyte_li_at_contact = x.ElectrolyteLiAtContact,
+            resistance_ohm_cm2 = x.ResistanceOhmCm2 is { } r && double.IsFinite(r) ? r : (double?)null,
+            blocking = x.ResistanceOhmCm2 is { } rb && double.IsPositiveInfinity(rb), capacitance_uf_cm2 = x.CapacitanceUfCm2, arc_frequency_hz = x.ArcFrequencyHz, basis = x.Basis,
+        }),
         energy = new
         {
             specific_energy_wh_per_kg = a.Energy.SpecificEnergyWhPerKg,

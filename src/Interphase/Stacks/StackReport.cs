@@ -89,6 +89,12 @@ public static class StackReport
             .Table(["Item", "ASR (Ω·cm²)", $"ΔE at {s.CurrentDensityMaPerCm2:0.###} mA/cm² (mV)", "Source"],
                 a.Resistance.Select(r => (IReadOnlyList<object?>)[r.Item, r.AsrOhmCm2?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—",
                     r.DropMv?.ToString("0.#", CultureInfo.InvariantCulture) ?? "—", r.Source]));
+        if (a.SpaceCharge.Count > 0)
+            report.Table(["Cathode interface", "Driving ΔV (V)", "Electrolyte drop (V)", "Width (nm)", "Li⁺ at contact / bulk", "Space-charge R (Ω·cm²)", "C (µF/cm²)", "Arc apex (Hz)", "Basis"],
+                a.SpaceCharge.Select(x => (IReadOnlyList<object?>)[x.Interface, Num(x.DrivingPotentialV, "0.##"), Num(x.ElectrolyteDropV, "0.###"), Num(x.ElectrolyteWidthNm, "0.##"),
+                    Num(x.ElectrolyteLiAtContact, "0.##E+0"), x.ResistanceOhmCm2 is { } r && double.IsPositiveInfinity(r) ? "blocking (> 1e6)" : Num(x.ResistanceOhmCm2, "0.###"),
+                    Num(x.CapacitanceUfCm2, "0.#"), Num(x.ArcFrequencyHz, "0.##E+0"), x.Basis]),
+                "Space-charge layers at equilibrium (scl interface; de Klerk & Wagemaker model, README \"Space-charge layers\")");
         var e = a.Energy;
         if (e.SpecificEnergyWhPerKg is { } es && e.EnergyDensityWhPerL is { } ev)
             report.KeyValues([
@@ -111,4 +117,6 @@ public static class StackReport
     }
 
     private static string V(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Num(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
 }
