@@ -127,7 +127,7 @@ public sealed class HttpJsonFetcher
                         continue;
                     }
                     throw Fail($"{_service} did not answer {url} within {Limits.RequestTimeout.TotalSeconds:0.#} s ({attempt} attempts); " +
-                               $"check the network, or raise the time-out with --timeout or {PullLimits.TimeoutVariable}", ex);
+                               $"check the network, or raise the time-out with the environment variable {PullLimits.TimeoutVariable}", ex);
                 }
                 catch (HttpRequestException ex)
                 {

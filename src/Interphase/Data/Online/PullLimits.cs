@@ -97,11 +97,11 @@ internal sealed class PullBudget(PullLimits limits, string service)
         if (Pages > Limits.MaxPages)
             throw new OnlineSourceException(
                 $"{service} is still sending pages after {Limits.MaxPages:N0} requests; stopped (nothing was stored). A real system needs far fewer: " +
-                $"check the URL, or raise the limit with --max-pages or {PullLimits.MaxPagesVariable}");
+                $"check the URL, or raise the limit with the environment variable {PullLimits.MaxPagesVariable}");
         if (Bytes > Limits.MaxTotalBytes)
             throw new OnlineSourceException(
                 $"{service} has sent {Bytes / 1048576.0:F0} MB, more than the limit of {Limits.MaxTotalBytes / 1048576.0:F0} MB; stopped (nothing was stored). " +
-                $"Raise it with --max-mb or {PullLimits.MaxMegabytesVariable}");
+                $"Raise it with the environment variable {PullLimits.MaxMegabytesVariable}");
     }
 
     /// <summary>Checks the running entry count.</summary>
@@ -110,7 +110,7 @@ internal sealed class PullBudget(PullLimits limits, string service)
         if (count > Limits.MaxEntries)
             throw new OnlineSourceException(
                 $"{service} has sent {count:N0} entries, more than the limit of {Limits.MaxEntries:N0}; stopped (nothing was stored). " +
-                $"Raise it with --max-entries or {PullLimits.MaxEntriesVariable}");
+                $"Raise it with the environment variable {PullLimits.MaxEntriesVariable}");
     }
 
     /// <summary>Refuses a non-empty page whose entries are exactly those of an earlier page (the server ignores paging).</summary>
@@ -131,7 +131,7 @@ internal sealed class PullBudget(PullLimits limits, string service)
         if (n > Limits.MaxEntries)
             throw new OnlineSourceException(
                 $"{service} reports {n:N0} entries ({what}), more than the limit of {Limits.MaxEntries:N0}; nothing was fetched. " +
-                $"Raise it with --max-entries or {PullLimits.MaxEntriesVariable} if that many is right");
+                $"Raise it with the environment variable {PullLimits.MaxEntriesVariable} if that many is right");
         return (int)n;
     }
 }
