@@ -110,6 +110,8 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
         string chemsys = Uri.EscapeDataString(string.Join(',', ChemicalSystem.Of(system).SubsystemKeys()));
         var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
         var values = new List<PropertyRecord>();
+        // the property pages count toward the same byte and entry caps as the energies
+        var budget = new PullBudget(_fetcher.Limits, "the Materials Project");
         int requests = 0;
         foreach (var (endpoint, fields, read) in new (string, string[], Func<JsonElement, string, IEnumerable<PropertyRecord>>)[]
                  {
@@ -118,7 +120,7 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
                  })
         {
             string url = $"{BaseUrl}/materials/{endpoint}/?chemsys={chemsys}&_fields={string.Join(',', fields)}";
-            await MaterialsProjectPaging.FetchAllAsync(_fetcher, headers, url, PageSize, MaxPages, (d, pageUrl, index) =>
+            await MaterialsProjectPaging.FetchAllAsync(_fetcher, headers, url, PageSize, MaxPages, budget, (d, pageUrl, index) =>
             {
                 try
                 {

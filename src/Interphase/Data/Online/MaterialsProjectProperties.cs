@@ -74,7 +74,7 @@ public static class MaterialsProjectProperties
 internal static class MaterialsProjectPaging
 {
     public static async Task FetchAllAsync(HttpJsonFetcher fetcher, IReadOnlyDictionary<string, string> headers, string urlWithoutPaging,
-        int pageSize, int maxPages, Action<JsonElement, string, int> onDocument, Action<int, int?>? onPage, CancellationToken ct)
+        int pageSize, int maxPages, PullBudget budget, Action<JsonElement, string, int> onDocument, Action<int, int?>? onPage, CancellationToken ct)
     {
         int? total = null;
         for (int page = 0, skip = 0; ; page++, skip += pageSize)
@@ -83,7 +83,7 @@ internal static class MaterialsProjectPaging
                 throw new OnlineSourceException(
                     $"the Materials Project returned more than {maxPages} pages of {pageSize} documents for {urlWithoutPaging}; stopped (narrow the chemical system)");
             string url = $"{urlWithoutPaging}&_skip={skip.ToString(CultureInfo.InvariantCulture)}&_limit={pageSize.ToString(CultureInfo.InvariantCulture)}";
-            var (doc, _) = await fetcher.GetAsync(url, headers, ct).ConfigureAwait(false);
+            var (doc, _) = await fetcher.GetAsync(url, headers, ct, acceptClientErrors: false, budget).ConfigureAwait(false);
             int count;
             using (doc)
             {
@@ -91,8 +91,8 @@ internal static class MaterialsProjectPaging
                 if (!MaterialsProjectJson.IsApiResponse(root))
                     throw new OnlineSourceException($"malformed response from the Materials Project ({url}): no 'data' list");
                 if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                    && meta.TryGetProperty("total_doc", out var td) && td.ValueKind == JsonValueKind.Number && td.TryGetInt32(out int t))
-                    total = t;
+                    && meta.TryGetProperty("total_doc", out var td))
+                    total = budget.Count(td, "meta.total_doc", url);
                 var data = root.GetProperty("data");
                 count = data.GetArrayLength();
                 int i = 0;
