@@ -22,7 +22,7 @@ namespace Interphase.SpaceCharge;
 /// (2018); Gouy–Chapman / Mott–Schottky limits (e.g. Maier, Prog. Solid State Chem. 23, 171 (1995), cited in
 /// 003_beeb9374bf8819ab.txt).</para>
 /// </remarks>
-public sealed class SpaceChargeLayer
+internal sealed class SpaceChargeLayer
 {
     /// <summary>Largest |eψ/kT| the layer accepts: beyond it e^|y| overflows and no result can be trusted.</summary>
     public const double MaxReducedPotential = 700;

@@ -19,7 +19,7 @@ public sealed record StackSpaceChargeEntry(string Interface, double? DrivingPote
 /// Space-charge layers at a stack's oxide cathode against the electrolyte it touches (and through its coating), at the
 /// top of charge, from the parameter table (<see cref="SpaceChargeMaterials"/>); the same model as <c>scl interface</c>.
 /// </summary>
-public static class StackSpaceCharge
+internal static class StackSpaceCharge
 {
     /// <summary>Coating thickness used when the stack file gives none, nm (the order of Ohta's optimum, 002 §1.2).</summary>
     public const double DefaultCoatingNm = 5;
