@@ -152,6 +152,7 @@ public sealed class ScreeningCommands : ICliModule
         t.AddColumn("costs");
         foreach (var c in result.Candidates.Take(top)) t.AddRow(Row(result, c));
         c2.Write(t);
+        if (ScreeningExport.AboveHullNote(result.Candidates.Take(top)) is { } hullNote) c2.MarkupLine(Markup.Escape(hullNote));
         if (result.TopOfCharge is { } tc)
             c2.MarkupLine(Markup.Escape($"top of charge: {tc.Charged} at {F(tc.Volts, 2)} V — {tc.Basis}"
                 + (tc.TableEntry is { } e ? $" [{e.Source.Display()}]" : "")));
@@ -176,7 +177,7 @@ public sealed class ScreeningCommands : ICliModule
 
     private static string[] Row(ScreeningResult result, ScreenedCandidate c)
     {
-        var cells = new List<string> { c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Formula), F(c.Score, 3) };
+        var cells = new List<string> { c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(ScreeningExport.FormulaCell(c)), F(c.Score, 3) };
         foreach (var k in result.CriterionKeys)
         {
             var cr = c.Criterion(k);
