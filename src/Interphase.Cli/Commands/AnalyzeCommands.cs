@@ -40,6 +40,7 @@ public sealed class AnalyzeCommands : ICliModule
                 var kb = KnowledgeBase.Load();
                 // Band gaps and moduli: the store's property values, else the shared Materials Project files in place.
                 var properties = Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath);
+                using var closeStore = properties as IDisposable;
                 var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine, properties);
                 analysis = new StackAnalyzer(engine, kb, remedies, properties: properties).Analyze(stack, new Progress<string>(status));
             }

@@ -229,6 +229,7 @@ public sealed class AnodeCommands : ICliModule
             string arg = pr.GetValue(electrolyte)!;
             InterphaseInput input;
             var properties = PropertySources.Default(pr.GetValue(store));
+            using var closeStore = properties as IDisposable;
             IProductCharacterSource source = new ElectronicCharacterService(ProductCharacterTable.Default, properties, pr.GetValue(gapThreshold));
             if (InterphaseFile.IsInterphaseFile(arg))
                 (input, source) = InterphaseFile.Load(arg, source);

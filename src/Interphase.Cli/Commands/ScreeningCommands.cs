@@ -87,10 +87,12 @@ public sealed class ScreeningCommands : ICliModule
                 catch (Interphase.Data.NoDataException ex) { throw new InterphaseException(Interphase.Data.DataGuidance.ForScreen(ex.StorePath), ex); }
             }
 
+            var properties = Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath);
+            using var closeStore = properties as IDisposable;
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)
             {
-                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath));
+                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: properties);
                 result = screener.Run(options, cancellation: cancel);
             }
             else
@@ -102,7 +104,7 @@ public sealed class ScreeningCommands : ICliModule
                     {
                         var load = ctx.AddTask("load and hull every system");
                         load.IsIndeterminate = true;
-                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath));
+                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: properties);
                         load.Value = load.MaxValue;
                         load.StopTask();
                         var task = ctx.AddTask("screen candidates");
