@@ -247,10 +247,10 @@ public sealed class AnodeCommands : ICliModule
                 });
                 return 0;
             }
-            CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
+            CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {InterphaseClassifier.Describe(r.Kind)} — {Markup.Escape(r.Reason)}");
             var t = new Table().AddColumns("product", "electronic", "Li+ conductor", "reason", "citation");
             foreach (var p in r.Products)
-                t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString(), p.IonicConductor?.ToString() ?? "?", Markup.Escape(p.Reason), Markup.Escape(p.Citation));
+                t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor switch { true => "yes", false => "no", null => "?" }, Markup.Escape(p.Reason), Markup.Escape(p.Citation));
             if (r.Products.Count > 0) CliOutput.Terminal.Write(t);
             foreach (var n in r.Notes) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(n)}");
             return 0;

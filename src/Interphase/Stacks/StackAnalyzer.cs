@@ -307,15 +307,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
     }
 
     /// <summary>Human name of an interphase kind.</summary>
-    public static string Describe(InterphaseKind kind) => kind switch
-    {
-        InterphaseKind.Stable => "stable",
-        InterphaseKind.KineticallyStabilised => "kinetically stabilised",
-        InterphaseKind.PassivatingSei => "passivating",
-        InterphaseKind.MixedConducting => "mixed conducting",
-        InterphaseKind.GasEvolution => "gas evolution",
-        _ => "undetermined",
-    };
+    public static string Describe(InterphaseKind kind) => InterphaseClassifier.Describe(kind);
 
     private ReactionSummary Summarise(string kind, Composition positive, Composition negative, double? volts)
     {

@@ -165,6 +165,23 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
         Assert.Contains("-30 meV/atom", a.Interphase.Reason);
     }
 
+    [Theory]
+    [InlineData("LiAlO2")]
+    [InlineData("Li7La3Zr2O12")]
+    [InlineData("Li6.4La3Zr1.4Ta0.6O12")]
+    [InlineData("Li3OCl")]
+    [InlineData("Li6PS5Cl")]
+    [InlineData("Li10GeP2S12")]
+    public void AnodeClassifyAgreesWithTheStackAnalysisAgainstLithium(string formula)
+    {
+        // `anode classify FORMULA` and `analyze` judge the same Li|electrolyte interface: one answer.
+        var stack = AgainstLithium(formula).Interphase;
+        var alone = InterphaseClassifier.Classify(Interphase.Anode.Interphases.LithiumReduction.Input(data.Engine, formula),
+            new Interphase.Properties.ElectronicCharacterService(KnowledgeBase.Load().Products, Interphase.Properties.PropertySources.Default()));
+        Assert.Equal(stack.Kind, alone.Kind);
+        Assert.Equal(stack.Products.Select(p => p.Formula).Order(StringComparer.Ordinal), alone.Products.Select(p => p.Formula).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void ReportTextHasNoMinusZeroAndMarksSuppressedReactions()
     {

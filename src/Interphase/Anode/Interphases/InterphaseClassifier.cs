@@ -126,6 +126,17 @@ public static class InterphaseClassifier
             $"all products electronically insulating ({Names(products)}): self-limiting SEI", products, notes);
     }
 
+    /// <summary>The kind as reports write it: "stable", "kinetically stabilised", "passivating", "mixed conducting", …</summary>
+    public static string Describe(InterphaseKind kind) => kind switch
+    {
+        InterphaseKind.Stable => "stable",
+        InterphaseKind.KineticallyStabilised => "kinetically stabilised",
+        InterphaseKind.PassivatingSei => "passivating",
+        InterphaseKind.MixedConducting => "mixed conducting",
+        InterphaseKind.GasEvolution => "gas evolution",
+        _ => "undetermined",
+    };
+
     private static string Names(IEnumerable<ProductCharacter> p) => string.Join(", ", p.Select(x => x.Formula));
 }
 
