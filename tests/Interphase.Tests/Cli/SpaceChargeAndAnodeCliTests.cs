@@ -45,8 +45,8 @@ public sealed class SpaceChargeAndAnodeCliTests
         double y = 0.1 / kT, th0 = c0 / ns;
         double f = ns * kT * Elementary * (th0 * y + Math.Log(1 + th0 * (Math.Exp(-y) - 1)));  // J/m³
         double qUcCm2 = -Math.Sqrt(2 * eps * f) * 1e6 / 1e4;                                  // C/m² → µC/cm²
-        Assert.Equal(qUcCm2, r.GetProperty("space_charge_uc_cm2").GetDouble(), Math.Abs(qUcCm2) * 1e-6);
-        Assert.True(r.GetProperty("surface_concentration_cm3").GetDouble() < 1e18);         // depleted at the surface
+        Assert.Equal(qUcCm2, r.GetProperty("space_charge_uc_per_cm2").GetDouble(), Math.Abs(qUcCm2) * 1e-6);
+        Assert.True(r.GetProperty("surface_concentration_per_cm3").GetDouble() < 1e18);         // depleted at the surface
 
         string table = Table(args);
         Assert.Contains($"{G4(debyeNm)} nm", table);
@@ -77,7 +77,7 @@ public sealed class SpaceChargeAndAnodeCliTests
         Assert.Equal(cat.GetProperty("li_potential_v").GetDouble() - ele.GetProperty("li_potential_v").GetDouble(), drive, 9);
         Assert.Equal(drive, Math.Abs(cat.GetProperty("potential_drop_v").GetDouble()) + Math.Abs(ele.GetProperty("potential_drop_v").GetDouble()), 1e-6);
         // Neutrality: the two space charges cancel.
-        double qc = cat.GetProperty("space_charge_uc_cm2").GetDouble(), qe = ele.GetProperty("space_charge_uc_cm2").GetDouble();
+        double qc = cat.GetProperty("space_charge_uc_per_cm2").GetDouble(), qe = ele.GetProperty("space_charge_uc_per_cm2").GetDouble();
         Assert.Equal(0, qc + qe, Math.Max(Math.Abs(qc), 1e-3) * 1e-6);
         Assert.True(ele.GetProperty("li_depletion").GetDouble() > 0);   // Li⁺ leaves the sulfide towards the cathode
 
