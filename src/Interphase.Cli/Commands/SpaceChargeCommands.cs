@@ -30,7 +30,7 @@ public sealed class SpaceChargeCommands : ICliModule
         var sigma = new Option<double?>("--conductivity-s-cm") { Description = "Bulk Li⁺ conductivity, S/cm (gives the space-charge resistance and arc frequency)" };
         var temp = new Option<double>("--temperature-c") { Description = "Temperature, °C", DefaultValueFactory = _ => 25 };
         var points = new Option<int>("--points") { Description = "Profile points", DefaultValueFactory = _ => 200 };
-        var csv = new Option<string?>("--csv") { Description = "Write the profile (x_nm, potential_v, concentration_cm3) to this CSV file" };
+        var csv = new Option<string?>("--csv") { Description = "Write the profile (x_nm, potential_v, concentration_per_cm3) to this CSV file" };
         var plot = new Option<string?>("--plot") { Description = "Write a plot of the profile to this file (.png or .svg)" };
         var json = CliOutput.JsonOption();
         var cmd = new Command("profile", "Space-charge layer of one phase for a given surface potential: charge, width, Debye length, capacitance, profile")
