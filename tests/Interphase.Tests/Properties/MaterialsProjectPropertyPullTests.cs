@@ -143,12 +143,31 @@ public sealed class MaterialsProjectPropertyPullTests
     }
 
     [Fact]
-    public async Task PagingStopsAtTheCap()
+    public async Task RepeatedPropertyPagesAreStopped()
     {
-        // A server that always says there is more (full pages, no total): the client gives up after the cap.
+        // The same page again and again (no total): stopped at the first repeat, as the energy pages are.
         using var server = new LocalHttpServer((req, _) => req.Url!.AbsolutePath == "/materials/thermo/"
             ? Page(Thermo, new HttpListenerRequestInfo(req))
             : CannedResponse.Json($$$"""{"data": [{{{Summary[0]}}}, {{{Summary[1]}}}], "meta": {}}"""));
+        using var tmp = new TempDir();
+        using var store = EntryStore.Open(tmp.Store);
+        var client = new MaterialsProjectClient("key", server.BaseUrl, retry: FastRetry, pageSize: 2, fetchProperties: true, maxPages: 50);
+        await Assert.ThrowsAsync<OnlineSourceException>(() => EntryPuller.PullAsync(client, store, LiPS));
+        Assert.Equal(2 + 2, server.Requests.Count);
+        Assert.Equal(0, store.Count());
+    }
+
+    [Fact]
+    public async Task PagingStopsAtTheCap()
+    {
+        // A server that always says there is more (full pages of new documents, no total): the client gives up after
+        // the cap. (A server repeating one page is stopped at the repeat: see RepeatedPropertyPagesAreStopped.)
+        using var server = new LocalHttpServer((req, _) =>
+        {
+            if (req.Url!.AbsolutePath == "/materials/thermo/") return Page(Thermo, new HttpListenerRequestInfo(req));
+            string skip = new HttpListenerRequestInfo(req)["_skip"] ?? "0";
+            return CannedResponse.Json($$$"""{"data": [{{{Summary[0].Replace("mp-1153", "mp-a" + skip)}}}, {{{Summary[1].Replace("mp-2000", "mp-b" + skip)}}}], "meta": {}}""");
+        });
         using var tmp = new TempDir();
         using var store = EntryStore.Open(tmp.Store);
         var client = new MaterialsProjectClient("key", server.BaseUrl, retry: FastRetry, pageSize: 2, fetchProperties: true, maxPages: 5);

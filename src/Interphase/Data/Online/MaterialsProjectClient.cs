@@ -173,44 +173,25 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
         string label = system is null ? "every material" : ChemicalSystem.Of(system).ToString();
         var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
         var entries = new List<Entry>();
-        int? total = null;
         int requests = 0;
-        for (int skip = 0; ; skip += PageSize)
+        string url = $"{BaseUrl}/materials/thermo/?{filter}thermo_types={Uri.EscapeDataString(ThermoType)}&_fields={string.Join(',', MaterialsProjectJson.RequestedFields)}";
+        // no page cap of its own: the pull's budget caps pages, entries and bytes
+        await MaterialsProjectPaging.FetchAllAsync(_fetcher, headers, url, PageSize, maxPages: null, budget, (d, pageUrl, index) =>
         {
-            string url = $"{BaseUrl}/materials/thermo/?{filter}thermo_types={Uri.EscapeDataString(ThermoType)}" +
-                         $"&_fields={string.Join(',', MaterialsProjectJson.RequestedFields)}&_skip={skip}&_limit={PageSize}";
-            var (doc, _) = await _fetcher.GetAsync(url, headers, ct, acceptClientErrors: false, budget).ConfigureAwait(false);
-            int count;
-            using (doc)
+            try
             {
-                var root = doc.RootElement;
-                if (!MaterialsProjectJson.IsApiResponse(root))
-                    throw new OnlineSourceException($"malformed response from the Materials Project ({url}): no 'data' list");
-                if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
-                    && meta.TryGetProperty("total_doc", out var td))
-                    total = budget.Count(td, "meta.total_doc", url);
-                var data = root.GetProperty("data");
-                budget.NewPage(data, url);
-                count = data.GetArrayLength();
-                int i = 0;
-                foreach (var d in data.EnumerateArray())
-                {
-                    i++;
-                    try
-                    {
-                        entries.Add(MaterialsProjectJson.Read(d, SourceName, Field));
-                    }
-                    catch (Exception ex) when (ex is FormatException or InterphaseException or InvalidOperationException)
-                    {
-                        throw new OnlineSourceException(_fetcher.Redact($"malformed response from the Materials Project ({url}), document {skip + i}: {ex.Message}"), ex);
-                    }
-                }
+                entries.Add(MaterialsProjectJson.Read(d, SourceName, Field));
             }
+            catch (Exception ex) when (ex is FormatException or InterphaseException or InvalidOperationException)
+            {
+                throw new OnlineSourceException(_fetcher.Redact($"malformed response from the Materials Project ({pageUrl}), document {index}: {ex.Message}"), ex);
+            }
+        }, (count, total) =>
+        {
             requests++;
             budget.Entries(entries.Count);
             progress?.Report(new PullProgress(requests, entries.Count, total, $"Materials Project {label}"));
-            if (count < PageSize || (total is { } t && skip + count >= t) || count == 0) break;
-        }
+        }, ct).ConfigureAwait(false);
         return entries;
     }
 }

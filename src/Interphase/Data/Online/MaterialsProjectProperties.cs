@@ -69,12 +69,12 @@ internal static class MaterialsProjectProperties
     }
 }
 
-/// <summary>Paging shared by the property fetches: <c>_skip</c>/<c>_limit</c> until a short page or <c>meta.total_doc</c>,
-/// with a cap on the number of pages.</summary>
+/// <summary>Paging shared by the energy and property fetches: <c>_skip</c>/<c>_limit</c> until a short page or
+/// <c>meta.total_doc</c>, within the pull's budget (bytes, pages, repeated pages) and an optional cap of its own.</summary>
 internal static class MaterialsProjectPaging
 {
     public static async Task FetchAllAsync(HttpJsonFetcher fetcher, IReadOnlyDictionary<string, string> headers, string urlWithoutPaging,
-        int pageSize, int maxPages, PullBudget budget, Action<JsonElement, string, int> onDocument, Action<int, int?>? onPage, CancellationToken ct)
+        int pageSize, int? maxPages, PullBudget budget, Action<JsonElement, string, int> onDocument, Action<int, int?>? onPage, CancellationToken ct)
     {
         int? total = null;
         for (int page = 0, skip = 0; ; page++, skip += pageSize)
@@ -94,6 +94,7 @@ internal static class MaterialsProjectPaging
                     && meta.TryGetProperty("total_doc", out var td))
                     total = budget.Count(td, "meta.total_doc", url);
                 var data = root.GetProperty("data");
+                budget.NewPage(data, url); // a server repeating a page is stopped, whatever the endpoint
                 count = data.GetArrayLength();
                 int i = 0;
                 foreach (var d in data.EnumerateArray()) onDocument(d, url, skip + ++i);
