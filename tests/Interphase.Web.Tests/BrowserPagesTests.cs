@@ -55,7 +55,9 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
         Assert.Contains("NCM811 | LiNbO3", interfaces);
         Assert.Matches("ok|warning|fail", await page.GetByTestId("overall").InnerTextAsync());
         Assert.Matches("(ok|warning|fail)", interfaces);
-        await page.WaitForFunctionAsync("() => document.getElementById('stack-reaction-plot')?.data?.length > 0");
+        await page.WaitForFunctionAsync("() => document.getElementById('stack-reaction-plot')?.data?.length > 0 && document.getElementById('space-charge-plot')?.data?.length > 0");
+        // The space-charge section: the coated interface as the stack gives it (LiNbO3, 10 nm).
+        Assert.Contains("NCM811 | LiNbO3 (10 nm) | Li6PS5Cl", await page.GetByTestId("space-charge").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("web-stack.png"), FullPage = true });
     }
 
