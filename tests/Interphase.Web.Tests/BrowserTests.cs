@@ -38,7 +38,9 @@ public sealed class BrowserTests(BrowserFixture browser, Xunit.Abstractions.ITes
         await page.GetByTestId("run").ClickAsync();
         // Real conditions, each in turn: the address carries the formula, the server's answer is on the page, both
         // charts are drawn (plotly sets .data on the element once it has plotted).
-        await page.WaitForURLAsync("**/materials?formula=Li3PS4", new PageWaitForURLOptions { Timeout = 300_000 });
+        // (Blazor changes the address with history.pushState: polled, not awaited as a navigation.)
+        await page.WaitForFunctionAsync("() => location.search.includes('formula=Li3PS4')", null,
+            new PageWaitForFunctionOptions { Timeout = 300_000, PollingInterval = 100 });
         await page.GetByTestId("window").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
         Assert.Contains("V", await page.GetByTestId("window").InnerTextAsync());
         await page.WaitForFunctionAsync("() => document.getElementById('profile-plot')?.data?.length > 0 && document.getElementById('ternary-plot')?.data?.length > 0",
