@@ -9,11 +9,11 @@ namespace Interphase.SpaceCharge;
 /// <param name="ElectrolyteWidthNm">Electrolyte space-charge width, nm.</param>
 /// <param name="ElectrolyteLiAtContact">Li⁺ at the contact relative to the electrolyte bulk.</param>
 /// <param name="ResistanceOhmCm2">Space-charge (and coating) resistance, Ω·cm²; +∞ when a layer blocks; null when not computed.</param>
-/// <param name="CapacitanceUfCm2">Series capacitance, µF/cm².</param>
+/// <param name="CapacitanceUfPerCm2">Series capacitance, µF/cm².</param>
 /// <param name="ArcFrequencyHz">Apex frequency of the arc it would add, Hz.</param>
 /// <param name="Basis">What the numbers stand on (potentials, assumed thickness) or why there are none.</param>
 public sealed record StackSpaceChargeEntry(string Interface, double? DrivingPotentialV, double? ElectrolyteDropV, double? ElectrolyteWidthNm,
-    double? ElectrolyteLiAtContact, double? ResistanceOhmCm2, double? CapacitanceUfCm2, double? ArcFrequencyHz, string Basis);
+    double? ElectrolyteLiAtContact, double? ResistanceOhmCm2, double? CapacitanceUfPerCm2, double? ArcFrequencyHz, string Basis);
 
 /// <summary>One cathode-side interface of a stack with its full space-charge solution.</summary>
 /// <param name="Interface">Interface label, as in <see cref="StackSpaceChargeEntry.Interface"/>.</param>
@@ -25,6 +25,7 @@ public sealed record StackSpaceChargeSolution(string Interface, InterfaceResult?
 /// Space-charge layers at a stack's oxide cathode against the electrolyte it touches (and through its coating), at the
 /// top of charge, from the parameter table (<see cref="SpaceChargeMaterials"/>); the same model as <c>scl interface</c>.
 /// </summary>
+/// <remarks>Public for the front ends: the web app plots <see cref="Solve"/>'s profiles.</remarks>
 public static class StackSpaceCharge
 {
     /// <summary>Coating thickness used when the stack file gives none, nm (the order of Ohta's optimum, 002 §1.2).</summary>
@@ -98,6 +99,6 @@ public static class StackSpaceCharge
         if (s.Result is not { } r) return new StackSpaceChargeEntry(s.Interface, null, null, null, null, null, null, null, s.Basis);
         var e = r.ElectrolyteSide;
         return new StackSpaceChargeEntry(s.Interface, r.DrivingPotentialV, e.PotentialDropV, e.WidthNm, 1 - e.LiDepletion,
-            r.TotalResistanceOhmCm2, r.CapacitanceUfCm2, r.ArcFrequencyHz, s.Basis);
+            r.TotalResistanceOhmCm2, r.CapacitanceUfPerCm2, r.ArcFrequencyHz, s.Basis);
     }
 }
