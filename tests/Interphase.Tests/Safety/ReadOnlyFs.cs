@@ -14,6 +14,7 @@ internal sealed class ReadOnlyFs : IDisposable
     public void Protect(string path)
     {
         if (_root) Run("chattr", "+i", path);
+        else if (OperatingSystem.IsWindows()) File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
         else File.SetUnixFileMode(path, File.GetUnixFileMode(path) & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
         _paths.Add(path);
     }
@@ -39,6 +40,7 @@ internal sealed class ReadOnlyFs : IDisposable
         foreach (var p in Enumerable.Reverse(_paths))
         {
             if (_root) Run("chattr", "-i", p);
+            else if (OperatingSystem.IsWindows()) File.SetAttributes(p, File.GetAttributes(p) & ~FileAttributes.ReadOnly);
             else File.SetUnixFileMode(p, File.GetUnixFileMode(p) | UnixFileMode.UserWrite);
         }
     }
