@@ -20,7 +20,7 @@ public class InterfaceSolverTests
         var a = P("cathode", cathode); var b = P("electrolyte", electrolyte);
         var r = InterfaceSolver.Solve(a, b, T);
         Assert.True(r.NeutralityError < 1e-6, $"charge balance {r.NeutralityError}");
-        Assert.Equal(r.CathodeSide.SpaceChargeUcCm2, -r.ElectrolyteSide.SpaceChargeUcCm2, Math.Abs(r.CathodeSide.SpaceChargeUcCm2) * 1e-6);
+        Assert.Equal(r.CathodeSide.SpaceChargeUcPerCm2, -r.ElectrolyteSide.SpaceChargeUcPerCm2, Math.Abs(r.CathodeSide.SpaceChargeUcPerCm2) * 1e-6);
         Assert.Equal(a.LiPotentialV - b.LiPotentialV, r.ElectrolyteSide.PotentialDropV - r.CathodeSide.PotentialDropV, 1e-9);
         // Li⁺ leaves the electrolyte for the charged cathode: depleted electrolyte, accumulated cathode
         Assert.True(r.ElectrolyteSide.LiDepletion > 0 && r.CathodeSide.LiDepletion < 0);
@@ -84,6 +84,20 @@ public class InterfaceSolverTests
     }
 
     [Fact]
+    public void TheReadmesSweepLiNbO3IsLeastAtTwoNanometresAndLi4Ti5O12BlocksAtEveryThickness()
+    {
+        // README "Space-charge layers": LCO | coating | Li6PS5Cl swept 0–20 nm in 1 nm steps.
+        var a = P("cathode", "LCO"); var b = P("electrolyte", "LPSCl");
+        double[] nm = Enumerable.Range(0, 21).Select(i => (double)i).ToArray();
+        var lno = CoatingSweep.Run(a, P("coating", "LiNbO3", cathode: a), b, T, nm);
+        Assert.Equal(2, lno.Optimum!.ThicknessNm);
+        Assert.Equal(0.26, lno.Optimum.TotalResistanceOhmCm2, 0.01);
+        var lto = CoatingSweep.Run(a, P("coating", "LTO", cathode: a), b, T, nm);
+        Assert.Null(lto.Optimum);
+        Assert.All(lto.Rows, r => Assert.True(double.IsPositiveInfinity(r.TotalResistanceOhmCm2), $"{r.ThicknessNm} nm"));
+    }
+
+    [Fact]
     public void LithiumNiobateLowersTheInterfaceMoreThanTitanate()
     {
         // 002 §1.2: LiNbO3 (more conductive) did better than Li4Ti5O12 on LiCoO2 with a sulfide (Ohta et al.).
@@ -103,7 +117,7 @@ public class InterfaceSolverTests
         Assert.Throws<InterphaseException>(() => InterfaceSolver.Solve(a with { LiPotentialV = double.NaN }, b, T));
         Assert.Contains("no space-charge parameters", Assert.Throws<InterphaseException>(() => SpaceChargeSetup.Resolve("cathode", "Unobtainium")).Message);
         Assert.Contains("must exceed", Assert.Throws<InterphaseException>(() =>
-            SpaceChargeSetup.Resolve("electrolyte", "LLZO", new PhaseOverrides(SiteDensityCm3: 1e20))).Message);
+            SpaceChargeSetup.Resolve("electrolyte", "LLZO", new PhaseOverrides(SiteDensityPerCm3: 1e20))).Message);
     }
 
     [Fact]
@@ -115,7 +129,7 @@ public class InterfaceSolverTests
         Assert.Equal("LCO", SpaceChargeMaterials.Get("LiCoO2").Id);
         // LLZO: 7 Li per 839.8 g/mol at 5.0 g/cm³ (000 Table 1)
         var llzo = SpaceChargeMaterials.Get("LLZO").ToPhase();
-        Assert.Equal(7 * 5.0 * 6.02214076e23 / 839.8, llzo.MobileDensityCm3, 1e20);
+        Assert.Equal(7 * 5.0 * 6.02214076e23 / 839.8, llzo.MobileDensityPerCm3, 1e20);
         var (_, rows) = SpaceChargeSetup.Resolve("electrolyte", "LLZO");
         Assert.Contains(rows, r => r.Parameter == "li_potential_v" && r.Source.Contains("001_9ddcaf3869a721a2.txt, Section 3.1"));
         Assert.Contains(rows, r => r.Parameter == "epsilon_r" && r.Source.StartsWith("assumed"));
