@@ -22,12 +22,29 @@ public sealed class EisBench : IBenchSuite
     public string Name => "eis";
 
     /// <inheritdoc/>
-    public string Description => "1,000 three-arc circuit fits: Interphase LM vs MathNet LM vs SciPy least_squares";
+    public string Description => "1,000 three-arc fits: Interphase LM vs MathNet LM vs SciPy least_squares; hard spectra vs impedance.py (eis [COUNT] [--hard N] [--jobs N] [--no-cache] [--verbose])";
 
     /// <inheritdoc/>
     public int Run(string[] args)
     {
-        int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        // eis [COUNT] [HARD] [--hard N] [--jobs N] [--no-cache] [--verbose]: COUNT throughput fits (1,000), HARD hard
+        // spectra against impedance.py (30; --hard 90 for the large run), JOBS impedance.py processes (2).
+        var positional = new List<string>();
+        int hard = 30, jobs = 2;
+        bool useCache = true, verbose = false;
+        for (int i = 0; i < args.Length; i++)
+            switch (args[i])
+            {
+                case "--hard": hard = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--jobs": jobs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--no-cache": useCache = false; break;
+                case "--verbose": verbose = true; break;
+                case "--dump": return Dump(args[++i], hard);
+                default: positional.Add(args[i]); break;
+            }
+        if (positional.Count > 1) hard = int.Parse(positional[1], CultureInfo.InvariantCulture);
+        int count = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 1000;
+        if (count <= 0) return HardSpectraAgainstImpedancePy(hard, jobs, useCache, verbose);
         var circuit = Circuit.Parse(CircuitText);
         double[] nominal = [100, Math.Pow(1e-9, 0.9) / Math.Pow(100, 0.1), 0.9, 300, Math.Pow(1e-7, 0.85) / Math.Pow(300, 0.15), 0.85,
             1000, Math.Pow(1e-4, 0.8) / Math.Pow(1000, 0.2), 0.8];
@@ -106,125 +123,172 @@ public sealed class EisBench : IBenchSuite
         }
         finally { Directory.Delete(dir, true); }
         Console.WriteLine(tPar < 10 ? "target met: under 10 s" : "target missed: 10 s");
-        return HardSpectraAgainstImpedancePy(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
-    }
-
-    /// <summary>A hard synthetic case: circuit, true parameters, frequencies.</summary>
-    sealed record HardCase(string Kind, string Circuit, double[] Truth, double[] Frequency);
-
-    static double Q(double c, double r, double a) => Math.Pow(c, a) / Math.Pow(r, 1 - a);
-
-    static double[] Decades(double fMax, double fMin, int perDecade)
-    {
-        int n = (int)Math.Round(Math.Log10(fMax / fMin) * perDecade) + 1;
-        return Enumerable.Range(0, n).Select(i => fMax * Math.Pow(fMin / fMax, i / (double)(n - 1))).ToArray();
+        return HardSpectraAgainstImpedancePy(hard, jobs, useCache, verbose);
     }
 
     /// <summary>
-    /// Garnet symmetric cells 7 MHz–0.1 Hz (bulk arc partly above the range), composite cathodes with a finite Warburg,
-    /// and blocking Au|LLZO|Au cells (series CPE); parameters drawn around typical values.
+    /// Hard spectra (0.5 % noise) fitted by impedance.py and by Interphase from the same perturbed truth, same points,
+    /// unit weighting; and by Interphase from its automatic guess. Counts how often Interphase's residual is no larger
+    /// than impedance.py's (criteria: ≥ 90 % from the same start, ≥ 80 % automatic). impedance.py takes seconds per fit:
+    /// its results are cached per spectrum (keyed by circuit, start and data) under the temp folder, and the spectra not
+    /// cached are fitted by <paramref name="jobs"/> Python processes side by side.
     /// </summary>
-    static HardCase Draw(int i, Random rng)
-    {
-        double V(double x, double spread = 1.0) => x * Math.Exp(spread * (2 * rng.NextDouble() - 1));
-        double A(double lo, double hi) => lo + (hi - lo) * rng.NextDouble();
-        switch (i % 3)
-        {
-            case 0:
-            {
-                double r1 = V(500), r2 = V(300), r3 = V(2000), a1 = A(0.85, 0.98), a2 = A(0.75, 0.95), a3 = A(0.7, 0.9);
-                return new HardCase("garnet", "R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)",
-                    [V(5), r1, Q(V(5e-12), r1, a1), a1, r2, Q(V(3e-9), r2, a2), a2, r3, Q(V(3e-6), r3, a3), a3], Decades(7e6, 0.1, 10));
-            }
-            case 1:
-            {
-                double r1 = V(20), r2 = V(60), a1 = A(0.8, 0.95), a2 = A(0.7, 0.9);
-                return new HardCase("cathode", "R0-p(R1,CPE1)-p(R2,CPE2)-Wo1",
-                    [V(10), r1, Q(V(1e-8), r1, a1), a1, r2, Q(V(1e-5), r2, a2), a2, V(100), V(30)], Decades(1e6, 0.01, 10));
-            }
-            default:
-            {
-                double r1 = V(800), r2 = V(600), a1 = A(0.85, 0.98), a2 = A(0.75, 0.92);
-                return new HardCase("blocking", "R0-p(R1,CPE1)-p(R2,CPE2)-CPE3",
-                    [V(10), r1, Q(V(5e-12), r1, a1), a1, r2, Q(V(2e-9), r2, a2), a2, V(2e-6), A(0.8, 0.95)], Decades(7e6, 0.1, 10));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Hard spectra (0.5 % noise) fitted by impedance.py and by Interphase from the same perturbed truth (magnitudes ×/÷ up
-    /// to 3, exponents ± 0.1), same points, unit weighting; and by Interphase from its automatic guess. Counts how often
-    /// Interphase's residual is no larger than impedance.py's (criteria: ≥ 90 % from the same start, ≥ 80 % automatic).
-    /// </summary>
-    static int HardSpectraAgainstImpedancePy(int count)
+    static int HardSpectraAgainstImpedancePy(int count, int jobs, bool useCache, bool verbose)
     {
         if (count <= 0) return 0;
         var shared = BenchShared.Find();
         if (shared is null) return 1;
         string impedancePy = Path.Combine(shared, "tools", "impedance.py");
-        var rng = new Random(7);
+        var cases = HardSpectra.Generate(count);
+        var sw = Stopwatch.StartNew();
+        var same = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Circuit), c.Spectrum("hard"), new FitOptions { Initial = c.Start })).ToList();
+        double tSame = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        var auto = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Circuit), c.Spectrum("hard"))).ToList();
+        double tAuto = sw.Elapsed.TotalSeconds;
+
+        var reference = ImpedancePyResults(cases, impedancePy, jobs, useCache, out int ran, out double wall);
+        if (reference is null) return 1;
+        var ssr = reference.Select(r => r.Ssr ?? double.PositiveInfinity).ToArray();
+        bool NoLarger(double ours, double theirs) => ours <= theirs * (1 + 1e-6);
+        Console.WriteLine();
+        Console.WriteLine($"hard spectra vs impedance.py: {count} spectra (garnet 7 MHz–0.1 Hz, cathode + finite Warburg, blocking cell), 0.5 % noise, unit weighting");
+        Console.WriteLine($"{"#",3} {"kind",-9} {"truth SSR",11} {"impedance.py",13} {"ours same start",16} {"ours automatic",15}  bound warnings (ours, same start)");
+        for (int i = 0; i < count; i++)
+        {
+            Console.WriteLine($"{i,3} {cases[i].Kind,-9} {cases[i].Ssr(cases[i].Truth),11:G4} {ssr[i],13:G4} {same[i].ChiSquare,16:G4}{(NoLarger(same[i].ChiSquare, ssr[i]) ? ' ' : '*')}" +
+                $"{auto[i].ChiSquare,15:G4}{(NoLarger(auto[i].ChiSquare, ssr[i]) ? ' ' : '*')} {same[i].Warnings.Count(w => w.StartsWith("parameter at a bound"))}");
+            if (verbose)
+            {
+                string Row(IEnumerable<double> p) => string.Join(" ", p.Select(v => $"{v,9:G3}"));
+                Console.WriteLine($"      truth        {Row(cases[i].Truth)}");
+                Console.WriteLine($"      start        {Row(cases[i].Start)}");
+                if (reference[i].Parameters is { } pp) Console.WriteLine($"      impedance.py {Row(pp)}  SSR {ssr[i].ToString("R", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"      same start   {Row(same[i].Parameters)}  SSR {same[i].ChiSquare.ToString("R", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"      automatic    {Row(auto[i].Parameters)}  SSR {auto[i].ChiSquare.ToString("R", CultureInfo.InvariantCulture)}");
+            }
+        }
+        int winSame = Enumerable.Range(0, count).Count(i => NoLarger(same[i].ChiSquare, ssr[i]));
+        int winAuto = Enumerable.Range(0, count).Count(i => NoLarger(auto[i].ChiSquare, ssr[i]));
+        int pyBound = reference.Count(r => r.Parameters is { } p && p.Any(v => v < 1e-20 || v > 1e20));
+        double pySeconds = reference.Sum(r => r.Seconds);
+        Console.WriteLine($"(* = residual larger than impedance.py's by more than 1e-6 relative)");
+        Console.WriteLine($"same start: residual ≤ impedance.py's in {winSame}/{count} ({(double)winSame / count:P0}; criterion ≥ 90 %: {(winSame >= 0.9 * count ? "met" : "missed")})");
+        Console.WriteLine($"automatic guess vs impedance.py from the perturbed truth: ≤ in {winAuto}/{count} ({(double)winAuto / count:P0}; criterion ≥ 80 %: {(winAuto >= 0.8 * count ? "met" : "missed")})");
+        Console.WriteLine($"time: ours {tSame:F2} s (same start), {tAuto:F2} s (automatic), one thread; impedance.py {pySeconds:F1} s summed over its fits " +
+            $"({count - ran} from the cache, {ran} run now in {wall:F1} s wall with {jobs} processes)");
+        Console.WriteLine($"fits ending with a parameter at a bound: ours (same start) {same.Count(f => f.Warnings.Any(w => w.StartsWith("parameter at a bound")))}, " +
+            $"ours (automatic) {auto.Count(f => f.Warnings.Any(w => w.StartsWith("parameter at a bound")))}, impedance.py (|p| < 1e-20 or > 1e20) {pyBound}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes the first <paramref name="count"/> hard spectra as CSV (f, Z', Z'') into <paramref name="dir"/> with the
+    /// circuit and start of each, so any one can be fitted by hand (<c>run.py fit hard0.csv CIRCUIT START</c>).
+    /// </summary>
+    static int Dump(string dir, int count)
+    {
+        Directory.CreateDirectory(dir);
+        var cases = HardSpectra.Generate(count);
+        for (int i = 0; i < count; i++)
+        {
+            var c = cases[i];
+            File.WriteAllLines(Path.Combine(dir, $"hard{i}.csv"), c.Frequency.Select((f, k) => FormattableString.Invariant($"{f:R},{c.Z[k].Real:R},{c.Z[k].Imaginary:R}")));
+            Console.WriteLine($"hard{i}.csv {c.Kind} {c.Circuit} {string.Join(",", c.Start.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}");
+        }
+        return 0;
+    }
+
+    /// <summary>impedance.py's result on one spectrum: fitted parameters (null when SciPy failed), unit SSR, seconds.</summary>
+    sealed record PyFit(double[]? Parameters, double? Ssr, double Seconds, string? Error);
+
+    /// <summary>
+    /// impedance.py's fits of <paramref name="cases"/>: from the cache where present, the rest run now in
+    /// <paramref name="jobs"/> parallel processes (each on its share of the spectra) and cached. Null when Python fails.
+    /// </summary>
+    static PyFit[]? ImpedancePyResults(List<HardSpectrum> cases, string impedancePy, int jobs, bool useCache, out int ran, out double wall)
+    {
+        var cacheDir = Path.Combine(Path.GetTempPath(), "interphase-eis-bench-cache");
+        Directory.CreateDirectory(cacheDir);
+        var keys = cases.Select(c => Key(c)).ToArray();
+        var results = new PyFit?[cases.Count];
+        for (int i = 0; i < cases.Count; i++)
+        {
+            var path = Path.Combine(cacheDir, keys[i] + ".json");
+            if (useCache && File.Exists(path))
+                try { results[i] = JsonSerializer.Deserialize<PyFit>(File.ReadAllText(path)); }
+                catch (JsonException) { results[i] = null; }
+        }
+        var todo = Enumerable.Range(0, cases.Count).Where(i => results[i] is null).ToList();
+        ran = todo.Count;
+        wall = 0;
+        if (todo.Count == 0) return results.Select(r => r!).ToArray();
         var dir = Directory.CreateTempSubdirectory("interphase-eis-hard").FullName;
+        var sw = Stopwatch.StartNew();
         try
         {
-            var cases = new List<(HardCase Case, ImpedanceSpectrum Spectrum, double[] Start, string File)>();
-            for (int i = 0; i < count; i++)
-            {
-                var hc = Draw(i, rng);
-                var circuit = Circuit.Parse(hc.Circuit);
-                var z = circuit.Impedance(hc.Frequency, hc.Truth).Select(v => v + 0.005 * v.Magnitude * new Complex(Gauss(rng), Gauss(rng))).ToArray();
-                var ub = circuit.UpperBounds();
-                var start = hc.Truth.Select((v, k) => double.IsPositiveInfinity(ub[k])
-                    ? v * Math.Exp(Math.Log(3) * (2 * rng.NextDouble() - 1))
-                    : Math.Clamp(v + 0.1 * (2 * rng.NextDouble() - 1), 0.3, 1.0)).ToArray();
-                string file = Path.Combine(dir, $"hard{i}.csv");
-                File.WriteAllLines(file, hc.Frequency.Select((f, k) => FormattableString.Invariant($"{f:R},{z[k].Real:R},{z[k].Imaginary:R}")));
-                cases.Add((hc, new ImpedanceSpectrum(hc.Frequency, z, file), start, file));
-            }
-            var manifest = Path.Combine(dir, "manifest.json");
-            File.WriteAllText(manifest, JsonSerializer.Serialize(cases.Select(c => new { file = c.File, circuit = c.Case.Circuit, initial = c.Start })));
-            var sw = Stopwatch.StartNew();
-            var same = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Case.Circuit), c.Spectrum, new FitOptions { Initial = c.Start })).ToList();
-            double tSame = sw.Elapsed.TotalSeconds;
-            sw.Restart();
-            var auto = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Case.Circuit), c.Spectrum)).ToList();
-            double tAuto = sw.Elapsed.TotalSeconds;
-
             var script = Path.Combine(AppContext.BaseDirectory, "Impedance", "eis_impedancepy.py");
             var py = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-            var psi = new ProcessStartInfo(py, [script, impedancePy, manifest]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var proc = Process.Start(psi)!;
-            var errTask = proc.StandardError.ReadToEndAsync();
-            string stdout = proc.StandardOutput.ReadToEnd();
-            proc.WaitForExit();
-            if (proc.ExitCode != 0)
+            jobs = Math.Clamp(jobs, 1, todo.Count);
+            var batches = Enumerable.Range(0, jobs).Select(j => todo.Where((_, k) => k % jobs == j).ToList()).ToList();
+            var procs = new List<(List<int> Batch, Process Proc, Task<string> Out, Task<string> Err)>();
+            foreach (var batch in batches)
             {
-                Console.WriteLine($"impedance.py run failed ({py}): {errTask.Result.Trim()}");
-                return 1;
+                var manifest = Path.Combine(dir, $"manifest{procs.Count}.json");
+                var entries = new List<object>();
+                foreach (int i in batch)
+                {
+                    string file = Path.Combine(dir, $"hard{i}.csv");
+                    File.WriteAllLines(file, cases[i].Frequency.Select((f, k) => FormattableString.Invariant($"{f:R},{cases[i].Z[k].Real:R},{cases[i].Z[k].Imaginary:R}")));
+                    entries.Add(new { file, circuit = cases[i].Circuit, initial = cases[i].Start });
+                }
+                File.WriteAllText(manifest, JsonSerializer.Serialize(entries));
+                var psi = new ProcessStartInfo(py, [script, impedancePy, manifest]) { RedirectStandardOutput = true, RedirectStandardError = true };
+                var proc = Process.Start(psi)!;
+                procs.Add((batch, proc, proc.StandardOutput.ReadToEndAsync(), proc.StandardError.ReadToEndAsync()));
             }
-            using var doc = JsonDocument.Parse(stdout);
-            double tPy = doc.RootElement.GetProperty("seconds").GetDouble();
-            var ssr = doc.RootElement.GetProperty("results").EnumerateArray()
-                .Select(e => e.GetProperty("ssr").ValueKind == JsonValueKind.Number ? e.GetProperty("ssr").GetDouble() : double.PositiveInfinity).ToArray();
-            bool NoLarger(double ours, double theirs) => ours <= theirs * (1 + 1e-6);
-            double TrueSsr(int i) => cases[i].Spectrum.Z.Zip(Circuit.Parse(cases[i].Case.Circuit).Impedance(cases[i].Case.Frequency, cases[i].Case.Truth))
-                .Sum(t => Math.Pow((t.First - t.Second).Magnitude, 2));
-            Console.WriteLine();
-            Console.WriteLine($"hard spectra vs impedance.py: {count} spectra (garnet 7 MHz–0.1 Hz, cathode + finite Warburg, blocking cell), 0.5 % noise, unit weighting");
-            Console.WriteLine($"{"kind",-9} {"truth SSR",11} {"impedance.py",13} {"ours same start",16} {"ours automatic",15}  bound warnings (ours)");
-            for (int i = 0; i < count; i++)
-                Console.WriteLine($"{cases[i].Case.Kind,-9} {TrueSsr(i),11:G4} {ssr[i],13:G4} {same[i].ChiSquare,16:G4} {auto[i].ChiSquare,15:G4}  " +
-                    $"{same[i].Warnings.Count(w => w.StartsWith("parameter at a bound"))}");
-            int winSame = Enumerable.Range(0, count).Count(i => NoLarger(same[i].ChiSquare, ssr[i]));
-            int winAuto = Enumerable.Range(0, count).Count(i => NoLarger(auto[i].ChiSquare, ssr[i]));
-            int pyBound = doc.RootElement.GetProperty("results").EnumerateArray().Count(e => e.GetProperty("parameters").ValueKind == JsonValueKind.Array
-                && e.GetProperty("parameters").EnumerateArray().Any(v => v.GetDouble() < 1e-20 || v.GetDouble() > 1e20));
-            Console.WriteLine($"same start: residual ≤ impedance.py's in {winSame}/{count} ({(double)winSame / count:P0}; criterion ≥ 90 %: {(winSame >= 0.9 * count ? "met" : "missed")}), " +
-                $"ours {tSame:F2} s, impedance.py {tPy:F2} s");
-            Console.WriteLine($"automatic guess vs impedance.py from the perturbed truth: ≤ in {winAuto}/{count} ({(double)winAuto / count:P0}; criterion ≥ 80 %: {(winAuto >= 0.8 * count ? "met" : "missed")}), ours {tAuto:F2} s");
-            Console.WriteLine($"fits ending with a parameter at a bound: ours (same start) {same.Count(f => f.Warnings.Any(w => w.StartsWith("parameter at a bound")))}, impedance.py (|p| < 1e-20 or > 1e20) {pyBound}");
+            bool failed = false;
+            foreach (var (batch, proc, outTask, errTask) in procs)
+            {
+                proc.WaitForExit();
+                if (proc.ExitCode != 0)
+                {
+                    Console.WriteLine($"impedance.py run failed ({py}): {errTask.Result.Trim()}");
+                    failed = true;
+                    continue;
+                }
+                using var doc = JsonDocument.Parse(outTask.Result);
+                var list = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+                for (int k = 0; k < batch.Count; k++)
+                {
+                    var e = list[k];
+                    var fit = new PyFit(
+                        e.GetProperty("parameters").ValueKind == JsonValueKind.Array ? e.GetProperty("parameters").EnumerateArray().Select(v => v.GetDouble()).ToArray() : null,
+                        e.GetProperty("ssr").ValueKind == JsonValueKind.Number ? e.GetProperty("ssr").GetDouble() : null,
+                        e.GetProperty("seconds").GetDouble(),
+                        e.TryGetProperty("error", out var err) ? err.GetString() : null);
+                    results[batch[k]] = fit;
+                    var path = Path.Combine(cacheDir, keys[batch[k]] + ".json");
+                    var tmp = path + ".tmp";
+                    File.WriteAllText(tmp, JsonSerializer.Serialize(fit));
+                    File.Move(tmp, path, true);
+                }
+                proc.Dispose();
+            }
+            wall = sw.Elapsed.TotalSeconds;
+            return failed ? null : results.Select(r => r!).ToArray();
         }
         finally { Directory.Delete(dir, true); }
-        return 0;
+    }
+
+    /// <summary>Cache key of a case: SHA-256 of circuit, start and data as written for impedance.py.</summary>
+    static string Key(HardSpectrum c)
+    {
+        var text = new StringBuilder(c.Circuit).Append('|');
+        foreach (var v in c.Start) text.Append(v.ToString("R", CultureInfo.InvariantCulture)).Append(',');
+        for (int k = 0; k < c.Frequency.Length; k++)
+            text.Append(CultureInfo.InvariantCulture, $"|{c.Frequency[k]:R},{c.Z[k].Real:R},{c.Z[k].Imaginary:R}");
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..24];
     }
 
     static double Gauss(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

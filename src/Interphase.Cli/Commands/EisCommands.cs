@@ -287,33 +287,10 @@ public sealed class EisCommands : ICliModule
                 });
             double? a = pr.GetValue(area);
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Trend(items, a), path);
-            if (pr.GetValue(csv) is { } csvPath)
-            {
-                var sb = new StringBuilder("index,file,time_h," + string.Join(",", circuit.ParameterNames.SelectMany(n => new[] { n, n + "_err" })) + ",chi_square,error\n");
-                foreach (var it in items)
-                {
-                    sb.Append(CultureInfo.InvariantCulture, $"{it.Index},\"{Path.GetFileName(it.Source)}\",{it.TimeHours}");
-                    for (int k = 0; k < circuit.ParameterCount; k++)
-                        sb.Append(CultureInfo.InvariantCulture, $",{it.Fit?.Parameters[k]:R},{it.Fit?.Errors[k]:R}");
-                    sb.Append(CultureInfo.InvariantCulture, $",{it.Fit?.ChiSquare:R},\"{it.Error}\"\n");
-                }
-                OutputFile.Write(csvPath, sb.ToString());
-            }
+            if (pr.GetValue(csv) is { } csvPath) OutputFile.WriteText(csvPath, w => BatchFitter.WriteCsv(circuit, items, w));
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    circuit = circuit.Text, spectra = items.Count, failed = items.Count(i => i.Fit is null),
-                    results = items.Select(i => new
-                    {
-                        index = i.Index, file = i.Source, time_h = i.TimeHours, error = i.Error,
-                        parameters = i.Fit?.Names.Select((n, k) => (n, k)).ToDictionary(t => t.n, t => i.Fit.Parameters[t.k]),
-                        errors = i.Fit?.Names.Select((n, k) => (n, k)).ToDictionary(t => t.n, t => i.Fit.Errors[t.k]),
-                        chi_square = i.Fit?.ChiSquare,
-                        asr_ohm_cm2 = a is null || i.Fit is null ? null
-                            : i.Fit.Circuit.Elements.Where(e => e.Type is Resistor).ToDictionary(e => e.Name, e => i.Fit.Parameters[e.ParameterStart] * a.Value),
-                    }),
-                });
+                CliOutput.WriteJson(ImpedanceJson.Batch(circuit, items, a));
                 return items.Any(i => i.Fit is null) ? 3 : 0;
             }
             var resistors = circuit.Elements.Where(e => e.Type is Resistor).ToList();

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CsvHelper;
+
 namespace Interphase.Impedance;
 
 /// <summary>One spectrum of a batch and its fit (or the reason it failed).</summary>
@@ -54,6 +57,34 @@ public static class BatchFitter
             }
         });
         return items;
+    }
+
+    /// <summary>
+    /// Writes the batch as CSV: index, file, time_h, every parameter and its error (<c>NAME</c>, <c>NAME_err</c>),
+    /// chi_square and error; empty fields where a fit failed. Invariant culture, round-trip precision, quoting by CsvHelper.
+    /// </summary>
+    public static void WriteCsv(Circuit circuit, IReadOnlyList<BatchItem> items, TextWriter writer)
+    {
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+        foreach (var h in new[] { "index", "file", "time_h" }.Concat(circuit.ParameterNames.SelectMany(n => new[] { n, n + "_err" })).Concat(["chi_square", "error"]))
+            csv.WriteField(h);
+        csv.EndRecord();
+        foreach (var it in items)
+        {
+            csv.WriteField(it.Index.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(Path.GetFileName(it.Source));
+            csv.WriteField(F(it.TimeHours));
+            for (int k = 0; k < circuit.ParameterCount; k++)
+            {
+                csv.WriteField(F(it.Fit?.Parameters[k]));
+                csv.WriteField(F(it.Fit?.Errors[k]));
+            }
+            csv.WriteField(F(it.Fit?.ChiSquare));
+            csv.WriteField(it.Error ?? "");
+            csv.EndRecord();
+        }
+        csv.Flush();
     }
 
     static FitOptions Seeded(FitOptions options, FitResult previous) => new()

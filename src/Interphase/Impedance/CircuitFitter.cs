@@ -92,6 +92,11 @@ public sealed class FitResult
 /// </summary>
 public static class CircuitFitter
 {
+    /// <summary>Iterations of the short fit that ranks each automatic starting point.</summary>
+    const int ScreeningIterations = 30;
+    /// <summary>Automatic starting points fitted to convergence after the short fits.</summary>
+    const int ScreenedKept = 3;
+
     /// <summary>Fits <paramref name="circuit"/> to <paramref name="spectrum"/>.</summary>
     /// <exception cref="ImpedanceException">Bad initial values, unknown constants or an unusable spectrum.</exception>
     public static FitResult Fit(Circuit circuit, ImpedanceSpectrum spectrum, FitOptions? options = null)
@@ -160,8 +165,21 @@ public static class CircuitFitter
         // Automatic starts when none was given, or when the given one ended collapsed onto a limit or unconverged.
         if (best is null || options.Global || !bestConverged || work.AtLimit(best).Count > 0
             || work.RelativeRms(best) > FitResult.PoorFitRelativeResidual)
+        {
+            // Every automatic start gets a short fit; the few best are then fitted to convergence.
+            var screened = new List<(double Cost, double[] Point)>();
             foreach (var guess in InitialGuess.Candidates(circuit, spectrum))
-                Try(guess, options.MaxIterations);
+            {
+                var trial = (double[])guess.Clone();
+                for (int k = 0; k < trial.Length; k++) if (isConst[k]) trial[k] = full[k];
+                double cost = work.Solve(trial, Math.Min(options.MaxIterations, ScreeningIterations), options.Tolerance);
+                iterations += work.Iterations;
+                localFits++;
+                if (double.IsFinite(cost)) screened.Add((cost, trial));
+                else firstError ??= $"circuit {circuit.Text}: the model is not finite at the automatic starting values";
+            }
+            foreach (var (_, point) in screened.OrderBy(t => t.Cost).Take(ScreenedKept)) Try(point, options.MaxIterations);
+        }
         if (best is null) throw new ImpedanceException(firstError ?? $"circuit {circuit.Text}: no starting point gives a finite model");
         if (options.Global) BasinHop(work, ref best, ref bestCost, ref bestConverged, ref iterations, ref localFits, options, isConst, full);
 
@@ -246,8 +264,10 @@ public static class CircuitFitter
 
         // Magnitudes live within 1e-30…1e30: beyond that a branch is shorted or open and the objective is flat, so an
         // unbounded walk would only run to overflow. Exponents live within logit ±30 (α within 1e-13 of 0 or 1).
-        const double LogMin = -69.0775527898, LogMax = 69.0775527898, LogitMax = 30;
+        const double LogMin = -69.0775527898, LogMax = 69.0775527898;
+        const double LogitMax = 30;
         const double MaxStep = 2.302585093; // ln 10
+        const double DiagFloor = 1e-9;
 
         double ToX(int i, double ui) => unit[i] ? 1 / (1 + Math.Exp(-ui)) : Math.Exp(ui);
         double ToU(int i, double x) => unit[i]
@@ -364,7 +384,12 @@ public static class CircuitFitter
             int it;
             for (it = 0; it < maxIterations && !Converged; it++)
             {
-                for (int i = 0; i < n; i++) diag[i] = Math.Max(a[i * n + i], 1e-30);
+                // Marquardt scaling, floored relative to the largest diagonal: a parameter with almost no influence
+                // (a CPE exponent saturated near 1) must still be damped, or its huge undamped step dominates the
+                // trust-region shrink below and freezes every other parameter.
+                double dMax = 0;
+                for (int i = 0; i < n; i++) dMax = Math.Max(dMax, a[i * n + i]);
+                for (int i = 0; i < n; i++) diag[i] = Math.Max(a[i * n + i], Math.Max(DiagFloor * dMax, 1e-300));
                 // solve (A + μ diag(A)) h = -g
                 Array.Copy(a, chol, a.Length);
                 for (int i = 0; i < n; i++) { chol[i * n + i] += mu * diag[i]; h[i] = -g[i]; }
@@ -377,7 +402,13 @@ public static class CircuitFitter
                 // Trust region in the transformed variables: no parameter moves by more than a factor 10 (or 2.3 in
                 // logit) per step, so a linearisation far from the minimum cannot throw the fit into a distant basin.
                 double hMax = 0;
-                for (int i = 0; i < n; i++) hMax = Math.Max(hMax, Math.Abs(h[i]));
+                for (int i = 0; i < n; i++)
+                {
+                    // a move beyond a variable's limit is cut at the limit before the step is sized
+                    double v = ClampU(i, u[i] + h[i]);
+                    if (double.IsFinite(v)) h[i] = v - u[i];
+                    hMax = Math.Max(hMax, Math.Abs(h[i]));
+                }
                 double shrink = hMax > MaxStep ? MaxStep / hMax : 1;
                 double stepNorm = 0, uNorm = 0;
                 for (int i = 0; i < n; i++)

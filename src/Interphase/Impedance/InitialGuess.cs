@@ -10,7 +10,7 @@ public static class InitialGuess
     /// <summary>A few starting points for <paramref name="circuit"/>, best guess first.</summary>
     public static IEnumerable<double[]> Candidates(Circuit circuit, ImpedanceSpectrum s)
     {
-        if (FromDrt(circuit, s) is { } drtGuess) yield return drtGuess;
+        foreach (var drtGuess in FromDrtAll(circuit, s)) yield return drtGuess;
         yield return Guess(circuit, s, 0.0, 1.0, false);
         yield return Guess(circuit, s, 0.15, 0.85, false);
         yield return Guess(circuit, s, 0.0, 1.0, true);
@@ -20,26 +20,69 @@ public static class InitialGuess
     /// A guess from the distribution of relaxation times: the largest peaks, in order of time constant, give each
     /// top-level group its resistance and τ; R∞ goes to the series resistors. Null when the DRT has too few peaks.
     /// </summary>
-    public static double[]? FromDrt(Circuit circuit, ImpedanceSpectrum s)
+    public static double[]? FromDrt(Circuit circuit, ImpedanceSpectrum s) => FromDrtAll(circuit, s).FirstOrDefault();
+
+
+    /// <summary>
+    /// Guesses from the distribution of relaxation times: the top-level groups, in the order written, take in order of
+    /// τ the largest DRT peaks or a slot above f_max or below f_min (arcs the data do not resolve); every such
+    /// assignment is a candidate, those that use measured peaks only first.
+    /// </summary>
+    static IEnumerable<double[]> FromDrtAll(Circuit circuit, ImpedanceSpectrum s)
     {
         var topSeries = circuit.Root is SeriesNode sn ? sn.Children : [circuit.Root];
         var groups = topSeries.Where(c => c is not ElementNode e || e.Type is not (Resistor or Inductor or Capacitor)).ToList();
-        if (groups.Count == 0 || s.Count < 8) return null;
+        if (groups.Count == 0 || s.Count < 8) yield break;
         DrtResult drt;
         try { drt = Drt.Compute(s, lambda: 1e-4); }
-        catch (Exception e) when (e is ImpedanceException or ArgumentException or MathNet.Numerics.NonConvergenceException) { return null; }
-        var peaks = drt.Peaks.Where(p => p.InMeasuredRange).Take(groups.Count).OrderBy(p => p.TauSeconds).ToList();
-        if (peaks.Count < groups.Count) return null;
-        var p = Guess(circuit, s);
+        catch (Exception e) when (e is ImpedanceException or ArgumentException or MathNet.Numerics.NonConvergenceException) { yield break; }
         var seriesResistors = topSeries.OfType<ElementNode>().Where(e => e.Type is Resistor).ToList();
-        foreach (var r in seriesResistors) p[r.ParameterStart] = Math.Max(drt.RInf / seriesResistors.Count, 1e-6 * peaks.Sum(q => q.ResistanceOhm));
-        for (int g = 0; g < groups.Count; g++)
+        double tauMin = drt.MeasuredTauSeconds.Min, tauMax = drt.MeasuredTauSeconds.Max;
+        // The largest peaks in the measured range (one spare for a spurious one), in order of τ, between two slots for
+        // arcs beyond the range: above f_max (a garnet's bulk arc in the MHz range hides in the high-frequency
+        // intercept) and below f_min (an interface or diffusion arc that has not closed).
+        var peaks = drt.Peaks.Where(p => p.InMeasuredRange).Take(groups.Count + 1).OrderBy(p => p.TauSeconds).ToList();
+        double rPol = Math.Max(peaks.Sum(q => q.ResistanceOhm), 1e-6 * Math.Max(s.Z.Max(z => z.Magnitude), 1e-12));
+        double rIntercept = Math.Max(s.Z.Min(z => z.Real), 0);
+        var slots = new List<(double R, double Tau, bool Above)> { (Math.Max(0.9 * rIntercept, 0.1 * rPol / groups.Count), tauMin / 3, true) };
+        slots.AddRange(peaks.Select(q => (q.ResistanceOhm, q.TauSeconds, false)));
+        slots.Add((rPol / Math.Max(peaks.Count, 1), 3 * tauMax, false));
+
+        var seen = 0;
+        foreach (var pick in IncreasingSequences(slots.Count, groups.Count))
         {
-            var members = ElementsUnder(groups[g]).ToList();
-            int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg), 1);
-            foreach (var e in members) SetElement(p, e, peaks[g].ResistanceOhm / resistive, peaks[g].TauSeconds);
+            if (++seen > MaxDrtCandidates) yield break;
+            var p = Guess(circuit, s);
+            bool above = slots[pick[0]].Above;
+            // the series resistance is what the intercept leaves to it once an arc above f_max has taken its share
+            double rSeries = above ? rIntercept - slots[0].R : Math.Max(drt.RInf, rIntercept);
+            foreach (var r in seriesResistors) p[r.ParameterStart] = Math.Max(rSeries / seriesResistors.Count, 1e-3 * rPol);
+            for (int g = 0; g < groups.Count; g++)
+            {
+                var members = ElementsUnder(groups[g]).ToList();
+                int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg), 1);
+                foreach (var e in members) SetElement(p, e, Math.Max(slots[pick[g]].R, 1e-9) / resistive, slots[pick[g]].Tau);
+            }
+            yield return p;
         }
-        return p;
+    }
+
+    /// <summary>Upper limit on the DRT-based starting points of one fit.</summary>
+    const int MaxDrtCandidates = 24;
+
+    /// <summary>Strictly increasing index sequences of length <paramref name="k"/> from 0…<paramref name="n"/>−1, those using measured peaks only first.</summary>
+    static IEnumerable<int[]> IncreasingSequences(int n, int k)
+    {
+        if (k > n) yield break;
+        var all = new List<int[]>();
+        void Rec(int from, List<int> acc)
+        {
+            if (acc.Count == k) { all.Add([.. acc]); return; }
+            for (int i = from; i < n; i++) { acc.Add(i); Rec(i + 1, acc); acc.RemoveAt(acc.Count - 1); }
+        }
+        Rec(0, []);
+        // measured peaks only first, then one or more slots beyond the range
+        foreach (var seq in all.OrderBy(q => q.Count(i => i == 0 || i == n - 1))) yield return seq;
     }
 
     /// <summary>

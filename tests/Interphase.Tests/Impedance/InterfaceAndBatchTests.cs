@@ -100,6 +100,57 @@ public class InterfaceAndBatchTests
         Assert.Equal("ASR (Ω·cm²)", chart.YLabel);
     }
 
+    [Fact]
+    public void BatchCsvQuotesFileNamesAndErrorsAndReadsBack()
+    {
+        const string c = "R0-p(R1,C1)";
+        var f = Synthetic.Frequencies(1e5, 0.1, 8);
+        var good = Synthetic.Spectrum(c, [10, 100, 1e-6], f, 0.002, 1) with { Source = "/data/cell \"A\", 25 °C.csv" };
+        var fit = CircuitFitter.Fit(Circuit.Parse(c), good);
+        BatchItem[] items = [new(0, good.Source!, 0, fit, null), new(1, "/data/b.csv", 0.5, null, "b.csv: 3 points cannot determine 3 parameters, \"really\"")];
+        var w = new StringWriter();
+        BatchFitter.WriteCsv(Circuit.Parse(c), items, w);
+        using var reader = CsvHelper.CsvReader.Create(new StringReader(w.ToString()), new CsvHelper.CsvReaderOptions { HasHeader = true });
+        var rows = new List<string[]> { reader.Headers.ToArray() };
+        while (reader.Read()) rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToArray());
+        Assert.Equal(["index", "file", "time_h", "R0", "R0_err", "R1", "R1_err", "C1", "C1_err", "chi_square", "error"], rows[0]);
+        Assert.Equal("cell \"A\", 25 °C.csv", rows[1][1]);
+        Assert.Equal(fit["R1"], double.Parse(rows[1][5], System.Globalization.CultureInfo.InvariantCulture)); // round-trip precision
+        Assert.Equal("", rows[1][^1]);
+        Assert.Equal("", rows[2][3]); // failed fit: empty parameter fields
+        Assert.Equal("b.csv: 3 points cannot determine 3 parameters, \"really\"", rows[2][^1]);
+        Assert.Equal(11, rows[2].Length);
+    }
+
+    [Fact]
+    public void JsonRecordsUseUnitKeysAndEnumsAsSnakeCaseStrings()
+    {
+        var s = SpectrumReader.Read(EisData.File("exampleData.csv")).DropInductive();
+        var fit = CircuitFitter.Fit(Circuit.Parse("R0-p(R1,CPE1)-p(R2,CPE2)-CPE3"), s, new FitOptions { Weighting = Weighting.Modulus });
+        var report = FitInterpretation.Analyse(fit, areaCm2: 1, thicknessUm: 1000, symmetric: true);
+        using var doc = System.Text.Json.JsonDocument.Parse(JsonOutput.Serialize(ImpedanceJson.Fit(s, fit, report, hasArea: true)));
+        var root = doc.RootElement;
+        Assert.Equal("modulus", root.GetProperty("weighting").GetString());
+        Assert.True(root.GetProperty("rmse_ohm").GetDouble() > 0);
+        Assert.All(root.GetProperty("resistances").EnumerateArray(), r =>
+            Assert.Matches("^[a-z_]+$", r.GetProperty("role").GetString()!));
+        Assert.All(root.GetProperty("arcs").EnumerateArray(), a =>
+        {
+            Assert.Matches("^[a-z_]+$", a.GetProperty("origin").GetString()!);
+            Assert.True(a.TryGetProperty("resistance_ohm", out _));
+        });
+        Assert.Equal("CPE3", root.GetProperty("series_elements")[0].GetProperty("name").GetString());
+        Assert.True(root.GetProperty("asr_ohm_cm2").TryGetProperty("R1", out _));
+
+        using var kk = System.Text.Json.JsonDocument.Parse(JsonOutput.Serialize(ImpedanceJson.Validate(s, KramersKronig.Test(s))));
+        Assert.Equal("mu", kk.RootElement.GetProperty("m_choice").GetString());
+        Assert.Equal(13, kk.RootElement.GetProperty("rc_elements").GetInt32());
+        using var drt = System.Text.Json.JsonDocument.Parse(JsonOutput.Serialize(ImpedanceJson.Drt(s, Drt.Compute(s))));
+        Assert.True(drt.RootElement.GetProperty("peaks")[0].TryGetProperty("tau_s", out _));
+        Assert.True(drt.RootElement.TryGetProperty("r_inf_ohm", out _));
+        Assert.True(drt.RootElement.TryGetProperty("measured_tau_max_s", out _));
+    }
+
     sealed class SyncProgress(Action<int> report) : IProgress<int> { public void Report(int value) => report(value); }
 
     [Fact]

@@ -67,6 +67,51 @@ public class ValidationAndDrtTests
         Assert.True(F[worst] < 1, $"worst residual at {F[worst]} Hz");
     }
 
+    /// <summary>
+    /// impedance.py's lin-KK (c = 0.85, complex fit, inductive points dropped) on every shared instrument file, each read
+    /// with impedance.py's own reader for its format. Numbers from
+    /// <c>/usr/bin/python3 bench/Interphase.Bench/Impedance/linkk_impedancepy.py ../shared/tools/impedance.py ../shared/data/eis/FILE INSTRUMENT</c>
+    /// (INSTRUMENT: csv, zplot, autolab, biologic, chinstruments, gamry, parstat, powersuite, versastudio).
+    /// </summary>
+    [Theory]
+    [InlineData("exampleData.csv", 57, 13, 0.805596598872705)]
+    [InlineData("Circuit1_EIS_1.z", 45, 4, 0.6887671125621078)]
+    [InlineData("Circuit1_EIS_2.z", 45, 4, 0.6883745154540339)]
+    [InlineData("Circuit2_EIS_1.z", 50, 6, 0.7054181144307272)]
+    [InlineData("Circuit2_EIS_2.z", 49, 6, 0.7177275190470498)]
+    [InlineData("Circuit3_EIS_1.z", 51, 5, 0.7293618389835683)]
+    [InlineData("Circuit3_EIS_2.z", 51, 5, 0.7342062419189614)]
+    [InlineData("exampleDataAutolab.txt", 35, 12, 0.7830037670520686)]
+    [InlineData("exampleDataBioLogic.mpt", 39, 5, 0.8271913390466004)]
+    [InlineData("exampleDataCHInstruments.txt", 70, 12, 0.8402966578059614)]
+    [InlineData("exampleDataGamry.DTA", 72, 21, 0.8490310946609018)]
+    [InlineData("exampleDataGamryABORT.DTA", 72, 21, 0.8490310946609018)]
+    [InlineData("exampleDataParstat.txt", 21, 8, 0.7145547862883476)]
+    [InlineData("exampleDataPowersuite.txt", 30, 12, 0.8436590006869171)]
+    [InlineData("exampleDataVersaStudio.par", 59, 27, 0.8119830907901522)]
+    [InlineData("exampleDataZPlot.z", 21, 6, 0.7937579756525495)]
+    [InlineData("exampleDataZPlot_noComments.z", 31, 9, 0.8187210405606391)]
+    public void EverySharedFileGivesImpedancePysLinKK(string file, int points, int m, double mu)
+    {
+        var s = SpectrumReader.Read(EisData.File(file)).DropInductive();
+        Assert.Equal(points, s.Count);
+        var kk = KramersKronig.Test(s);
+        Assert.Equal(KkElementChoice.Mu, kk.Choice);
+        Assert.InRange(kk.ElementCount, m - 1, m + 1); // criterion: M within ±1 and μ within ±0.02 of impedance.py's
+        Assert.Equal(mu, kk.Mu, 0.02);
+        // measured: the same M and μ to 1e-4 on every file
+        Assert.Equal(m, kk.ElementCount);
+        Assert.Equal(mu, kk.Mu, 1e-4);
+    }
+
+    [Fact]
+    public void AFileWithoutFrequenciesIsRefusedByNameAsImpedancePyRefusesIt()
+    {
+        // impedance.py's readFile(…, 'biologic') stops with: "freq/Hz" not found in column headers
+        var e = Assert.Throws<ImpedanceException>(() => SpectrumReader.Read(EisData.File("exampleDataBioLogic_MissingFreq.mpt")));
+        Assert.Contains("no frequency column", e.Message);
+    }
+
     [Fact]
     public void ExampleDataGivesImpedancePysLinKK()
     {
