@@ -13,6 +13,7 @@ internal sealed class ReadOnlyFs : IDisposable
 
     public void Protect(string path)
     {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("read-only folders are tested on Unix");
         if (_root) Run("chattr", "+i", path);
         else File.SetUnixFileMode(path, File.GetUnixFileMode(path) & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
         _paths.Add(path);
@@ -36,6 +37,7 @@ internal sealed class ReadOnlyFs : IDisposable
 
     public void Dispose()
     {
+        if (OperatingSystem.IsWindows()) return;
         foreach (var p in Enumerable.Reverse(_paths))
         {
             if (_root) Run("chattr", "-i", p);
