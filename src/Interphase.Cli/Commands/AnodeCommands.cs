@@ -45,12 +45,12 @@ public sealed class AnodeCommands : ICliModule
         {
             double g = pr.GetValue(gamma);
             var values = pr.GetValue(w) is { Length: > 0 } v ? v : [0.10, 0.67];
-            var rows = values.Select(x => new { work_of_adhesion_j_per_m2 = x, surface_energy_j_per_m2 = g, contact_angle_deg = Interphase.Anode.Wetting.ContactAngleDeg(x, g) }).ToList();
+            var rows = values.Select(x => WettingResult.Of(x, g)).ToList();
             var (table, chart) = AnodeCharts.ContactAngle(SweepTable.Linspace(0, 2 * g, 81), g);
             Emit(pr, csv, plot, table, chart);
             if (pr.GetValue(json)) { CliOutput.WriteJson(rows); return 0; }
             var t = new Table().AddColumns("W_ad (J/m²)", "θ (°)", "");
-            foreach (var r in rows) t.AddRow(G(r.work_of_adhesion_j_per_m2), G(r.contact_angle_deg), Interphase.Anode.Wetting.IsLithiophilic(r.contact_angle_deg) ? "lithiophilic" : "lithiophobic");
+            foreach (var r in rows) t.AddRow(G(r.WorkOfAdhesionJPerM2), G(r.ContactAngleDeg), r.Lithiophilic ? "lithiophilic" : "lithiophobic");
             CliOutput.Terminal.Write(t);
             return 0;
         }));
@@ -237,13 +237,7 @@ public sealed class AnodeCommands : ICliModule
             var r = InterphaseClassifier.Classify(input, source, pr.GetValue(threshold));
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    electrolyte = r.Electrolyte, reaction_energy_ev_per_atom = input.ReactionEnergyEvPerAtom, kind = Snake(r.Kind.ToString()), reason = r.Reason,
-                    products = r.Products.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor, p.Reason, band_gap_ev = p.BandGapEv, p.Citation }),
-                    growth_law = r.Kind is InterphaseKind.Undetermined or InterphaseKind.GasEvolution ? null : InterphaseGrowth.LawFor(r.Kind).ToString().ToLowerInvariant(),
-                    notes = r.Notes,
-                });
+                CliOutput.WriteJson(InterphaseClassificationReport.From(input, r));
                 return 0;
             }
             CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
@@ -272,12 +266,12 @@ public sealed class AnodeCommands : ICliModule
         {
             var l = pr.GetValue(law);
             var p = new GrowthParameters(l, pr.GetValue(rate), pr.GetValue(s), pr.GetValue(l0), pr.GetValue(fail));
-            var end = InterphaseGrowth.At(p, pr.GetValue(hours));
-            var tf = InterphaseGrowth.TimeToFailureH(p);
+            var report = GrowthReport.Over(p, pr.GetValue(hours));
             var (table, chart) = AnodeCharts.Growth(p, pr.GetValue(hours));
             Emit(pr, csv, plot, table, chart);
-            if (pr.GetValue(json)) { CliOutput.WriteJson(new { parameters = p, at_end = end, time_to_failure_h = tf }); return 0; }
-            CliOutput.Terminal.MarkupLine($"after {G(end.TimeH)} h: {G(end.ThicknessNm)} nm, {G(end.AsrOhmCm2)} Ω·cm²{(tf is { } t ? $"; failure at {G(t)} h" : "")}");
+            if (pr.GetValue(json)) { CliOutput.WriteJson(report); return 0; }
+            var end = report.AtEnd;
+            CliOutput.Terminal.MarkupLine($"after {G(end.TimeH)} h: {G(end.ThicknessNm)} nm, {G(end.AsrOhmCm2)} Ω·cm²{(report.TimeToFailureH is { } t ? $"; failure at {G(t)} h" : "")}");
             return 0;
         }));
         return cmd;
@@ -293,7 +287,7 @@ public sealed class AnodeCommands : ICliModule
         {
             var strain = CoatingMechanics.Strain(pr.GetValue(dv));
             var rule = pr.GetValue(gc) is { } g ? CoatingMechanics.NoFractureRule(pr.GetValue(dv), g) : null;
-            if (pr.GetValue(json)) { CliOutput.WriteJson(new { strain, fracture = rule, no_fracture = rule?.NoFracture }); return 0; }
+            if (pr.GetValue(json)) { CliOutput.WriteJson(new CoatingReport(strain, rule)); return 0; }
             CliOutput.Terminal.MarkupLine($"ΔV/V = {G(100 * strain.VolumeChange)} %: coating linear strain {G(100 * strain.LinearStrain)} %, areal {G(100 * strain.ArealStrain)} %");
             if (rule is not null)
             {
@@ -304,8 +298,5 @@ public sealed class AnodeCommands : ICliModule
         }));
         return cmd;
     }
-
-    private static string Snake(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
 }

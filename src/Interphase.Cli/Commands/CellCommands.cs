@@ -102,7 +102,7 @@ public sealed class CellCommands : ICliModule
             }
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(runs.Select(r => new { cell = r.Name, parameter = CellCharts.Describe(p).Column, points = r.Points }));
+                CliOutput.WriteJson(runs.Select(r => new CellSweepRun(r.Name, CellCharts.Describe(p).Column, r.Points)).ToList());
                 return 0;
             }
             foreach (var (name, _, pts) in runs)
@@ -132,14 +132,10 @@ public sealed class CellCommands : ICliModule
         {
             double s = pr.GetValue(sigma) * Units.ConductivityToSPerCm(pr.GetValue(unit)!);
             double j = pr.GetValue(current);
-            double? l = pr.GetValue(thickness), mv = pr.GetValue(drop);
-            if (l is null == mv is null) throw new InterphaseException("give exactly one of --thickness (µm) and --max-drop (mV)");
-            var result = l is { } lu
-                ? new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = lu, drop_mv = OhmicLoss.VoltageDropMv(j, lu, s), asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(lu, s) }
-                : new { current_ma_per_cm2 = j, conductivity_s_per_cm = s, thickness_um = OhmicLoss.MaxThicknessUm(mv!.Value, j, s), drop_mv = mv.Value, asr_ohm_cm2 = OhmicLoss.AreaSpecificResistance(OhmicLoss.MaxThicknessUm(mv.Value, j, s), s) };
+            var result = OhmicLossResult.Evaluate(j, s, pr.GetValue(thickness), pr.GetValue(drop));
             if (pr.GetValue(json)) { CliOutput.WriteJson(result); return 0; }
             CliOutput.Terminal.MarkupLine(
-                $"{F(result.thickness_um, 2)} µm at {s.ToString("G3", CultureInfo.InvariantCulture)} S/cm and {F(j, 3)} mA/cm²: ΔE = [bold]{F(result.drop_mv, 2)} mV[/] (ASR {F(result.asr_ohm_cm2, 3)} Ω·cm²)");
+                $"{F(result.ThicknessUm, 2)} µm at {s.ToString("G3", CultureInfo.InvariantCulture)} S/cm and {F(j, 3)} mA/cm²: ΔE = [bold]{F(result.DropMv, 2)} mV[/] (ASR {F(result.AsrOhmCm2, 3)} Ω·cm²)");
             return 0;
         }));
         return cmd;
@@ -155,22 +151,11 @@ public sealed class CellCommands : ICliModule
         var cmd = new Command("capacity", "Theoretical capacity nF/(3.6·M) in mAh/g, and capacity retention CEⁿ") { formula, electrons, ce, cycles, json };
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            string f = pr.GetValue(formula)!;
-            double n = pr.GetValue(electrons);
-            double q = Interphase.Cell.Capacity.TheoreticalMahPerG(f, n);
-            double? retention = pr.GetValue(ce) is { } c ? Interphase.Cell.Capacity.Retention(c, pr.GetValue(cycles)) : null;
-            if (pr.GetValue(json))
-            {
-                CliOutput.WriteJson(new
-                {
-                    formula = f, electrons = n, molar_mass_g_per_mol = MolarMass.Of(f), capacity_mah_per_g = q,
-                    coulombic_efficiency = pr.GetValue(ce), cycles = retention is null ? (int?)null : pr.GetValue(cycles), retention,
-                });
-                return 0;
-            }
-            CliOutput.Terminal.MarkupLine($"{Markup.Escape(f)} ({F(MolarMass.Of(f), 3)} g/mol), {F(n, 3)} e⁻: [bold]{F(q, 1)} mAh/g[/]");
-            if (retention is { } r)
-                CliOutput.Terminal.MarkupLine($"retention after {pr.GetValue(cycles)} cycles at CE {pr.GetValue(ce)}: [bold]{F(100 * r, 2)} %[/]");
+            var r = CapacityResult.Evaluate(pr.GetValue(formula)!, pr.GetValue(electrons), pr.GetValue(ce), pr.GetValue(cycles));
+            if (pr.GetValue(json)) { CliOutput.WriteJson(r); return 0; }
+            CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Formula)} ({F(r.MolarMassGPerMol, 3)} g/mol), {F(r.Electrons, 3)} e⁻: [bold]{F(r.CapacityMahPerG, 1)} mAh/g[/]");
+            if (r.Retention is { } kept)
+                CliOutput.Terminal.MarkupLine($"retention after {r.Cycles} cycles at CE {r.CoulombicEfficiency?.ToString(CultureInfo.InvariantCulture)}: [bold]{F(100 * kept, 2)} %[/]");
             return 0;
         }));
         return cmd;

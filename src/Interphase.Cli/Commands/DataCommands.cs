@@ -50,7 +50,7 @@ public sealed class DataCommands : ICliModule
             {
                 var summary = s.ImportSource(EntryFileReader.Read(path, name, fieldName), name, Path.GetFullPath(path));
                 if (p.GetValue(json))
-                    CliOutput.WriteJson(new { store = s.Path, summary.Source, summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds });
+                    CliOutput.WriteJson(ImportReport.Of(s.Path, summary));
                 else
                     CliOutput.Terminal.MarkupLine(
                         $"Imported [bold]{summary.Added}[/] entries as source [bold]{Markup.Escape(summary.Source)}[/]" +
@@ -95,11 +95,8 @@ public sealed class DataCommands : ICliModule
             var summary = s.ImportProperties(values, name, [prop], Path.GetFullPath(path));
             string unit = MaterialProperties.Unit(prop);
             if (p.GetValue(json))
-                CliOutput.WriteJson(new
-                {
-                    store = s.Path, summary.Source, property = MaterialProperties.Name(prop), unit, value_scale = valueScale.ToString().ToLowerInvariant(),
-                    summary.Added, summary.Replaced, seconds = summary.Elapsed.TotalSeconds,
-                });
+                CliOutput.WriteJson(new PropertyImportReport(s.Path, summary.Source, MaterialProperties.Name(prop), unit, valueScale,
+                    summary.Added, summary.Replaced, summary.Elapsed.TotalSeconds));
             else
                 CliOutput.Terminal.MarkupLine(
                     $"Imported [bold]{summary.Added}[/] {MaterialProperties.Name(prop)} values{(unit.Length > 0 ? $" ({Markup.Escape(unit)})" : "")} as source [bold]{Markup.Escape(summary.Source)}[/]" +
@@ -124,7 +121,7 @@ public sealed class DataCommands : ICliModule
             if (p.GetValue(chemsys) is not { } sys)
             {
                 var sources = s.Sources();
-                if (p.GetValue(json)) CliOutput.WriteJson(new { store = s.Path, sources });
+                if (p.GetValue(json)) CliOutput.WriteJson(new SourceListing(s.Path, sources));
                 else WriteSources(s.Path, sources);
                 return 0;
             }
@@ -132,21 +129,7 @@ public sealed class DataCommands : ICliModule
             var entries = s.Query(system, p.GetValue(source));
             if (p.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    chemsys = ChemicalSystem.Of(system).ToString(),
-                    entries = entries.Select(e => new
-                    {
-                        formula = e.Composition.FullFormula,
-                        reduced_formula = e.ReducedFormula,
-                        energy_per_atom = e.EnergyPerAtom,
-                        basis = EntryCsvReader.BasisName(e.Provenance.Basis),
-                        e.Provenance.Source,
-                        e.Provenance.SourceId,
-                        e.Provenance.Functional,
-                        e.Provenance.CorrectionScheme,
-                    }),
-                });
+                CliOutput.WriteJson(new EntryListing(ChemicalSystem.Of(system).ToString(), entries.Select(EntryRow.Of).ToList()));
                 return 0;
             }
             var table = new Table().Title($"{entries.Count} entries in {Markup.Escape(ChemicalSystem.Of(system).ToString())} and its sub-systems");
@@ -190,12 +173,7 @@ public sealed class DataCommands : ICliModule
             var st = s.Stats();
             if (p.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    st.Path, st.Entries, st.ChemicalSystems, st.FileBytes,
-                    by_element_count = st.ByElementCount.ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value),
-                    st.Sources,
-                });
+                CliOutput.WriteJson(st);
                 return 0;
             }
             CliOutput.Terminal.MarkupLine($"[bold]{st.Entries}[/] entries in [bold]{st.ChemicalSystems}[/] chemical systems, {st.FileBytes / 1048576.0:F1} MB ({Markup.Escape(st.Path)})");
@@ -210,8 +188,8 @@ public sealed class DataCommands : ICliModule
 
     private static Command Export()
     {
-        var format = new Option<string>("--format") { Description = "csv (formula,e_form_per_atom,…) or json (pymatgen ComputedEntry list)", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "json");
+        var format = CliOptions.Choice("--format", "csv (formula,e_form_per_atom,…) or json (pymatgen ComputedEntry list)", EntryFileFormat.Csv,
+            ("csv", EntryFileFormat.Csv), ("json", EntryFileFormat.PymatgenJson));
         var output = new Option<string?>("--output", "-o") { Description = "Output file (default: stdout)" };
         var source = new Option<string?>("--source") { Description = "Only entries of this source" };
         var chemsys = new Option<string?>("--chemsys") { Description = "Only entries of this system and its sub-systems" };
@@ -225,8 +203,8 @@ public sealed class DataCommands : ICliModule
                 throw new InterphaseException($"no source '{src}' in the store {s.Path}");
             IEnumerable<Entry> entries = p.GetValue(chemsys) is { } sys ? s.Query(ChemicalSystem.Parse(sys).Elements, src) : s.All(src);
             string? outPath = p.GetValue(output);
-            bool asJson = p.GetValue(format) == "json";
-            int Write(TextWriter w) => asJson ? EntryFileWriter.WriteJson(entries, w) : EntryFileWriter.WriteCsv(entries, w);
+            var fileFormat = p.GetValue(format);
+            int Write(TextWriter w) => EntryFileWriter.Write(entries, w, fileFormat);
             if (outPath is null)
             {
                 Write(Console.Out);
@@ -255,7 +233,7 @@ public sealed class DataCommands : ICliModule
             using var s = EntryStore.OpenExisting(StoreLocation.Resolve(p.GetValue(store)));
             string name = p.GetValue(source)!;
             int removed = s.RemoveSource(name);
-            if (p.GetValue(json)) CliOutput.WriteJson(new { store = s.Path, source = name, removed });
+            if (p.GetValue(json)) CliOutput.WriteJson(new RemoveReport(s.Path, name, removed));
             else CliOutput.Terminal.MarkupLine($"Removed source [bold]{Markup.Escape(name)}[/] ({removed} entries)");
             return 0;
         }));

@@ -78,7 +78,7 @@ internal static class DataPullCommand
                     });
             }
             if (p.GetValue(json))
-                CliOutput.WriteJson(new { store = s.Path, summary.Source, url = provider.BaseUrl, chemsys = ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced, properties = summary.Properties });
+                CliOutput.WriteJson(new PullReport(s.Path, summary.Source, provider.BaseUrl, ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced, summary.Properties));
             else
                 CliOutput.Terminal.MarkupLine(
                     $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystem.Of(system).ToString())} as source [bold]{Markup.Escape(summary.Source)}[/]" +

@@ -40,7 +40,7 @@ public sealed class KnowledgeCommands : ICliModule
             }
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(list.Select(m => new { m.Id, m.Name, m.Formula, m.Family, m.Role, m.Aliases, values = m.Properties.Count }));
+                CliOutput.WriteJson(list.Select(MaterialSummaryJson.Of).ToList());
                 return 0;
             }
             var table = new Table().AddColumns("id", "name", "family", "role", "σ_Li (S/cm)", "values");
@@ -67,19 +67,7 @@ public sealed class KnowledgeCommands : ICliModule
             var m = KnowledgeBase.Load().GetMaterial(parse.GetValue(name)!);
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    m.Id, m.Name, m.Formula, m.Family, m.Role, m.Aliases,
-                    properties = m.Properties.Select(p => new
-                    {
-                        p.Property,
-                        value = p.Quantity?.Value, low = p.Quantity?.Low, high = p.Quantity?.High, qualifier = NullIfEmpty(p.Quantity?.Qualifier),
-                        unit = p.Quantity?.Unit, normalized_value = p.Quantity?.NormalizedValue, normalized_unit = p.Quantity?.NormalizedUnit,
-                        p.Text, products = p.Products.Count > 0 ? p.Products : null,
-                        temperature = p.Conditions.Temperature, temperature_k = p.Conditions.TemperatureK, method = p.Conditions.Method,
-                        citation = p.Citation.ToString(), flags = FlagsJson(p.Flags),
-                    }),
-                });
+                CliOutput.WriteJson(MaterialJson.Of(m));
                 return 0;
             }
             CliOutput.Terminal.MarkupLine($"[bold]{Markup.Escape(m.Name)}[/] ({Markup.Escape(m.Id)}; {Markup.Escape(m.Family)} {m.Role})");
@@ -128,19 +116,7 @@ public sealed class KnowledgeCommands : ICliModule
             }
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(rows.Select(r => new
-                {
-                    r.Id, r.Category, r.Electrolyte, family = r.ElectrolyteFamily, material = r.MaterialId, r.Electrode, r.Treatment, r.Interlayer, r.Assembly,
-                    asr_before_ohm_cm2 = AreaResistance(r.AsrBefore), asr_ohm_cm2 = AreaResistance(r.Asr),
-                    resistance_before_ohm = PlainResistance(r.AsrBefore), resistance_ohm = PlainResistance(r.Asr),
-                    asr_qualifier = NullIfEmpty(r.Asr?.Qualifier),
-                    current_density_ma_per_cm2 = r.CurrentDensity is { Dimension: "current_density" } j ? j.NormalizedValue : (double?)null,
-                    specific_current_ma_g = r.CurrentDensity is { Dimension: "specific_current" } s ? s.NormalizedValue : (double?)null,
-                    capacity_mah_per_cm2 = r.Capacity?.NormalizedValue, ccd_ma_per_cm2 = r.CriticalCurrentDensity?.NormalizedValue,
-                    stack_pressure_mpa = r.StackPressure?.NormalizedValue, duration_h = r.Duration?.NormalizedValue,
-                    temperature_k = r.Conditions.TemperatureK, r.Performance, r.Reference,
-                    citation = r.Citation.ToString(), flags = FlagsJson(r.Flags),
-                }));
+                CliOutput.WriteJson(rows.Select(InterfaceRecordJson.Of).ToList());
                 return 0;
             }
             var table = new Table().AddColumns("id", "electrolyte", "electrode", "treatment / interlayer", "ASR (Ω·cm²)", "j (mA/cm²)", "Q (mAh/cm²)", "CCD (mA/cm²)", "P (MPa)", "flags");
@@ -169,15 +145,7 @@ public sealed class KnowledgeCommands : ICliModule
             var cells = KnowledgeBase.Load().Cells;
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(cells.Select(c => new
-                {
-                    c.Id, c.Year, c.Anode, c.Electrolyte, c.Cathode, temperature = c.Conditions.Temperature, temperature_k = c.Conditions.TemperatureK,
-                    rate = c.Rate?.Display() ?? c.RateText, loading = c.Loading?.Display(),
-                    voltage_low_v = c.VoltageRange?.Low, voltage_high_v = c.VoltageRange?.High,
-                    capacity_mah_per_g = c.Capacity?.Value, capacity_low_mah_per_g = c.Capacity?.Low, capacity_high_mah_per_g = c.Capacity?.High,
-                    capacity_qualifier = NullIfEmpty(c.Capacity?.Qualifier), retention_percent = c.Retention?.Value, c.Cycles, c.Reference,
-                    citation = c.Citation.ToString(), flags = FlagsJson(c.Flags),
-                }));
+                CliOutput.WriteJson(cells.Select(CellResultJson.Of).ToList());
                 return 0;
             }
             var table = new Table().AddColumns("id", "anode | electrolyte | cathode", "T", "rate", "V", "capacity (mAh/g)", "retention", "cycles", "flags");
@@ -206,11 +174,7 @@ public sealed class KnowledgeCommands : ICliModule
             var rows = asked.Length == 0 ? table.Entries.ToList() : asked.Select(table.Classify).ToList();
             if (parse.GetValue(json))
             {
-                CliOutput.WriteJson(new
-                {
-                    products = rows.Select(p => new { p.Formula, electronic = p.Electronic.ToString().ToLowerInvariant(), ionic_conductor = p.IonicConductor, p.Reason, p.Citation }),
-                    rules = asked.Length == 0 ? table.Rules.Select(r => new { r.Name, r.Kind, electronic = r.Electronic.ToString().ToLowerInvariant(), ionic_conductor = r.Ionic, r.Reason, citation = r.Citation.ToString() }) : null,
-                });
+                CliOutput.WriteJson(new ProductListing(rows, asked.Length == 0 ? table.Rules.Select(ProductRuleJson.Of).ToList() : null));
                 return 0;
             }
             var t = new Table().AddColumns("formula", "electronic", "Li+ conductor", "reason", "citation");
@@ -252,12 +216,6 @@ public sealed class KnowledgeCommands : ICliModule
         return cmd;
     }
 
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
-
-    private static double? AreaResistance(Quantity? q) => q is { Dimension: "area_resistance" } ? q.NormalizedValue : null;
-
-    private static double? PlainResistance(Quantity? q) => q is { Dimension: "resistance" } ? q.NormalizedValue : null;
-
     private static string Normal(Quantity q) => q.In(q.NormalizedUnit).Display();
 
     private static string Normalised(string property, Quantity q) => q.In(PropertyKinds.DisplayUnit(property, q.Dimension)).Display();
@@ -265,6 +223,4 @@ public sealed class KnowledgeCommands : ICliModule
     private static string FlagText(DataFlag f) =>
         $"[{f.Kind}] {f.Note}" + (f.Alternative is null ? "" : $" (other reading: {f.Alternative}") + (f.Citation is null ? "" : $", {f.Citation}") + (f.Alternative is null ? "" : ")");
 
-    private static object? FlagsJson(IReadOnlyList<DataFlag> flags) =>
-        flags.Count == 0 ? null : flags.Select(f => new { f.Kind, f.Note, alternative = f.Alternative, citation = f.Citation?.ToString() });
 }

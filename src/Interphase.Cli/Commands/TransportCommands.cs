@@ -43,41 +43,24 @@ public sealed class TransportCommands : ICliModule
             {
                 var fit = ConductivityFit.Arrhenius(data, m == "arrhenius" ? ArrheniusForm.SigmaT : ArrheniusForm.Sigma);
                 fitted = fit.Model;
-                var predictions = temps.Select(t => { var (s, rel) = fit.Predict(t); return new Prediction(t - PhysicalConstants.ZeroCelsiusK, t, s, rel); }).ToList();
-                result = new
-                {
-                    material = name, model = m, form = fit.Model.Form == ArrheniusForm.SigmaT ? "sigma*T = A*exp(-Ea/kT)" : "sigma = sigma0*exp(-Ea/kT)",
-                    points = fit.Points,
-                    activation_energy_ev = fit.Model.ActivationEnergyEv, activation_energy_stderr_ev = Nan(fit.ActivationEnergyStdErrEv),
-                    activation_energy_kj_per_mol = fit.Model.ActivationEnergyKjPerMol, activation_energy_stderr_kj_per_mol = Nan(fit.ActivationEnergyStdErrKjPerMol),
-                    prefactor = fit.Model.Prefactor, prefactor_unit = fit.Model.Form == ArrheniusForm.SigmaT ? "S*K/cm" : "S/cm",
-                    ln_prefactor_stderr = Nan(fit.LnPrefactorStdErr), r_squared = fit.RSquared, rms_log_residual = fit.RmsLogResidual,
-                    predictions,
-                };
+                var report = ArrheniusFitReport.From(name, fit, temps);
+                result = report;
                 rows.Add(("Ea", $"{G(fit.Model.ActivationEnergyEv)} ± {G(fit.ActivationEnergyStdErrEv)} eV ({G(fit.Model.ActivationEnergyKjPerMol)} ± {G(fit.ActivationEnergyStdErrKjPerMol)} kJ/mol)"));
                 rows.Add((fit.Model.Form == ArrheniusForm.SigmaT ? "A (S·K/cm)" : "σ0 (S/cm)", $"{G(fit.Model.Prefactor)} (ln ± {G(fit.LnPrefactorStdErr)})"));
                 rows.Add(("R²", G(fit.RSquared)));
-                foreach (var p in predictions) rows.Add(($"σ({G(p.TemperatureC)} °C)", $"{G(p.ConductivitySPerCm)} S/cm (±{G(100 * (p.RelativeStdErr ?? double.NaN))} %)"));
+                foreach (var p in report.Predictions) rows.Add(($"σ({G(p.TemperatureC)} °C)", $"{G(p.ConductivitySPerCm)} S/cm (±{G(100 * (p.RelativeStdErr ?? double.NaN))} %)"));
             }
             else if (m == "vtf")
             {
                 var fit = ConductivityFit.Vtf(data);
                 fitted = fit.Model;
-                var predictions = temps.Select(t => new Prediction(t - PhysicalConstants.ZeroCelsiusK, t, fit.Model.ConductivitySPerCm(t), null)).ToList();
-                result = new
-                {
-                    material = name, model = m, form = "sigma = sigma0*T^-1/2*exp(-B/(T-T0))", points = fit.Points,
-                    sigma0 = fit.Model.Sigma0, sigma0_unit = "S*K^0.5/cm", ln_sigma0_stderr = Nan(fit.LnSigma0StdErr),
-                    b_k = fit.Model.BK, b_stderr_k = Nan(fit.BStdErrK), t0_k = fit.Model.T0K, t0_stderr_k = Nan(fit.T0StdErrK),
-                    pseudo_activation_energy_ev = fit.Model.PseudoActivationEnergyEv,
-                    pseudo_activation_energy_stderr_ev = Nan(fit.PseudoActivationEnergyStdErrEv),
-                    r_squared = fit.RSquared, rms_log_residual = fit.RmsLogResidual, predictions,
-                };
+                var report = VtfFitReport.From(name, fit, temps);
+                result = report;
                 rows.Add(("σ0 (S·K½/cm)", $"{G(fit.Model.Sigma0)} (ln ± {G(fit.LnSigma0StdErr)})"));
                 rows.Add(("B (K)", $"{G(fit.Model.BK)} ± {G(fit.BStdErrK)}  (k·B = {G(fit.Model.PseudoActivationEnergyEv)} eV)"));
                 rows.Add(("T0 (K)", $"{G(fit.Model.T0K)} ± {G(fit.T0StdErrK)}"));
                 rows.Add(("R²", G(fit.RSquared)));
-                foreach (var p in predictions) rows.Add(($"σ({G(p.TemperatureC)} °C)", $"{G(p.ConductivitySPerCm)} S/cm"));
+                foreach (var p in report.Predictions) rows.Add(($"σ({G(p.TemperatureC)} °C)", $"{G(p.ConductivitySPerCm)} S/cm"));
             }
             else throw new InterphaseException($"--model '{m}': use arrhenius, arrhenius-sigma or vtf");
 
@@ -113,9 +96,8 @@ public sealed class TransportCommands : ICliModule
                 var s => throw new InterphaseException($"--form '{s}': use sigma-t or sigma"),
             };
             var model = ArrheniusModel.Through(Units.ParseTemperatureK(pr.GetValue(at)!), pr.GetValue(sigma) * Units.ConductivityToSPerCm(pr.GetValue(unit)!), pr.GetValue(ea), f);
-            var predictions = pr.GetValue(to)!.Select(s => Units.ParseTemperatureK(s))
-                .Select(t => new Prediction(t - PhysicalConstants.ZeroCelsiusK, t, model.ConductivitySPerCm(t), null)).ToList();
-            if (pr.GetValue(json)) { CliOutput.WriteJson(new { model = model, predictions }); return 0; }
+            var predictions = pr.GetValue(to)!.Select(s => ConductivityPrediction.Of(model, Units.ParseTemperatureK(s))).ToList();
+            if (pr.GetValue(json)) { CliOutput.WriteJson(new ConductivityPredictionReport(model, predictions)); return 0; }
             var table = new Table().AddColumns("T (°C)", "T (K)", "σ (S/cm)", "σ (mS/cm)");
             foreach (var p in predictions) table.AddRow(G(p.TemperatureC), G(p.TemperatureK), G(p.ConductivitySPerCm), G(1e3 * p.ConductivitySPerCm));
             CliOutput.Terminal.Write(table);
@@ -124,8 +106,5 @@ public sealed class TransportCommands : ICliModule
         return cmd;
     }
 
-    private sealed record Prediction(double TemperatureC, double TemperatureK, double ConductivitySPerCm, double? RelativeStdErr);
-
-    private static double? Nan(double v) => double.IsNaN(v) ? null : v;
 
 }

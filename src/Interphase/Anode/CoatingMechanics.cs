@@ -56,3 +56,12 @@ public static class CoatingMechanics
         return new FractureAssessment(Math.Abs(volumeChange) < MaxExpansion, fractureEnergyJPerM2 > MinFractureEnergyJPerM2, notes);
     }
 }
+
+/// <summary>Coating strain and, when a fracture energy is given, the no-fracture rule (<c>anode coating --json</c>).</summary>
+/// <param name="Strain">Coating strain from the particle's volume change.</param>
+/// <param name="Fracture">The cohesive-zone rule's outcome (null without a fracture energy).</param>
+public sealed record CoatingReport(CoatingStrain Strain, FractureAssessment? Fracture)
+{
+    /// <summary>True when the rule predicts no fracture; null without a fracture energy.</summary>
+    public bool? NoFracture => Fracture?.NoFracture;
+}

@@ -34,3 +34,18 @@ public static class Wetting
     /// <summary>The contact angle (degrees) that divides lithiophilic from lithiophobic surfaces.</summary>
     public const double LithiophilicBelowDeg = 90;
 }
+
+/// <summary>Li wetting of one surface (<c>anode wetting --json</c>: one per work of adhesion).</summary>
+/// <param name="WorkOfAdhesionJPerM2">Work of adhesion, J/m².</param>
+/// <param name="SurfaceEnergyJPerM2">Li surface energy, J/m².</param>
+/// <param name="ContactAngleDeg">Young–Dupré contact angle, degrees.</param>
+/// <param name="Lithiophilic">True when the contact angle is below 90°.</param>
+public sealed record WettingResult(double WorkOfAdhesionJPerM2, double SurfaceEnergyJPerM2, double ContactAngleDeg, bool Lithiophilic)
+{
+    /// <summary>Wetting for a work of adhesion and Li surface energy (J/m²).</summary>
+    public static WettingResult Of(double workOfAdhesionJPerM2, double surfaceEnergyJPerM2)
+    {
+        double angle = Wetting.ContactAngleDeg(workOfAdhesionJPerM2, surfaceEnergyJPerM2);
+        return new WettingResult(workOfAdhesionJPerM2, surfaceEnergyJPerM2, angle, Wetting.IsLithiophilic(angle));
+    }
+}

@@ -41,6 +41,26 @@ public static class Capacity
     }
 }
 
+/// <summary>Theoretical capacity of a host and, when a Coulombic efficiency is given, its retention (<c>cell capacity --json</c>).</summary>
+/// <param name="Formula">Formula of the host as written.</param>
+/// <param name="Electrons">Electrons transferred per formula unit.</param>
+/// <param name="MolarMassGPerMol">Molar mass of the formula, g/mol.</param>
+/// <param name="CapacityMahPerG">Theoretical specific capacity nF/(3.6·M), mAh/g.</param>
+/// <param name="CoulombicEfficiency">Coulombic efficiency (fraction), when given.</param>
+/// <param name="Cycles">Cycles of the retention estimate (null without a Coulombic efficiency).</param>
+/// <param name="Retention">Fraction of capacity left after <paramref name="Cycles"/> cycles, CEⁿ.</param>
+public sealed record CapacityResult(string Formula, double Electrons, double MolarMassGPerMol, double CapacityMahPerG,
+    double? CoulombicEfficiency, int? Cycles, double? Retention)
+{
+    /// <summary>Capacity of <paramref name="formula"/> with <paramref name="electrons"/> e⁻ per formula unit; retention after <paramref name="cycles"/> when <paramref name="coulombicEfficiency"/> is given.</summary>
+    public static CapacityResult Evaluate(string formula, double electrons, double? coulombicEfficiency, int cycles)
+    {
+        double q = Capacity.TheoreticalMahPerG(formula, electrons);
+        double? retention = coulombicEfficiency is { } ce ? Capacity.Retention(ce, cycles) : null;
+        return new CapacityResult(formula, electrons, MolarMass.Of(formula), q, coulombicEfficiency, retention is null ? null : cycles, retention);
+    }
+}
+
 /// <summary>Molar mass of a chemical formula.</summary>
 public static class MolarMass
 {

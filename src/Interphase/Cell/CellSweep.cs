@@ -18,6 +18,12 @@ public enum CellSweepParameter
 /// <param name="BreakEven">Break-even thicknesses against the reference, when one was given.</param>
 public sealed record CellSweepPoint(double Value, double SpecificEnergyWhPerKg, double EnergyDensityWhPerL, BreakEvenResult? BreakEven);
 
+/// <summary>The sweep of one cell (<c>cell sweep --json</c>: one per cell file).</summary>
+/// <param name="Cell">Cell name.</param>
+/// <param name="Parameter">Column name of the swept parameter with its unit (<c>separator_um</c>, <c>loading_mg_per_cm2</c>, <c>sse_density_g_per_cm3</c>).</param>
+/// <param name="Points">The points, in sweep order.</param>
+public sealed record CellSweepRun(string Cell, string Parameter, IReadOnlyList<CellSweepPoint> Points);
+
 /// <summary>Sweeps one design parameter of a cell (Wu et al. 2016, 000_1b9f07c347a22629.txt Figure 3b–f).</summary>
 public static class CellSweep
 {

@@ -33,3 +33,24 @@ public static class OhmicLoss
         return thicknessUm * 1e-4 / conductivitySPerCm;
     }
 }
+
+/// <summary>An ohmic-loss calculation: the layer, the drop across it and its resistance (<c>cell ohmic --json</c>).</summary>
+/// <param name="CurrentMaPerCm2">Current density, mA/cm².</param>
+/// <param name="ConductivitySPerCm">Ionic conductivity, S/cm.</param>
+/// <param name="ThicknessUm">Layer thickness, µm (given, or the largest for the allowed drop).</param>
+/// <param name="DropMv">Ohmic drop, mV (computed, or the allowed drop).</param>
+/// <param name="AsrOhmCm2">Area-specific resistance L/σ, Ω·cm².</param>
+public sealed record OhmicLossResult(double CurrentMaPerCm2, double ConductivitySPerCm, double ThicknessUm, double DropMv, double AsrOhmCm2)
+{
+    /// <summary>
+    /// The drop across a layer of <paramref name="thicknessUm"/> µm, or, when only <paramref name="maxDropMv"/> is
+    /// given, the largest thickness whose drop stays within it; exactly one of the two must be given.
+    /// </summary>
+    public static OhmicLossResult Evaluate(double currentMaPerCm2, double conductivitySPerCm, double? thicknessUm, double? maxDropMv)
+    {
+        if (thicknessUm is null == maxDropMv is null) throw new InterphaseException("give exactly one of --thickness (µm) and --max-drop (mV)");
+        double l = thicknessUm ?? OhmicLoss.MaxThicknessUm(maxDropMv!.Value, currentMaPerCm2, conductivitySPerCm);
+        double drop = maxDropMv ?? OhmicLoss.VoltageDropMv(currentMaPerCm2, l, conductivitySPerCm);
+        return new OhmicLossResult(currentMaPerCm2, conductivitySPerCm, l, drop, OhmicLoss.AreaSpecificResistance(l, conductivitySPerCm));
+    }
+}

@@ -8,6 +8,14 @@ namespace Interphase.Data;
 /// <summary>Writes entries in the formats <see cref="EntryFileReader"/> reads back.</summary>
 public static class EntryFileWriter
 {
+    /// <summary>Writes <paramref name="entries"/> as CSV or pymatgen JSON; returns the number written.</summary>
+    public static int Write(IEnumerable<Entry> entries, TextWriter writer, EntryFileFormat format) => format switch
+    {
+        EntryFileFormat.Csv => WriteCsv(entries, writer),
+        EntryFileFormat.PymatgenJson => WriteJson(entries, writer),
+        _ => throw new InterphaseException($"entries cannot be written as {format}: use CSV or pymatgen JSON"),
+    };
+
     /// <summary>
     /// Writes CSV. When every entry is a formation energy the header is the shared format
     /// <c>formula,e_form_per_atom</c> followed by the provenance columns; otherwise <c>energy_per_atom</c> and a

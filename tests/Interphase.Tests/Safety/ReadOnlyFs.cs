@@ -15,6 +15,7 @@ internal sealed class ReadOnlyFs : IDisposable
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("read-only folders are tested on Unix");
         if (_root) Run("chattr", "+i", path);
+        else if (OperatingSystem.IsWindows()) File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
         else File.SetUnixFileMode(path, File.GetUnixFileMode(path) & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
         _paths.Add(path);
     }
@@ -41,6 +42,7 @@ internal sealed class ReadOnlyFs : IDisposable
         foreach (var p in Enumerable.Reverse(_paths))
         {
             if (_root) Run("chattr", "-i", p);
+            else if (OperatingSystem.IsWindows()) File.SetAttributes(p, File.GetAttributes(p) & ~FileAttributes.ReadOnly);
             else File.SetUnixFileMode(p, File.GetUnixFileMode(p) | UnixFileMode.UserWrite);
         }
     }

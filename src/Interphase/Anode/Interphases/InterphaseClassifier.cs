@@ -151,3 +151,20 @@ public sealed class ProductCharacterOverrides : IProductCharacterSource
         : _fallback?.Classify(reducedFormula)
           ?? new ProductCharacter(reducedFormula, ElectronicCharacter.Unknown, null, "not in the input or knowledge base", "");
 }
+
+/// <summary>A classified electrolyte|Li interface as <c>anode classify --json</c> writes it.</summary>
+/// <param name="Electrolyte">Electrolyte.</param>
+/// <param name="ReactionEnergyEvPerAtom">Reaction energy with Li at the anode potential, eV/atom.</param>
+/// <param name="Kind">Interface kind.</param>
+/// <param name="Reason">One-line reason.</param>
+/// <param name="Products">Character of each product, with its source.</param>
+/// <param name="GrowthLaw">The growth law the kind implies (null when undetermined or gas-evolving).</param>
+/// <param name="Notes">Further remarks.</param>
+public sealed record InterphaseClassificationReport(string Electrolyte, double ReactionEnergyEvPerAtom, InterphaseKind Kind, string Reason,
+    IReadOnlyList<ProductCharacter> Products, GrowthLaw? GrowthLaw, IReadOnlyList<string> Notes)
+{
+    /// <summary>The report of classification <paramref name="r"/> of <paramref name="input"/>.</summary>
+    public static InterphaseClassificationReport From(InterphaseInput input, InterphaseClassification r) =>
+        new(r.Electrolyte, input.ReactionEnergyEvPerAtom, r.Kind, r.Reason, r.Products,
+            r.Kind is InterphaseKind.Undetermined or InterphaseKind.GasEvolution ? null : InterphaseGrowth.LawFor(r.Kind), r.Notes);
+}

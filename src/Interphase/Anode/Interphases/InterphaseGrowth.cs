@@ -92,3 +92,13 @@ public static class InterphaseGrowth
         if (p.FailureAsrOhmCm2 is { } f && !(f > 0)) throw new InterphaseException($"failure ASR {f} Ω·cm² must be positive");
     }
 }
+
+/// <summary>Interphase growth over a time span (<c>anode growth --json</c>).</summary>
+/// <param name="Parameters">The growth parameters.</param>
+/// <param name="AtEnd">Thickness and resistance at the end of the span.</param>
+/// <param name="TimeToFailureH">Time at which the resistance reaches the failure ASR, h (null: no failure ASR, or never).</param>
+public sealed record GrowthReport(GrowthParameters Parameters, GrowthPoint AtEnd, double? TimeToFailureH)
+{
+    /// <summary>Growth under <paramref name="p"/> after <paramref name="hours"/> h.</summary>
+    public static GrowthReport Over(GrowthParameters p, double hours) => new(p, InterphaseGrowth.At(p, hours), InterphaseGrowth.TimeToFailureH(p));
+}

@@ -73,3 +73,13 @@ public static class EntryProviders
         throw new InterphaseException($"unknown source '{source}' (use mp, oqmd or optimade:BASE_URL)");
     }
 }
+
+/// <summary>A pull from an online database into the store (<c>data pull --json</c>).</summary>
+/// <param name="Store">Store file.</param>
+/// <param name="Source">Source name.</param>
+/// <param name="Url">Base URL of the database.</param>
+/// <param name="Chemsys">Chemical system pulled.</param>
+/// <param name="Added">Entries written.</param>
+/// <param name="Replaced">Entries of the same source and sub-systems that were replaced.</param>
+/// <param name="Properties">Material property values written in the same transaction.</param>
+public sealed record PullReport(string Store, string Source, string Url, string Chemsys, int Added, int Replaced, int Properties);
