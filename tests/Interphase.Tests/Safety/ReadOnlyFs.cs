@@ -13,7 +13,6 @@ internal sealed class ReadOnlyFs : IDisposable
 
     public void Protect(string path)
     {
-        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("read-only folders are tested on Unix");
         if (_root) Run("chattr", "+i", path);
         else if (OperatingSystem.IsWindows()) File.SetAttributes(path, File.GetAttributes(path) | FileAttributes.ReadOnly);
         else File.SetUnixFileMode(path, File.GetUnixFileMode(path) & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
@@ -38,7 +37,6 @@ internal sealed class ReadOnlyFs : IDisposable
 
     public void Dispose()
     {
-        if (OperatingSystem.IsWindows()) return;
         foreach (var p in Enumerable.Reverse(_paths))
         {
             if (_root) Run("chattr", "-i", p);
