@@ -40,6 +40,7 @@ public sealed class AnalyzeCommands : ICliModule
                 var kb = KnowledgeBase.Load();
                 // Band gaps and moduli: the store's property values, else the shared Materials Project files in place.
                 var properties = Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath);
+                using var closeStore = properties as IDisposable;
                 var remedies = pr.GetValue(noRemedies) ? null : RemedyFinders.Default(engine, properties);
                 analysis = new StackAnalyzer(engine, kb, remedies, properties: properties).Analyze(stack, new Progress<string>(status));
             }
@@ -82,10 +83,14 @@ public sealed class AnalyzeCommands : ICliModule
                     Markup.Escape(string.Join(", ", r.Products)), first ? StackAnalyzer.Describe(i.Interphase.Kind) : "", first ? Badge(i.Verdict) : "");
                 first = false;
             }
-            if (i.Recommendations.Count > 0)
-                table.AddRow("", "[dim]try[/]", "", Markup.Escape(string.Join(", ", i.Recommendations.Select(r => r.Formula))), "", "");
         }
         CliOutput.Terminal.Write(table);
+        foreach (var i in a.Interfaces.Where(i => i.Recommendations.Count > 0))
+        {
+            CliOutput.Terminal.MarkupLine($"Coatings/interlayers to try at {Markup.Escape(i.Interface.Label)} (ranked by the screen):");
+            foreach (var (r, k) in i.Recommendations.Select((r, k) => (r, k)))
+                CliOutput.Terminal.MarkupLine($"  {k + 1}. {Markup.Escape(r.Formula)}: {Markup.Escape(r.Summary)}");
+        }
         CliOutput.Terminal.MarkupLine($"Li-metal mechanics: {Badge(a.Mechanics.Verdict)}");
         foreach (var reason in a.Mechanics.Reasons.Where(r => !r.StartsWith("caveat", StringComparison.Ordinal)))
             CliOutput.Terminal.MarkupLine("  " + Markup.Escape(reason));

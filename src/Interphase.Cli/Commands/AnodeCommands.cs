@@ -229,6 +229,7 @@ public sealed class AnodeCommands : ICliModule
             string arg = pr.GetValue(electrolyte)!;
             InterphaseInput input;
             var properties = PropertySources.Default(pr.GetValue(store));
+            using var closeStore = properties as IDisposable;
             IProductCharacterSource source = new ElectronicCharacterService(ProductCharacterTable.Default, properties, pr.GetValue(gapThreshold));
             if (InterphaseFile.IsInterphaseFile(arg))
                 (input, source) = InterphaseFile.Load(arg, source);
@@ -240,10 +241,10 @@ public sealed class AnodeCommands : ICliModule
                 CliOutput.WriteJson(InterphaseClassificationReport.From(input, r));
                 return 0;
             }
-            CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {r.Kind} — {Markup.Escape(r.Reason)}");
+            CliOutput.Terminal.MarkupLine($"{Markup.Escape(r.Electrolyte)} | Li (reaction energy {G(input.ReactionEnergyEvPerAtom)} eV/atom): {InterphaseClassifier.Describe(r.Kind)} — {Markup.Escape(r.Reason)}");
             var t = new Table().AddColumns("product", "electronic", "Li+ conductor", "reason", "citation");
             foreach (var p in r.Products)
-                t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString(), p.IonicConductor?.ToString() ?? "?", Markup.Escape(p.Reason), Markup.Escape(p.Citation));
+                t.AddRow(Markup.Escape(p.Formula), p.Electronic.ToString().ToLowerInvariant(), p.IonicConductor switch { true => "yes", false => "no", null => "?" }, Markup.Escape(p.Reason), Markup.Escape(p.Citation));
             if (r.Products.Count > 0) CliOutput.Terminal.Write(t);
             foreach (var n in r.Notes) CliOutput.Terminal.MarkupLine($"  - {Markup.Escape(n)}");
             return 0;

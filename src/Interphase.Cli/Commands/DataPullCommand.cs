@@ -11,7 +11,12 @@ internal static class DataPullCommand
 {
     public static Command Create()
     {
-        var chemsys = new Option<string>("--chemsys") { Description = "Chemical system, e.g. Li-P-S-Cl (all its sub-systems are pulled too)", Required = true };
+        var chemsys = new Option<string?>("--chemsys") { Description = "Chemical system, e.g. Li-P-S-Cl (all its sub-systems are pulled too)" };
+        var all = new Option<bool>("--all")
+        {
+            Description = "mp: every entry of the Materials Project instead of one system (about 150,000 entries in some 160 requests): " +
+                          "what a screen needs, every Li compound with the Li-free phases that close their hulls",
+        };
         var source = new Option<string>("--source")
         {
             Description = "mp (Materials Project; key in MP_API_KEY), oqmd, or optimade:BASE_URL",
@@ -39,19 +44,28 @@ internal static class DataPullCommand
         var json = CliOutput.JsonOption();
         var cmd = new Command("pull", "Download the entries of a chemical system into the store, with Materials Project band gaps, densities and elastic moduli (written in one transaction after all pages arrive)")
         {
-            chemsys, source, field, url, thermoType, noProperties, store, json,
+            chemsys, all, source, field, url, thermoType, noProperties, store, json,
         };
         cmd.SetAction(p => CliOutput.RunCancellable(cancel =>
         {
-            var system = ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
+            bool everything = p.GetValue(all);
+            if (everything == p.GetValue(chemsys) is not null)
+                throw new InterphaseException(everything ? "give either --chemsys or --all, not both" : "give --chemsys SYSTEM (e.g. Li-P-S-Cl) or, for the Materials Project, --all");
+            var system = everything ? null : ChemicalSystem.Parse(p.GetValue(chemsys)!).Elements;
             var provider = EntryProviders.Create(p.GetValue(source)!, p.GetValue(field), p.GetValue(url), p.GetValue(thermoType)!, !p.GetValue(noProperties));
+            if (everything && provider is not MaterialsProjectClient)
+                throw new InterphaseException($"--all pulls the whole Materials Project; for {provider.SourceName} pull one system at a time with --chemsys");
+            string label = system is null ? "every material" : ChemicalSystem.Of(system).ToString();
+            Task<ImportSummary> Pull(EntryStore s, IProgress<PullProgress>? progress) => system is null
+                ? WholeDatabasePuller.PullAsync((MaterialsProjectClient)provider, s, progress, cancel)
+                : EntryPuller.PullAsync(provider, s, system, progress, cancel);
             return EntryStore.Write(StoreLocation.Resolve(p.GetValue(store)), s =>
             {
             ImportSummary summary;
             bool quiet = p.GetValue(json) || Console.IsOutputRedirected;
             if (quiet)
             {
-                summary = EntryPuller.PullAsync(provider, s, system, ct: cancel).GetAwaiter().GetResult();
+                summary = Pull(s, null).GetAwaiter().GetResult();
             }
             else
             {
@@ -60,7 +74,7 @@ internal static class DataPullCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask($"{provider.SourceName} {ChemicalSystem.Of(system).ToString()}");
+                        var task = ctx.AddTask($"{provider.SourceName} {Markup.Escape(label)}");
                         task.IsIndeterminate = true;
                         var progress = new SyncProgress(pp =>
                         {
@@ -72,16 +86,16 @@ internal static class DataPullCommand
                                 task.Value = Math.Min(pp.Entries, n);
                             }
                         });
-                        summary = EntryPuller.PullAsync(provider, s, system, progress, cancel).GetAwaiter().GetResult();
+                        summary = Pull(s, progress).GetAwaiter().GetResult();
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
                     });
             }
             if (p.GetValue(json))
-                CliOutput.WriteJson(new PullReport(s.Path, summary.Source, provider.BaseUrl, ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced, summary.Properties));
+                CliOutput.WriteJson(new PullReport(s.Path, summary.Source, provider.BaseUrl, system is null ? null : ChemicalSystem.Of(system).ToString(), summary.Added, summary.Replaced, summary.Properties));
             else
                 CliOutput.Terminal.MarkupLine(
-                    $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(ChemicalSystem.Of(system).ToString())} as source [bold]{Markup.Escape(summary.Source)}[/]" +
+                    $"Pulled [bold]{summary.Added}[/] entries for {Markup.Escape(label)} as source [bold]{Markup.Escape(summary.Source)}[/]" +
                     (summary.Replaced > 0 ? $" (replacing {summary.Replaced})" : "") +
                     (summary.Properties > 0 ? $", with {summary.Properties} property values" : "") + $" into {Markup.Escape(s.Path)}");
             return 0;

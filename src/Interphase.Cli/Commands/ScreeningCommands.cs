@@ -87,10 +87,12 @@ public sealed class ScreeningCommands : ICliModule
                 catch (Interphase.Data.NoDataException ex) { throw new InterphaseException(Interphase.Data.DataGuidance.ForScreen(ex.StorePath), ex); }
             }
 
+            var properties = Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath);
+            using var closeStore = properties as IDisposable;
             ScreeningResult result;
             if (asJson || Console.IsErrorRedirected)
             {
-                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath));
+                var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: properties);
                 result = screener.Run(options, cancellation: cancel);
             }
             else
@@ -102,7 +104,7 @@ public sealed class ScreeningCommands : ICliModule
                     {
                         var load = ctx.AddTask("load and hull every system");
                         load.IsIndeterminate = true;
-                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: Interphase.Properties.PropertySources.Default(source.Resolve(pr).StorePath));
+                        var screener = new CoatingScreener(LoadEngine(), maxDegreeOfParallelism: options.MaxDegreeOfParallelism, properties: properties);
                         load.Value = load.MaxValue;
                         load.StopTask();
                         var task = ctx.AddTask("screen candidates");
@@ -152,6 +154,7 @@ public sealed class ScreeningCommands : ICliModule
         t.AddColumn("costs");
         foreach (var c in result.Candidates.Take(top)) t.AddRow(Row(result, c));
         c2.Write(t);
+        if (ScreeningExport.AboveHullNote(result.Candidates.Take(top)) is { } hullNote) c2.MarkupLine(Markup.Escape(hullNote));
         if (result.TopOfCharge is { } tc)
             c2.MarkupLine(Markup.Escape($"top of charge: {tc.Charged} at {F(tc.Volts, 2)} V — {tc.Basis}"
                 + (tc.TableEntry is { } e ? $" [{e.Source.Display()}]" : "")));
@@ -176,7 +179,7 @@ public sealed class ScreeningCommands : ICliModule
 
     private static string[] Row(ScreeningResult result, ScreenedCandidate c)
     {
-        var cells = new List<string> { c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Formula), F(c.Score, 3) };
+        var cells = new List<string> { c.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(ScreeningExport.FormulaCell(c)), F(c.Score, 3) };
         foreach (var k in result.CriterionKeys)
         {
             var cr = c.Criterion(k);

@@ -178,8 +178,9 @@ public static class DataGuidance
     /// <summary>For a screen: it needs every Li compound, which one chemical system at a time cannot give.</summary>
     public static string ForScreen(string storePath) => string.Join(Environment.NewLine,
         $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and no shared data was found (set {SharedData.EnvironmentVariable}).",
-        "A screen ranks every Li compound, so it needs a data set that has them all:",
-        "  interphase data import FILE      (e.g. the Matbench mp_e_form.csv, 132,752 Materials Project formation energies, or a Materials Project download of every compound containing Li)",
+        "A screen ranks every Li compound, so it needs a data set that has them all, with the Li-free phases that close their hulls:",
+        "  interphase data pull --all --source mp      (the whole Materials Project, about 150,000 entries; set MP_API_KEY)",
+        "  interphase data import FILE      (e.g. the Matbench mp_e_form.csv, 132,752 Materials Project formation energies)",
         "  or pass --data FILE to this command",
-        "(interphase data pull fetches one chemical system and its sub-systems at a time: enough for a stack, not for a screen)");
+        "(interphase data pull --chemsys fetches one chemical system and its sub-systems: enough for a stack, not for a screen)");
 }

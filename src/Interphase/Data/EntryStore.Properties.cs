@@ -70,6 +70,13 @@ public sealed partial class EntryStore
         IReadOnlyCollection<string> subsystemKeys, string? origin = null) =>
         Write(entries, source, origin, subsystemKeys, properties);
 
+    /// <summary>
+    /// Replaces every entry of <paramref name="source"/> and, when <paramref name="properties"/> is given, every property
+    /// value of that source, in one transaction (used by a pull of a whole database).
+    /// </summary>
+    public ImportSummary ReplaceSource(IEnumerable<Entry> entries, IEnumerable<PropertyRecord>? properties, string source, string? origin = null) =>
+        Write(entries, source, origin, subsystems: null, properties);
+
     private int ReplacePropertiesOfSubsystems(IEnumerable<PropertyRecord> records, long sourceId, IReadOnlyCollection<string>? subsystems, SqliteTransaction tx)
     {
         if (subsystems is null)

@@ -41,7 +41,13 @@ public sealed record ToxicElement(string Symbol, string Reason, ExternalSource S
 /// <param name="TopOfChargeVolts">Upper cut-off voltage, V vs Li/Li+.</param>
 /// <param name="Source">Where the practical capacity and voltage come from.</param>
 public sealed record CathodeChargedState(string Id, string Name, Composition Discharged, Composition Charged, double TopOfChargeVolts,
-    ExternalSource Source);
+    ExternalSource Source)
+{
+    /// <summary>Typical average discharge voltage, V vs Li/Li+, or null when the table gives none.</summary>
+    public double? AverageVolts { get; init; }
+    /// <summary>Where <see cref="AverageVolts"/> comes from.</summary>
+    public ExternalSource? AverageVoltageSource { get; init; }
+}
 
 /// <summary>Which side of the cell a known layer protects.</summary>
 public enum LayerSide
@@ -210,7 +216,13 @@ public sealed class ScreeningTables
                     if (s.TopOfChargeV is not (> 0 and < 10)) throw new FormatException("'top_of_charge_v' must be a voltage between 0 and 10 V");
                     if (ch["Li"] >= dis["Li"] || dis.Elements.Any(e => e.Symbol != "Li" && Math.Abs(dis[e] - ch[e]) > 1e-9))
                         throw new FormatException("the charged state must be the discharged one with less Li");
-                    states.Add(new CathodeChargedState(id, s.Name ?? id, dis, ch, s.TopOfChargeV.Value, Source(name, id, s.Source)));
+                    if (s.AverageVoltageV is not null && !(s.AverageVoltageV > 0 && s.AverageVoltageV <= s.TopOfChargeV))
+                        throw new FormatException("'average_voltage_v' must be positive and not above the top of charge");
+                    states.Add(new CathodeChargedState(id, s.Name ?? id, dis, ch, s.TopOfChargeV.Value, Source(name, id, s.Source))
+                    {
+                        AverageVolts = s.AverageVoltageV,
+                        AverageVoltageSource = s.AverageVoltageV is null ? null : Source(name, id, s.AverageVoltageSource ?? s.Source),
+                    });
                 }
                 catch (InterphaseException ex) { throw new KnowledgeDataException(name, id, ex.Message, ex); }
                 catch (FormatException ex) { throw new KnowledgeDataException(name, id, ex.Message, ex); }
@@ -285,6 +297,8 @@ public sealed class ScreeningTables
         public string? Discharged { get; set; }
         public string? Charged { get; set; }
         public double? TopOfChargeV { get; set; }
+        public double? AverageVoltageV { get; set; }
+        public string? AverageVoltageSource { get; set; }
         public string? Source { get; set; }
     }
 

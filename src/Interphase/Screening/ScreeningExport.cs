@@ -228,12 +228,13 @@ public static class ScreeningExport
         headers.Add("costs");
         var rows = result.Candidates.Take(top).Select(c =>
         {
-            var r = new List<object?> { c.Rank, c.Formula, Fixed(c.Score, 3) };
+            var r = new List<object?> { c.Rank, FormulaCell(c), Fixed(c.Score, 3) };
             r.AddRange(keys.Select(k => (object?)Cell(c.Criterion(k))));
             r.Add(string.Join(", ", CostList(c)));
             return (IReadOnlyList<object?>)r;
         });
         report.Table(headers, rows, $"Top {Math.Min(top, result.Candidates.Count)} of {result.Candidates.Count}; ✓ past the midpoint of the margin, ✗ short of it");
+        if (AboveHullNote(result.Candidates.Take(top)) is { } hullNote) report.Note(hullNote, Verdict.Info);
         foreach (var k in result.Known ?? [])
         {
             if (k.Candidate is not { } c) { report.Note($"{k.Layer.Formula} (known {SideName(k.Layer.Side)}): {k.Note}", Verdict.Info); continue; }
@@ -253,6 +254,18 @@ public static class ScreeningExport
         }
         return report;
     }
+
+    /// <summary>Marks a candidate that lies above its hull in tables: its window and reactions are those of its decomposition.</summary>
+    public const string AboveHullMark = "†";
+
+    /// <summary>The formula as a table shows it: marked with <see cref="AboveHullMark"/> when the candidate lies above the hull.</summary>
+    public static string FormulaCell(ScreenedCandidate c) => c.EnergyAboveHull > 0 ? $"{c.Formula} {AboveHullMark}" : c.Formula;
+
+    /// <summary>The footnote for <see cref="AboveHullMark"/>, or null when no shown candidate is above the hull.</summary>
+    public static string? AboveHullNote(IEnumerable<ScreenedCandidate> shown) =>
+        shown.Count(c => c.EnergyAboveHull > 0) is var n and > 0
+            ? $"{AboveHullMark} above the hull (data_status above_hull, {n} shown): the window and reactions are those of the phases it decomposes into; all others are on the hull"
+            : null;
 
     /// <summary>"coating" or "interlayer".</summary>
     public static string SideName(LayerSide side) => side == LayerSide.Cathode ? "coating" : "interlayer";

@@ -128,14 +128,22 @@ public sealed class StackAnalysis
     /// </summary>
     public IReadOnlyList<SummaryCheck> Summary =>
     [
-        .. Windows.Select(w => new SummaryCheck("window", w.Layer, w.Verdict, w.Reason)),
+        .. Windows.Select(w => new SummaryCheck("window", w.Layer, w.Verdict, WithoutVerdict(w.Reason))),
         .. Interfaces.Select(i => new SummaryCheck("interface", i.Interface.Label, i.Verdict,
-            i.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal) || r.StartsWith("ok", StringComparison.Ordinal)) ?? "")),
+            WithoutVerdict(i.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal) || r.StartsWith("ok", StringComparison.Ordinal)) ?? ""))),
         new SummaryCheck("mechanics", Stack.Anode.Name, Mechanics.Verdict,
-            Mechanics.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal))
-            ?? Mechanics.Reasons.FirstOrDefault(r => r.StartsWith("stripping", StringComparison.Ordinal)) ?? Mechanics.Reasons.FirstOrDefault() ?? ""),
-        new SummaryCheck("resistance", "electrolyte layers and interfaces", ResistanceVerdict.Verdict, ResistanceVerdict.Reason),
+            WithoutVerdict(Mechanics.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal))
+            ?? Mechanics.Reasons.FirstOrDefault(r => r.StartsWith("stripping", StringComparison.Ordinal)) ?? Mechanics.Reasons.FirstOrDefault() ?? "")),
+        new SummaryCheck("resistance", "electrolyte layers and interfaces", ResistanceVerdict.Verdict, WithoutVerdict(ResistanceVerdict.Reason)),
     ];
+
+    // The summary shows the verdict in its own column: "fail: x" would repeat it.
+    private static string WithoutVerdict(string reason)
+    {
+        foreach (var prefix in (string[])["fail: ", "warning: ", "ok: ", "info: "])
+            if (reason.StartsWith(prefix, StringComparison.Ordinal)) return reason[prefix.Length..];
+        return reason;
+    }
 
     /// <summary>The worst verdict of the <see cref="Summary"/>.</summary>
     public Verdict Overall => Summary.Max(c => c.Verdict);

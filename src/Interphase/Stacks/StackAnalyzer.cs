@@ -263,52 +263,51 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
 
         // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
         // reaction with the anode's composition.
-        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, interphase.Kind, electrodeContact, reasons);
+        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase, electrodeContact, reasons);
         var recs = verdict >= Verdict.Warning && remedies is not null
             ? remedies.Find(stack, iface, _options.Recommendations)
             : (IReadOnlyList<Recommendation>)[];
         return new InterfaceAnalysis(iface, reactions, interphase, verdict, reasons, recs);
     }
 
-    private Verdict Judge(double chemicalEnergy, InterphaseKind kind, bool electrodeContact, List<string> reasons)
+    private Verdict Judge(double chemicalEnergy, double shownEnergy, InterphaseClassification interphase, bool electrodeContact, List<string> reasons)
     {
+        var kind = interphase.Kind;
+        string energy = shownEnergy < 0 ? $"{StackReport.Mev(shownEnergy)} meV/atom" : "no driving force";
+        string Products(ElectronicCharacter c) => string.Join(", ", interphase.Products.Where(p => p.Electronic == c).Select(p => p.Formula));
         // A conducting product only matters where it can carry an electrode's electrons into the electrolyte.
         if (kind == InterphaseKind.MixedConducting && electrodeContact)
         {
-            reasons.Add("fail: a mixed-conducting interphase keeps growing");
+            reasons.Add($"fail: a mixed-conducting interphase keeps growing ({Products(ElectronicCharacter.Conducting)} conduct electrons; {energy})");
             return Verdict.Fail;
         }
         if (chemicalEnergy < _options.StrongReactionEvPerAtom)
         {
-            reasons.Add($"fail: chemical reaction below {_options.StrongReactionEvPerAtom * 1000:0} meV/atom");
+            reasons.Add($"fail: the layers react strongly ({energy}, beyond the {_options.StrongReactionEvPerAtom * 1000:0} meV/atom limit)");
             return Verdict.Fail;
         }
         if (kind == InterphaseKind.GasEvolution)
         {
-            reasons.Add("warning: a product evolves as gas, so no passivating layer forms and the contact suffers");
+            reasons.Add($"warning: {Products(ElectronicCharacter.Gas)} evolve(s) as gas ({energy}), so no passivating layer forms and the contact suffers");
             return Verdict.Warning;
         }
         if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom)
         {
-            reasons.Add(kind == InterphaseKind.PassivatingSei
-                ? "warning: reacts, but the products passivate (they add interfacial resistance)"
-                : "warning: moderate reaction energy or products of unknown character");
+            reasons.Add(kind switch
+            {
+                InterphaseKind.PassivatingSei => $"warning: reacts ({energy}), but the products passivate (they add interfacial resistance)",
+                InterphaseKind.Undetermined => $"warning: reacts ({energy}); the electronic character of {Products(ElectronicCharacter.Unknown)} is unknown",
+                InterphaseKind.MixedConducting => $"warning: reacts ({energy}) to products that conduct electrons ({Products(ElectronicCharacter.Conducting)}), but no electrode touches this interface to feed their growth",
+                _ => $"warning: reacts ({energy}, beyond the {_options.MildReactionEvPerAtom * 1000:0} meV/atom limit for a negligible reaction)",
+            });
             return Verdict.Warning;
         }
-        reasons.Add(kind == InterphaseKind.KineticallyStabilised ? "ok: kinetically stable (negligible driving force)" : "ok: stable");
+        reasons.Add(kind == InterphaseKind.KineticallyStabilised ? $"ok: kinetically stable (negligible driving force, {energy})" : "ok: stable");
         return Verdict.Ok;
     }
 
     /// <summary>Human name of an interphase kind.</summary>
-    public static string Describe(InterphaseKind kind) => kind switch
-    {
-        InterphaseKind.Stable => "stable",
-        InterphaseKind.KineticallyStabilised => "kinetically stabilised",
-        InterphaseKind.PassivatingSei => "passivating",
-        InterphaseKind.MixedConducting => "mixed conducting",
-        InterphaseKind.GasEvolution => "gas evolution",
-        _ => "undetermined",
-    };
+    public static string Describe(InterphaseKind kind) => InterphaseClassifier.Describe(kind);
 
     private ReactionSummary Summarise(string kind, Composition positive, Composition negative, double? volts)
     {

@@ -115,6 +115,15 @@ public static class StackEnergy
 
         double voltage;
         if (c.AverageVoltageV is { } av) voltage = av;
+        else if (Knowledge.ScreeningTables.Default.FindChargedState(c.Composition) is { AverageVolts: { } typical } state
+                 && typical >= c.MinVolts && typical <= c.MaxVolts)
+        {
+            // A cathode's capacity is delivered mostly on its plateau, not at the middle of the cut-offs (LFP: 3.45 V
+            // within 2.5–3.6 V), so a cathode the table knows takes its typical average voltage.
+            voltage = typical;
+            var src = state.AverageVoltageSource!;
+            assumptions.Add($"average voltage {voltage:0.###} V, typical of {state.Id} ({ShortCitation(src)}{(src.Verified ? "" : ", not checked against the paper here")}; give cathode.average_voltage_v)");
+        }
         else
         {
             voltage = (c.MinVolts + c.MaxVolts) / 2;
@@ -157,7 +166,7 @@ public static class StackEnergy
             double shellVolumePerActiveVolume = 3 * coating.ThicknessNm!.Value * 1e-3 / AssumedParticleRadiusUm;
             double coatingPerActiveMass = shellVolumePerActiveVolume * coatingDensity!.Value / activeDensity.Value;
             components.Add(new CellComponent { Name = coating.Name, WeightFraction = coatingPerActiveMass * activeFraction, DensityGPerCm3 = coatingDensity.Value });
-            assumptions.Add($"{coating.Name} coating as a {coating.ThicknessNm:0.#} nm shell on {AssumedParticleRadiusUm:0} µm-radius particles");
+            assumptions.Add($"{(coating.Name.EndsWith("coating", StringComparison.OrdinalIgnoreCase) ? coating.Name : coating.Name + " coating")} as a {coating.ThicknessNm:0.#} nm shell on {AssumedParticleRadiusUm:0} µm-radius particles");
             if (c.ElectrolyteWeightFraction is not null)
             {
                 // Keep the weight fractions summing to 1: the coating comes out of the active share's complement.
@@ -280,5 +289,15 @@ public static class StackEnergy
             ?? throw new InterphaseException($"built-in cell template '{name}' is missing");
         using var reader = new StreamReader(stream);
         return CellFile.Parse(reader.ReadToEnd(), name);
+    }
+
+    // "Noh et al. 2013" for a journal reference, the seed file and section for a review.
+    private static string ShortCitation(Knowledge.ExternalSource source)
+    {
+        string r = source.Reference;
+        if (r.Length > 0 && char.IsDigit(r[0])) return r.Split(':')[0];
+        var year = System.Text.RegularExpressions.Regex.Match(r, @"\b(19|20)\d\d\b");
+        string first = r.Split([',', ';'])[0].Trim();
+        return $"{first} et al.{(year.Success ? " " + year.Value : "")}";
     }
 }

@@ -67,7 +67,7 @@ public static class StackReport
         foreach (var i in a.Interfaces)
         {
             report.Heading($"{i.Interface.Label} ({i.Interface.Side.ToString().ToLowerInvariant()} side)")
-                .Note($"{i.Verdict}: {StackAnalyzer.Describe(i.Interphase.Kind)} interphase", i.Verdict)
+                .Note($"{i.Verdict.ToString().ToLowerInvariant()}: {StackAnalyzer.Describe(i.Interphase.Kind)} interphase", i.Verdict)
                 .Table(["Reaction", "Reactants", "x", "E (meV/atom)", "E from meeting (meV/atom)", "Products"],
                     i.Reactions.Select(r => (IReadOnlyList<object?>)[r.Kind, $"{r.Positive} + {r.Negative}", r.MixingFraction.ToString("0.###", CultureInfo.InvariantCulture),
                         Mev(r.EnergyEvPerAtom), r.MixingEnergyEvPerAtom is { } m ? Mev(m) : "—", string.Join(", ", r.Products)]));

@@ -54,7 +54,14 @@ public sealed class DataCliTests
         int closed = LocalHttpServer.FreePort();
         Assert.Equal(2, Run("data", "pull", "--chemsys", "Li-O", "--source", "oqmd", "--url", $"http://127.0.0.1:{closed}/oqmdapi", "--store", tmp.Store, "--json"));
         Assert.Equal(2, Run("data", "pull", "--chemsys", "Li-O", "--source", "aflow", "--store", tmp.Store));
-        Assert.Equal(1, Run("data", "pull", "--source", "oqmd", "--store", tmp.Store)); // --chemsys is required
+        // one of --chemsys and --all (the whole database, Materials Project only) is required
+        var neither = CliRunner.Run("data", "pull", "--source", "oqmd", "--store", tmp.Store);
+        Assert.Equal(2, neither.Code);
+        Assert.Contains("give --chemsys SYSTEM", neither.Err);
+        Assert.Equal(2, Run("data", "pull", "--all", "--chemsys", "Li-O", "--source", "mp", "--store", tmp.Store));
+        var allOqmd = CliRunner.Run("data", "pull", "--all", "--source", "oqmd", "--store", tmp.Store);
+        Assert.Equal(2, allOqmd.Code);
+        Assert.Contains("--all pulls the whole Materials Project", allOqmd.Err);
 
         using (var s = EntryStore.OpenExisting(tmp.Store)) Assert.Equal(before, EntryStoreTests.Snapshot(s));
         Assert.Equal(2, Run("data", "stats", "--store", tmp.File("none.db")));

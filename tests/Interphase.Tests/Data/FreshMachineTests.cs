@@ -37,6 +37,7 @@ public sealed class FreshMachineTests : IDisposable
         Assert.All(systems, s => Assert.Contains($"interphase data pull --chemsys {s} --source mp", message));
         Assert.Contains("Cl-Co-Li-Mn-Ni-O-P-S", string.Join(" ", systems.Select(s => string.Join("-", s.Split('-').Order(StringComparer.Ordinal)))));
         Assert.Contains("every Li compound", DataGuidance.ForScreen("/tmp/x.db"));
+        Assert.Contains("interphase data pull --all --source mp", DataGuidance.ForScreen("/tmp/x.db"));
     }
 
     [Fact]

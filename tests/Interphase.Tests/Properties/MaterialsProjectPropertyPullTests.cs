@@ -88,6 +88,42 @@ public sealed class MaterialsProjectPropertyPullTests
     }
 
     [Fact]
+    public async Task WholeDatabasePullAsksWithoutAChemsysFilterAndReplacesTheWholeSource()
+    {
+        using var server = new LocalHttpServer((req, _) => Answer(req));
+        using var tmp = new TempDir();
+        using var store = EntryStore.Open(tmp.Store);
+        // An older pull of another system of the same source is replaced: the whole database is the new source.
+        store.ImportSource([Entry.FromEnergyPerAtom(Composition.Parse("Li2O"), -2.07, new Provenance("mp", "mp-1960"))], "mp");
+        var client = new MaterialsProjectClient("key", server.BaseUrl, retry: FastRetry, pageSize: 2, fetchProperties: true);
+        var summary = await WholeDatabasePuller.PullAsync(client, store);
+        Assert.Equal((3, 1, 7), (summary.Added, summary.Replaced, summary.Properties));
+        var reqs = server.Requests.Select(r => r.Url).ToList();
+        Assert.All(reqs, u => Assert.DoesNotContain("chemsys", u, StringComparison.Ordinal));
+        Assert.Equal(2, reqs.Count(u => u.StartsWith("/materials/thermo/?thermo_types=GGA_GGA+U&_fields=", StringComparison.Ordinal)));
+        Assert.Contains(reqs, u => u.StartsWith("/materials/summary/?_fields=material_id,formula_pretty,composition,band_gap,density&_skip=0&_limit=2", StringComparison.Ordinal));
+        Assert.Contains(reqs, u => u.StartsWith("/materials/elasticity/?_fields=", StringComparison.Ordinal));
+        Assert.Equal(3, store.Count("mp"));
+        Assert.Empty(store.Query(ChemicalSystem.Parse("Li-O").Elements, "mp"));
+        Assert.Equal(11.0, store.Properties("Li3PS4", MaterialProperty.ShearModulus).Single().Value);
+    }
+
+    [Fact]
+    public async Task WholeDatabasePullThatFailsLeavesTheStoreUnchanged()
+    {
+        using var server = new LocalHttpServer((req, _) => req.Url!.AbsolutePath == "/materials/elasticity/"
+            ? new CannedResponse(500, """{"detail": "down"}""")
+            : Answer(req));
+        using var tmp = new TempDir();
+        using var store = EntryStore.Open(tmp.Store);
+        store.ImportSource([Entry.FromEnergyPerAtom(Composition.Parse("Li2O"), -2.07, new Provenance("mp", "mp-1960"))], "mp");
+        var client = new MaterialsProjectClient("key", server.BaseUrl, retry: FastRetry, pageSize: 2, fetchProperties: true);
+        await Assert.ThrowsAsync<OnlineSourceException>(() => WholeDatabasePuller.PullAsync(client, store));
+        Assert.Equal(1, store.Count("mp"));
+        Assert.Single(store.Query(ChemicalSystem.Parse("Li-O").Elements, "mp"));
+    }
+
+    [Fact]
     public async Task AMalformedPropertyDocumentLeavesTheStoreUnchanged()
     {
         using var server = new LocalHttpServer((req, _) => req.Url!.AbsolutePath == "/materials/summary/"

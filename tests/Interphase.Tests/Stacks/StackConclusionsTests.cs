@@ -49,6 +49,26 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
     }
 
     [Fact]
+    public void InterfaceReasonsNameTheEnergyAndTheProductsBehindTheVerdict()
+    {
+        var a = AnalyzeYaml(Example("ncm811-linbo3-lpscl-liin.yaml"));
+        var byLabel = a.Summary.Where(c => c.Check == "interface").ToDictionary(c => c.Subject);
+        // LiNbO3 | Li6PS5Cl reacts to conducting Nb sulfides, but no electrode touches it: a warning that says so.
+        var inner = byLabel["LiNbO3 | Li6PS5Cl"];
+        Assert.Equal(Verdict.Warning, inner.Verdict);
+        Assert.Matches(@"^reacts \(-1\d\d meV/atom\) to products that conduct electrons \(.*NbS.*\), but no electrode touches this interface", inner.Reason);
+        // The anode side states the energy of its reaction, not "no driving force".
+        var anode = byLabel["Li6PS5Cl | Li–In"];
+        Assert.Matches(@"^reacts \(-\d+ meV/atom\), but the products passivate", anode.Reason);
+        // The coating's own interface: kinetically stable with its small energy shown.
+        Assert.Matches(@"^kinetically stable \(negligible driving force, -\d+ meV/atom\)", byLabel["NCM811 | LiNbO3"].Reason);
+        // A conducting interphase at the electrode names the conductors.
+        var bare = AnalyzeYaml(Example("ncm811-lpscl-li.yaml")).Summary.Single(c => c.Subject == "NCM811 | Li6PS5Cl");
+        Assert.Equal(Verdict.Fail, bare.Verdict);
+        Assert.Matches(@"^a mixed-conducting interphase keeps growing \(.+ conduct electrons; -\d+ meV/atom\)", bare.Reason);
+    }
+
+    [Fact]
     public void GarnetBeyondTheModelRangeIsAWarningWithoutANumber()
     {
         var a = AnalyzeYaml(Example("lco-llzo-li.yaml").Replace("stack_pressure_mpa: 1", "stack_pressure_mpa: 20"));
@@ -68,6 +88,8 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
         Assert.Equal(a.Mechanics.Verdict, summary.Single(c => c.Check == "mechanics").Verdict);
         Assert.Equal(a.ResistanceVerdict.Verdict, summary.Single(c => c.Check == "resistance").Verdict);
         Assert.All(summary, c => Assert.False(string.IsNullOrWhiteSpace(c.Reason), $"{c.Check} {c.Subject} has no reason"));
+        // The verdict has its own column: the reason does not repeat it.
+        Assert.All(summary, c => Assert.DoesNotMatch("^(ok|warning|fail|info): ", c.Reason));
 
         // The JSON and the report carry the same list and the same overall.
         using var doc = JsonDocument.Parse(JsonSerializer.Serialize(StackJson.From(a)));
@@ -141,6 +163,23 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
         Assert.Equal(["Li2O", "LiCl"], a.Interphase.Products.Select(p => p.Formula).Order(StringComparer.Ordinal));
         Assert.Contains(a.Reasons, r => r.Contains("30 meV/atom above the hull"));
         Assert.Contains("-30 meV/atom", a.Interphase.Reason);
+    }
+
+    [Theory]
+    [InlineData("LiAlO2")]
+    [InlineData("Li7La3Zr2O12")]
+    [InlineData("Li6.4La3Zr1.4Ta0.6O12")]
+    [InlineData("Li3OCl")]
+    [InlineData("Li6PS5Cl")]
+    [InlineData("Li10GeP2S12")]
+    public void AnodeClassifyAgreesWithTheStackAnalysisAgainstLithium(string formula)
+    {
+        // `anode classify FORMULA` and `analyze` judge the same Li|electrolyte interface: one answer.
+        var stack = AgainstLithium(formula).Interphase;
+        var alone = InterphaseClassifier.Classify(Interphase.Anode.Interphases.LithiumReduction.Input(data.Engine, formula),
+            new Interphase.Properties.ElectronicCharacterService(KnowledgeBase.Load().Products, Interphase.Properties.PropertySources.Default()));
+        Assert.Equal(stack.Kind, alone.Kind);
+        Assert.Equal(stack.Products.Select(p => p.Formula).Order(StringComparer.Ordinal), alone.Products.Select(p => p.Formula).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -43,12 +43,14 @@ public sealed class StackEnergyTests
         Assert.True(heavy.SpecificEnergyWhPerKg > base10.SpecificEnergyWhPerKg * 1.3, $"{base10.SpecificEnergyWhPerKg} → {heavy.SpecificEnergyWhPerKg}");
         Assert.True(heavy.EnergyDensityWhPerL > base10.EnergyDensityWhPerL);
 
-        // By hand for the 10 mg/cm² LCO cell: capacity 1.4 mAh/cm² at 3.6 V (middle of 3.0–4.2 V) = 5.04 mWh/cm².
+        // By hand for the 10 mg/cm² LCO cell: capacity 1.4 mAh/cm² at LCO's typical 3.9 V (the cathode table; the
+        // stack file gives no average voltage) = 5.46 mWh/cm².
         var cell = base10.Cell!;
-        Assert.Equal(3.6, cell.AverageVoltageV, 12);
+        Assert.Equal(3.9, cell.AverageVoltageV, 12);
+        Assert.Contains(base10.Assumptions, a => a.StartsWith("average voltage 3.9 V, typical of LCO (Reimers et al. 1992", StringComparison.Ordinal));
         double mass = base10.Layers!.Sum(l => l.MassMgPerCm2), thickness = base10.Layers!.Sum(l => l.ThicknessUm);
-        Assert.Equal(1000 * 1.4 * 3.6 / mass, base10.SpecificEnergyWhPerKg!.Value, 9);
-        Assert.Equal(1e4 * 1.4 * 3.6 / thickness, base10.EnergyDensityWhPerL!.Value, 9);
+        Assert.Equal(1000 * 1.4 * 3.9 / mass, base10.SpecificEnergyWhPerKg!.Value, 9);
+        Assert.Equal(1e4 * 1.4 * 3.9 / thickness, base10.EnergyDensityWhPerL!.Value, 9);
         // The separator is the 100 µm LLZO layer at the knowledge base's 5.0 g/cm³ (000 Table 1): 50 mg/cm².
         var sep = base10.Layers!.Single(l => l.Layer == "separator");
         Assert.Equal(100, sep.ThicknessUm, 12);
@@ -58,6 +60,28 @@ public sealed class StackEnergyTests
         Assert.Equal(1.4 * 1.2 / 3861.0 * 1000, li.MassMgPerCm2, 0.01);
         Assert.Contains(base10.Densities, d => d.Layer == "LCO" && d.Source == "stack file");
         Assert.Contains(base10.Densities, d => d.Layer == "LLZO" && d.Source.Contains("000_1b9f07c347a22629.txt"));
+    }
+
+    [Fact]
+    public void TheAverageVoltageIsTheFilesThenTheCathodesTypicalOneThenTheMiddleOfTheRange()
+    {
+        string yaml = Example("ncm811-lpscl-li.yaml");
+        // NCM811 delivers its capacity around 3.7 V, not at the 3.4 V middle of 2.5–4.3 V.
+        var typical = Energy(yaml);
+        Assert.Equal(3.7, typical.Cell!.AverageVoltageV, 12);
+        Assert.Contains(typical.Assumptions, a => a.Contains("typical of NCM811 (Noh et al. 2013, not checked against the paper here", StringComparison.Ordinal));
+        // A voltage in the file wins.
+        var given = Energy(yaml.Replace("  composition: LiNi0.8Co0.1Mn0.1O2", "  composition: LiNi0.8Co0.1Mn0.1O2\n  average_voltage_v: 3.8"));
+        Assert.Equal(3.8, given.Cell!.AverageVoltageV, 12);
+        Assert.DoesNotContain(given.Assumptions, a => a.StartsWith("average voltage", StringComparison.Ordinal));
+        Assert.Equal(typical.SpecificEnergyWhPerKg!.Value * 3.8 / 3.7, given.SpecificEnergyWhPerKg!.Value, 6);
+        // The NCA of the review's model cell: 3.6 V, cited to the review itself (000 §3).
+        Assert.Equal(3.6, ScreeningTables.Default.ChargedStates.Single(s => s.Id == "NCA").AverageVolts);
+        Assert.True(ScreeningTables.Default.ChargedStates.Single(s => s.Id == "NCA").AverageVoltageSource!.Verified);
+        // A cathode the table does not know takes the middle of its range.
+        var unknown = Energy(yaml.Replace("Ni0.8Co0.1Mn0.1O2", "Ni0.5Co0.5O2"));
+        Assert.Equal((2.5 + 4.3) / 2, unknown.Cell!.AverageVoltageV, 12);
+        Assert.Contains(unknown.Assumptions, a => a.Contains("the middle of the cathode's 2.5–4.3 V range", StringComparison.Ordinal));
     }
 
     [Fact]

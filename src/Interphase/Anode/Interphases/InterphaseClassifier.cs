@@ -102,7 +102,9 @@ public static class InterphaseClassifier
                 notes.Add($"if it did react, {Names(conducting)} would conduct electrons and let the interphase grow");
             notes.Add("small driving force: expect poor wetting by Li (surface-energy mismatch, interfacial gaps); lithiophilic coatings help (Figure 27d–f)");
             return new(input.Electrolyte, InterphaseKind.KineticallyStabilised,
-                input.ReductionOnsetV is { } v
+                input.ReductionOnsetV is { } v0 && v0 <= input.AnodePotentialV + 1e-9
+                    ? $"not reduced at {input.AnodePotentialV:0.##} V: the {e * 1000:0} meV/atom is its own decomposition into {Names(products)} (metastable), with no electrons taken from the anode"
+                : input.ReductionOnsetV is { } v
                     ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of 001 Fig. 26 with LLZO and LiAlO2 (§5.1)"
                     : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
         }
@@ -125,6 +127,17 @@ public static class InterphaseClassifier
         return new(input.Electrolyte, InterphaseKind.PassivatingSei,
             $"all products electronically insulating ({Names(products)}): self-limiting SEI", products, notes);
     }
+
+    /// <summary>The kind as reports write it: "stable", "kinetically stabilised", "passivating", "mixed conducting", …</summary>
+    public static string Describe(InterphaseKind kind) => kind switch
+    {
+        InterphaseKind.Stable => "stable",
+        InterphaseKind.KineticallyStabilised => "kinetically stabilised",
+        InterphaseKind.PassivatingSei => "passivating",
+        InterphaseKind.MixedConducting => "mixed conducting",
+        InterphaseKind.GasEvolution => "gas evolution",
+        _ => "undetermined",
+    };
 
     private static string Names(IEnumerable<ProductCharacter> p) => string.Join(", ", p.Select(x => x.Formula));
 }

@@ -53,6 +53,30 @@ public static class EntryPuller
     }
 }
 
+/// <summary>Fills the entry store with a whole online database.</summary>
+public static class WholeDatabasePuller
+{
+    /// <summary>
+    /// Fetches every entry of the Materials Project (and, with <see cref="MaterialsProjectClient.FetchProperties"/>,
+    /// every band gap, density and elastic modulus), then replaces all of the source's entries and property values in
+    /// one transaction. A failure or cancellation while fetching leaves the store unchanged.
+    /// </summary>
+    public static async Task<ImportSummary> PullAsync(MaterialsProjectClient provider, EntryStore store,
+        IProgress<PullProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(store);
+        var entries = await provider.FetchEverythingAsync(progress, ct).ConfigureAwait(false);
+        var values = provider.FetchProperties
+            ? await provider.FetchPropertiesAsync(null, progress, ct).ConfigureAwait(false)
+            : null;
+        ct.ThrowIfCancellationRequested(); // cancelled after the last page: still nothing is written
+        if (entries.Count == 0)
+            throw new OnlineSourceException($"the Materials Project ({provider.BaseUrl}) returned no entries: the store is unchanged");
+        return store.ReplaceSource(entries, values, provider.SourceName, provider.BaseUrl);
+    }
+}
+
 /// <summary>The online entry providers by the names users give them.</summary>
 public static class EntryProviders
 {
@@ -78,8 +102,12 @@ public static class EntryProviders
 /// <param name="Store">Store file.</param>
 /// <param name="Source">Source name.</param>
 /// <param name="Url">Base URL of the database.</param>
-/// <param name="Chemsys">Chemical system pulled.</param>
+/// <param name="Chemsys">Chemical system pulled, or null for a pull of the whole database.</param>
 /// <param name="Added">Entries written.</param>
 /// <param name="Replaced">Entries of the same source and sub-systems that were replaced.</param>
 /// <param name="Properties">Material property values written in the same transaction.</param>
-public sealed record PullReport(string Store, string Source, string Url, string Chemsys, int Added, int Replaced, int Properties);
+public sealed record PullReport(string Store, string Source, string Url, string? Chemsys, int Added, int Replaced, int Properties)
+{
+    /// <summary>True for a pull of the whole database (<c>--all</c>).</summary>
+    public bool All => Chemsys is null;
+}

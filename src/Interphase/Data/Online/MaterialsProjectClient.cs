@@ -104,10 +104,14 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
     /// <inheritdoc />
     /// <remarks>Two endpoints over every sub-system: <c>/materials/summary/</c> (band gap, density) and
     /// <c>/materials/elasticity/</c> (VRH moduli); the values carry the <c>material_id</c> of the thermo entries.</remarks>
-    public async Task<IReadOnlyList<PropertyRecord>> FetchPropertiesAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null,
+    /// <param name="system">The chemical system (its sub-systems are included), or null for every material.</param>
+    /// <param name="progress">Progress reports.</param>
+    /// <param name="ct">Cancels the pull.</param>
+    public async Task<IReadOnlyList<PropertyRecord>> FetchPropertiesAsync(IReadOnlyList<Element>? system, IProgress<PullProgress>? progress = null,
         CancellationToken ct = default)
     {
-        string chemsys = Uri.EscapeDataString(string.Join(',', ChemicalSystem.Of(system).SubsystemKeys()));
+        string filter = system is null ? "" : $"chemsys={Uri.EscapeDataString(string.Join(',', ChemicalSystem.Of(system).SubsystemKeys()))}&";
+        string label = system is null ? "every material" : ChemicalSystem.Of(system).ToString();
         var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
         var values = new List<PropertyRecord>();
         // the property pages count toward the same byte and entry caps as the energies
@@ -119,7 +123,7 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
                      ("elasticity", MaterialsProjectProperties.ElasticityFields, MaterialsProjectProperties.ReadElasticity),
                  })
         {
-            string url = $"{BaseUrl}/materials/{endpoint}/?chemsys={chemsys}&_fields={string.Join(',', fields)}";
+            string url = $"{BaseUrl}/materials/{endpoint}/?{filter}_fields={string.Join(',', fields)}";
             await MaterialsProjectPaging.FetchAllAsync(_fetcher, headers, url, PageSize, MaxPages, budget, (d, pageUrl, index) =>
             {
                 try
@@ -133,14 +137,24 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
             }, (count, total) =>
             {
                 requests++;
-                progress?.Report(new PullProgress(requests, values.Count, null, $"Materials Project {endpoint} {ChemicalSystem.Of(system)}"));
+                progress?.Report(new PullProgress(requests, values.Count, null, $"Materials Project {endpoint} {label}"));
             }, ct).ConfigureAwait(false);
         }
         return values;
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<Entry>> FetchAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress = null, CancellationToken ct = default) =>
+        FetchEntriesAsync(system ?? throw new ArgumentNullException(nameof(system)), progress, ct);
+
+    /// <summary>
+    /// Every entry of the Materials Project's thermo collection for <see cref="ThermoType"/> (all pages, within the
+    /// pull limits): what a screen of every Li compound needs, with the Li-free phases that close their hulls.
+    /// </summary>
+    public Task<IReadOnlyList<Entry>> FetchEverythingAsync(IProgress<PullProgress>? progress = null, CancellationToken ct = default) =>
+        FetchEntriesAsync(null, progress, ct);
+
+    private async Task<IReadOnlyList<Entry>> FetchEntriesAsync(IReadOnlyList<Element>? system, IProgress<PullProgress>? progress, CancellationToken ct)
     {
         try
         {
@@ -152,17 +166,18 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
         }
     }
 
-    private async Task<IReadOnlyList<Entry>> FetchPagesAsync(IReadOnlyList<Element> system, IProgress<PullProgress>? progress, CancellationToken ct)
+    private async Task<IReadOnlyList<Entry>> FetchPagesAsync(IReadOnlyList<Element>? system, IProgress<PullProgress>? progress, CancellationToken ct)
     {
         var budget = new PullBudget(_fetcher.Limits, "the Materials Project");
-        string chemsys = string.Join(',', ChemicalSystem.Of(system).SubsystemKeys());
+        string filter = system is null ? "" : $"chemsys={Uri.EscapeDataString(string.Join(',', ChemicalSystem.Of(system).SubsystemKeys()))}&";
+        string label = system is null ? "every material" : ChemicalSystem.Of(system).ToString();
         var headers = new Dictionary<string, string> { ["X-API-KEY"] = _apiKey };
         var entries = new List<Entry>();
         int? total = null;
         int requests = 0;
         for (int skip = 0; ; skip += PageSize)
         {
-            string url = $"{BaseUrl}/materials/thermo/?chemsys={Uri.EscapeDataString(chemsys)}&thermo_types={Uri.EscapeDataString(ThermoType)}" +
+            string url = $"{BaseUrl}/materials/thermo/?{filter}thermo_types={Uri.EscapeDataString(ThermoType)}" +
                          $"&_fields={string.Join(',', MaterialsProjectJson.RequestedFields)}&_skip={skip}&_limit={PageSize}";
             var (doc, _) = await _fetcher.GetAsync(url, headers, ct, acceptClientErrors: false, budget).ConfigureAwait(false);
             int count;
@@ -193,7 +208,7 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
             }
             requests++;
             budget.Entries(entries.Count);
-            progress?.Report(new PullProgress(requests, entries.Count, total, $"Materials Project {ChemicalSystem.Of(system)}"));
+            progress?.Report(new PullProgress(requests, entries.Count, total, $"Materials Project {label}"));
             if (count < PageSize || (total is { } t && skip + count >= t) || count == 0) break;
         }
         return entries;
