@@ -84,6 +84,20 @@ public class InterfaceSolverTests
     }
 
     [Fact]
+    public void TheReadmesSweepLiNbO3IsLeastAtTwoNanometresAndLi4Ti5O12BlocksAtEveryThickness()
+    {
+        // README "Space-charge layers": LCO | coating | Li6PS5Cl swept 0–20 nm in 1 nm steps.
+        var a = P("cathode", "LCO"); var b = P("electrolyte", "LPSCl");
+        double[] nm = Enumerable.Range(0, 21).Select(i => (double)i).ToArray();
+        var lno = CoatingSweep.Run(a, P("coating", "LiNbO3", cathode: a), b, T, nm);
+        Assert.Equal(2, lno.Optimum!.ThicknessNm);
+        Assert.Equal(0.26, lno.Optimum.TotalResistanceOhmCm2, 0.01);
+        var lto = CoatingSweep.Run(a, P("coating", "LTO", cathode: a), b, T, nm);
+        Assert.Null(lto.Optimum);
+        Assert.All(lto.Rows, r => Assert.True(double.IsPositiveInfinity(r.TotalResistanceOhmCm2), $"{r.ThicknessNm} nm"));
+    }
+
+    [Fact]
     public void LithiumNiobateLowersTheInterfaceMoreThanTitanate()
     {
         // 002 §1.2: LiNbO3 (more conductive) did better than Li4Ti5O12 on LiCoO2 with a sulfide (Ohta et al.).
