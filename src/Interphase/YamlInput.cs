@@ -12,7 +12,7 @@ namespace Interphase;
 /// what no real input has: duplicate keys, empty list items and keys without a value, a mapping or list where a single
 /// value belongs, and alias expansion beyond <see cref="MaxAliases"/> aliases or <see cref="MaxExpandedNodes"/> nodes.
 /// </summary>
-public static class YamlInput
+internal static class YamlInput
 {
     /// <summary>Most aliases (<c>*name</c>) a file may use.</summary>
     public const int MaxAliases = 100;

@@ -30,7 +30,7 @@ public sealed class SpaceChargeCommands : ICliModule
         var sigma = new Option<double?>("--conductivity-s-cm") { Description = "Bulk Li⁺ conductivity, S/cm (gives the space-charge resistance and arc frequency)" };
         var temp = new Option<double>("--temperature-c") { Description = "Temperature, °C", DefaultValueFactory = _ => 25 };
         var points = new Option<int>("--points") { Description = "Profile points", DefaultValueFactory = _ => 200 };
-        var csv = new Option<string?>("--csv") { Description = "Write the profile (x_nm, potential_v, concentration_cm3) to this CSV file" };
+        var csv = new Option<string?>("--csv") { Description = "Write the profile (x_nm, potential_v, concentration_per_cm3) to this CSV file" };
         var plot = new Option<string?>("--plot") { Description = "Write a plot of the profile to this file (.png or .svg)" };
         var json = CliOutput.JsonOption();
         var cmd = new Command("profile", "Space-charge layer of one phase for a given surface potential: charge, width, Debye length, capacitance, profile")
@@ -45,7 +45,7 @@ public sealed class SpaceChargeCommands : ICliModule
             if (pr.GetValue(material) is { } name)
             {
                 var (resolved, defaults) = SpaceChargeSetup.Resolve("phase", name, new PhaseOverrides(pr.GetValue(eps), pr.GetValue(c0), pr.GetValue(ns), pr.GetValue(sigma),
-                    ElectronicCarrierDensityCm3: pr.GetValue(ne)));
+                    ElectronicCarrierDensityPerCm3: pr.GetValue(ne)));
                 phase = resolved.Phase;
                 rows.AddRange(defaults.Where(r => r.Parameter != "li_potential_v"));
             }
@@ -57,22 +57,22 @@ public sealed class SpaceChargeCommands : ICliModule
             var result = SpaceChargeProfile.Solve(phase, pr.GetValue(phi), pr.GetValue(temp) + 273.15, pr.GetValue(points));
             if (pr.GetValue(csv) is { } csvPath)
             {
-                var table = new SweepTable("x_nm", "potential_v", "concentration_cm3");
-                foreach (var p in result.Profile) table.Add(p.XNm, p.PotentialV, p.ConcentrationCm3);
+                var table = new SweepTable("x_nm", "potential_v", "concentration_per_cm3");
+                foreach (var p in result.Profile) table.Add(p.XNm, p.PotentialV, p.ConcentrationPerCm3);
                 table.WriteCsv(csvPath);
             }
             if (pr.GetValue(plot) is { } plotPath) SpaceChargeCharts.Save(SpaceChargeCharts.Profile(result), plotPath);
             if (pr.GetValue(json)) { CliOutput.WriteJson(new SpaceChargeProfileReport(rows, result)); return 0; }
             var t = new Table { Title = new TableTitle($"{Markup.Escape(result.Phase)}: space-charge layer at ψs = {G(result.PotentialV)} V ({G(result.ReducedPotential)} kT/e)") }
                 .AddColumns("quantity", "value");
-            t.AddRow("ε_r, C0, NS", Markup.Escape($"{G(result.EpsilonR)}, {G(result.MobileDensityCm3)} cm⁻³, {G(result.SiteDensityCm3)} cm⁻³"));
+            t.AddRow("ε_r, C0, NS", Markup.Escape($"{G(result.EpsilonR)}, {G(result.MobileDensityPerCm3)} cm⁻³, {G(result.SiteDensityPerCm3)} cm⁻³"));
             t.AddRow("temperature", $"{G(result.TemperatureK)} K");
             t.AddRow("Debye length √(εkT/e²C0)", $"{G(result.DebyeLengthNm)} nm");
             t.AddRow("screening length", $"{G(result.ScreeningLengthNm)} nm");
-            t.AddRow("space charge", $"{G(result.SpaceChargeUcCm2)} µC/cm²");
+            t.AddRow("space charge", $"{G(result.SpaceChargeUcPerCm2)} µC/cm²");
             t.AddRow("width (c within 1 % of C0)", $"{G(result.WidthNm)} nm");
-            t.AddRow("differential capacitance", $"{G(result.CapacitanceUfCm2)} µF/cm²");
-            t.AddRow("Li⁺ at the interface", Markup.Escape($"{G(result.SurfaceConcentrationCm3)} cm⁻³ ({G(result.SurfaceConcentrationCm3 / result.MobileDensityCm3)} × C0)"));
+            t.AddRow("differential capacitance", $"{G(result.CapacitanceUfPerCm2)} µF/cm²");
+            t.AddRow("Li⁺ at the interface", Markup.Escape($"{G(result.SurfaceConcentrationPerCm3)} cm⁻³ ({G(result.SurfaceConcentrationPerCm3 / result.MobileDensityPerCm3)} × C0)"));
             if (result.SpaceChargeResistanceOhmCm2 is { } r) t.AddRow("space-charge resistance", $"{G(r)} Ω·cm²");
             if (result.ArcFrequencyHz is { } f) t.AddRow("impedance arc apex 1/(2πRC)", $"{G(f)} Hz");
             CliOutput.Terminal.Write(t);
@@ -193,19 +193,19 @@ public sealed class SpaceChargeCommands : ICliModule
         if (sweep is not null)
         {
             var t = new SweepTable("thickness_nm", "cathode_side_ohm_cm2", "coating_ohm_cm2", "electrolyte_side_ohm_cm2", "total_ohm_cm2",
-                "electrolyte_potential_drop_v", "electrolyte_li_depletion", "capacitance_uf_cm2");
+                "electrolyte_potential_drop_v", "electrolyte_li_depletion", "capacitance_uf_per_cm2");
             foreach (var row in sweep.Rows)
                 t.Add(row.ThicknessNm, row.CathodeSideOhmCm2, row.CoatingOhmCm2, row.ElectrolyteSideOhmCm2, row.TotalResistanceOhmCm2,
-                    row.ElectrolytePotentialDropV, row.ElectrolyteLiDepletion, row.CapacitanceUfCm2);
+                    row.ElectrolytePotentialDropV, row.ElectrolyteLiDepletion, row.CapacitanceUfPerCm2);
             t.WriteCsv(path);
             return;
         }
         // Profiles on one axis: x < 0 in the cathode, 0..L in the coating, x > L in the electrolyte; phase code 0/1/2.
-        var p = new SweepTable("x_nm", "phase", "potential_v", "concentration_cm3");
+        var p = new SweepTable("x_nm", "phase", "potential_v", "concentration_per_cm3");
         double l = r.CoatingLayer?.ThicknessNm ?? 0;
-        foreach (var q in r.CathodeSide.Profile.Reverse()) p.Add(-q.XNm, 0, q.PotentialV, q.ConcentrationCm3);
-        if (r.CoatingLayer is { } c) foreach (var q in c.Profile) p.Add(q.XNm, 1, q.PotentialV, q.ConcentrationCm3);
-        foreach (var q in r.ElectrolyteSide.Profile) p.Add(l + q.XNm, 2, q.PotentialV, q.ConcentrationCm3);
+        foreach (var q in r.CathodeSide.Profile.Reverse()) p.Add(-q.XNm, 0, q.PotentialV, q.ConcentrationPerCm3);
+        if (r.CoatingLayer is { } c) foreach (var q in c.Profile) p.Add(q.XNm, 1, q.PotentialV, q.ConcentrationPerCm3);
+        foreach (var q in r.ElectrolyteSide.Profile) p.Add(l + q.XNm, 2, q.PotentialV, q.ConcentrationPerCm3);
         p.WriteCsv(path);
     }
 
@@ -217,25 +217,25 @@ public sealed class SpaceChargeCommands : ICliModule
         t.AddRow("phase", Markup.Escape(a.Phase), Markup.Escape(b.Phase));
         t.AddRow("Li potential (V vs Li/Li⁺)", G(a.LiPotentialV), G(b.LiPotentialV));
         t.AddRow("potential drop into the bulk (V)", G(a.PotentialDropV), G(b.PotentialDropV));
-        t.AddRow("space charge (µC/cm²)", G(a.SpaceChargeUcCm2), G(b.SpaceChargeUcCm2));
+        t.AddRow("space charge (µC/cm²)", G(a.SpaceChargeUcPerCm2), G(b.SpaceChargeUcPerCm2));
         t.AddRow("width, c within 1 % (nm)", G(a.WidthNm), G(b.WidthNm));
         t.AddRow("Li⁺ at the contact / bulk", G(1 - a.LiDepletion), G(1 - b.LiDepletion));
         t.AddRow("space-charge resistance (Ω·cm²)", Opt(a.SpaceChargeResistanceOhmCm2), Opt(b.SpaceChargeResistanceOhmCm2));
-        t.AddRow("capacitance (µF/cm²)", G(a.CapacitanceUfCm2), G(b.CapacitanceUfCm2));
+        t.AddRow("capacitance (µF/cm²)", G(a.CapacitanceUfPerCm2), G(b.CapacitanceUfPerCm2));
         CliOutput.Terminal.Write(t);
         if (r.CoatingLayer is { } c)
         {
             var ct = new Table { Title = new TableTitle(Markup.Escape($"{c.Phase} coating, {G(c.ThicknessNm)} nm")) }.AddColumns("quantity", "value");
             ct.AddRow("potential at the cathode / electrolyte contact (V, vs its own bulk level)", $"{G(c.PotentialAtCathodeV)} / {G(c.PotentialAtElectrolyteV)}");
-            ct.AddRow("net charge (µC/cm²)", G(c.SpaceChargeUcCm2));
-            ct.AddRow("lowest Li⁺ inside / bulk", G(c.MinimumConcentrationCm3 / c.MobileDensityCm3));
+            ct.AddRow("net charge (µC/cm²)", G(c.SpaceChargeUcPerCm2));
+            ct.AddRow("lowest Li⁺ inside / bulk", G(c.MinimumConcentrationPerCm3 / c.MobileDensityPerCm3));
             ct.AddRow("L/σ (Ω·cm²)", Opt(c.BulkResistanceOhmCm2));
             ct.AddRow("∫dx/σ(x) (Ω·cm²)", Opt(c.TotalResistanceOhmCm2));
             CliOutput.Terminal.Write(ct);
         }
         var s = new Table().AddColumns("interface total", "value");
         s.AddRow("resistance (Ω·cm²)", Opt(r.TotalResistanceOhmCm2));
-        s.AddRow("capacitance, layers in series (µF/cm²)", G(r.CapacitanceUfCm2));
+        s.AddRow("capacitance, layers in series (µF/cm²)", G(r.CapacitanceUfPerCm2));
         s.AddRow("impedance arc apex 1/(2πRC) (Hz)", Opt(r.ArcFrequencyHz));
         s.AddRow("charge balance |ΣQ|/max|Q|", G(r.NeutralityError));
         CliOutput.Terminal.Write(s);

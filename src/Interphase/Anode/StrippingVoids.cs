@@ -193,7 +193,7 @@ public sealed record CreepPenetrationLimit(string Family, double MaxPressureMPa,
 /// known for cold-pressed sulfide pellets; carried over to halides, which are cold-pressed the same way. The reviews
 /// report none for sintered oxides (garnet pellets are pressed against Li at up to 400 MPa, 004 Table 1).
 /// </summary>
-public static class CreepPenetration
+internal static class CreepPenetration
 {
     /// <summary>Cold-pressed sulfides (Li6PS5Cl, 87 % dense): 5 MPa did not short, 10 and 25 MPa shorted with time, 75 MPa at once.</summary>
     public static readonly CreepPenetrationLimit Sulfide = new("sulfide", 5.0,

@@ -62,7 +62,7 @@ public sealed record CapacityResult(string Formula, double Electrons, double Mol
 }
 
 /// <summary>Molar mass of a chemical formula.</summary>
-public static class MolarMass
+internal static class MolarMass
 {
     /// <summary>Molar mass, g/mol, of a formula such as <c>Li7La3Zr2O12</c> or <c>Li1.3Al0.3Ti1.7(PO4)3</c>.</summary>
     public static double Of(string formula)

@@ -1,7 +1,7 @@
 namespace Interphase.Cell;
 
 /// <summary>Checks a <see cref="CellSpec"/> for impossible values, naming the offending key.</summary>
-public static class CellValidation
+internal static class CellValidation
 {
     /// <summary>Throws <see cref="InterphaseException"/> naming the first impossible value.</summary>
     public static void Validate(CellSpec cell)

@@ -4,7 +4,7 @@ namespace Interphase.Cell;
 /// Ohmic polarisation of an electrolyte layer, ΔE = I·R = J·L/σ (Wu et al. 2016, 000_1b9f07c347a22629.txt §1):
 /// "a 50 mV drop at 3 mA/cm² and 0.1 mS/cm allows at most 16.7 µm".
 /// </summary>
-public static class OhmicLoss
+internal static class OhmicLoss
 {
     /// <summary>Voltage drop, mV, across a layer of <paramref name="thicknessUm"/> µm at <paramref name="currentMaPerCm2"/> mA/cm² and conductivity <paramref name="conductivitySPerCm"/> S/cm.</summary>
     public static double VoltageDropMv(double currentMaPerCm2, double thicknessUm, double conductivitySPerCm)

@@ -1,7 +1,7 @@
 namespace Interphase.Chemistry;
 
 /// <summary>A formula that cannot be read. The message names the formula, the position (1-based) and the problem.</summary>
-public sealed class FormulaException : InterphaseException
+internal sealed class FormulaException : InterphaseException
 {
     /// <summary>Creates the error.</summary>
     public FormulaException(string formula, int position, string problem)

@@ -12,7 +12,7 @@ namespace Interphase.Chemistry;
 /// A small recursive-descent parser: the grammar is tiny and every error must name its position, which a general
 /// parsing library would not make simpler. It only ever throws <see cref="FormulaException"/>.
 /// </remarks>
-public static class FormulaParser
+internal static class FormulaParser
 {
     private const int MaxDepth = 32;
 

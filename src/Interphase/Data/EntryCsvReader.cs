@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Interphase.Chemistry;
 
 namespace Interphase.Data;
@@ -15,7 +15,7 @@ namespace Interphase.Data;
 /// <c>source_id</c> (or <c>material_id</c>, <c>entry_id</c>, <c>id</c>; without one the line number is the id),
 /// <c>functional</c>, <c>correction_scheme</c> and <c>basis</c> (<c>formation</c>/<c>raw_total</c>). Raw total
 /// energies may be given instead as <c>energy_per_atom</c> (eV/atom). Fields may be quoted (RFC 4180, within one
-/// line). Every error names the file, the line and the problem.
+/// line; read by CsvHelper). Every error names the file, the line and the problem.
 /// </remarks>
 public static class EntryCsvReader
 {
@@ -28,8 +28,8 @@ public static class EntryCsvReader
     public static List<Entry> Read(string path)
     {
         if (!File.Exists(path)) throw new InterphaseException($"{path}: file not found");
-        using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
-        return Read(reader, path, Path.GetFileName(path), null, lineIds: false);
+        using var csv = CsvReader.FromFile(path, Options);
+        return Read(csv, path, Path.GetFileName(path), null, lineIds: false);
     }
 
     /// <summary>Reads a CSV file with <paramref name="sourceName"/> as the entries' source; rows without an id column
@@ -41,18 +41,42 @@ public static class EntryCsvReader
     public static List<Entry> Read(string path, string sourceName, IReadOnlySet<string>? onlyWithin = null)
     {
         if (!File.Exists(path)) throw new InterphaseException($"{path}: file not found");
-        using var reader = new StreamReader(path, Encoding.UTF8, true, 1 << 16);
-        return Read(reader, path, sourceName, onlyWithin, lineIds: true);
+        using var csv = CsvReader.FromFile(path, Options);
+        return Read(csv, path, sourceName, onlyWithin, lineIds: true);
     }
 
     /// <summary>Reads CSV text; <paramref name="source"/> names the input in errors and provenance.</summary>
-    public static List<Entry> Read(TextReader reader, string source) => Read(reader, source, Path.GetFileName(source), null, lineIds: false);
-
-    private static List<Entry> Read(TextReader reader, string source, string sourceName, IReadOnlySet<string>? onlyWithin, bool lineIds)
+    public static List<Entry> Read(TextReader reader, string source)
     {
-        string? header = reader.ReadLine();
-        if (header is null) throw EntryFileErrors.At(source, 1, "empty file (expected a header such as formula,e_form_per_atom)");
-        var columns = SplitLine(header.TrimStart('\uFEFF'), source, 1).Select(c => c.ToLowerInvariant()).ToArray();
+        using var csv = CsvReader.Create(reader, Options, leaveOpen: true);
+        return Read(csv, source, Path.GetFileName(source), null, lineIds: false);
+    }
+
+    // RFC 4180 with a comma; a quoted field ends on its own line, so a stray quote cannot swallow the rest of the
+    // file, and bad quoting is an error (naming the line) rather than silently repaired.
+    private static readonly CsvReaderOptions Options = new()
+    {
+        Separator = ',', HasHeader = false, TrimWhitespace = true, TrackLineNumbers = true, AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
+
+    private static List<Entry> Read(CsvReader csv, string source, string sourceName, IReadOnlySet<string>? onlyWithin, bool lineIds)
+    {
+        try
+        {
+            return ReadRows(csv, source, sourceName, onlyWithin, lineIds);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw EntryFileErrors.At(source, (int)Math.Max(1, ex.LineNumber), $"malformed CSV quoting ({ex.Message})", ex);
+        }
+    }
+
+    private static List<Entry> ReadRows(CsvReader csv, string source, string sourceName, IReadOnlySet<string>? onlyWithin, bool lineIds)
+    {
+        if (!csv.Read()) throw EntryFileErrors.At(source, 1, "empty file (expected a header such as formula,e_form_per_atom)");
+        var columns = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+        string header = string.Join(",", columns);
         int fi = Array.FindIndex(columns, c => FormulaColumns.Contains(c));
         int ei = Array.FindIndex(columns, c => EnergyColumns.Contains(c));
         var basis = EnergyBasis.Formation;
@@ -68,19 +92,16 @@ public static class EntryCsvReader
         // Formulas repeat across polymorphs and rows; parse each distinct formula once.
         var parsed = new Dictionary<string, Composition>(StringComparer.Ordinal);
         var scratch = new List<KeyValuePair<Element, double>>(12);
-        int line = 1;
         var provenance = new Provenance(sourceName, null, basis);
-        string? text;
-        while ((text = reader.ReadLine()) is not null)
+        while (csv.Read())
         {
-            line++;
-            if (text.Length == 0) continue;
-            var fields = SplitLine(text, source, line);
-            if (fields.Length > columns.Length || fields.Length <= Math.Max(fi, ei))
-                throw EntryFileErrors.At(source, line, fields.Length > columns.Length
-                    ? $"{fields.Length} fields but the header names {columns.Length} columns ({Quoted.Cap(string.Join(",", columns))}); name every column in the header"
-                    : $"expected {columns.Length} fields, found {fields.Length}");
-            string formula = fields[fi];
+            int line = (int)csv.LineNumber;
+            int count = csv.FieldCount;
+            if (count > columns.Length || count <= Math.Max(fi, ei))
+                throw EntryFileErrors.At(source, line, count > columns.Length
+                    ? $"{count} fields but the header names {columns.Length} columns ({Quoted.Cap(header)}); name every column in the header"
+                    : $"expected {columns.Length} fields, found {count}");
+            string formula = csv.GetString(fi);
             if (onlyWithin is not null && !SymbolsWithin(formula, onlyWithin)) continue;
             if (!parsed.TryGetValue(formula, out var comp))
             {
@@ -89,16 +110,17 @@ public static class EntryCsvReader
                     throw EntryFileErrors.At(source, line, error!.Message, error);
                 parsed[formula] = comp!;
             }
-            if (!double.TryParse(fields[ei], NumberStyles.Float, CultureInfo.InvariantCulture, out double e) || !double.IsFinite(e))
-                throw EntryFileErrors.At(source, line, $"energy '{Quoted.Cap(fields[ei])}' in column '{columns[ei]}' is not a number (eV/atom)");
+            // The energy is parsed from the field's UTF-8 bytes: no string per row.
+            if (!double.TryParse(csv.GetSpan(ei), NumberStyles.Float, CultureInfo.InvariantCulture, out double e) || !double.IsFinite(e))
+                throw EntryFileErrors.At(source, line, $"energy '{Quoted.Cap(csv.GetString(ei))}' in column '{columns[ei]}' is not a number (eV/atom)");
             // One shared provenance unless rows carry their own: a per-row record would double the loading cost of large tables.
-            var p = idi >= 0 || lineIds ? provenance with { SourceId = Field(fields, idi) ?? line.ToString(CultureInfo.InvariantCulture) } : provenance;
+            var p = idi >= 0 || lineIds ? provenance with { SourceId = Field(csv, idi) ?? line.ToString(CultureInfo.InvariantCulture) } : provenance;
             if (bi >= 0 || fni >= 0 || csi >= 0)
             {
                 var rowBasis = basis;
-                if (Field(fields, bi) is { } b && !TryParseBasis(b, out rowBasis))
+                if (Field(csv, bi) is { } b && !TryParseBasis(b, out rowBasis))
                     throw EntryFileErrors.At(source, line, $"unknown energy basis '{b}' (expected formation or raw_total)");
-                p = p with { Basis = rowBasis, Functional = Field(fields, fni), CorrectionScheme = Field(fields, csi) };
+                p = p with { Basis = rowBasis, Functional = Field(csv, fni), CorrectionScheme = Field(csv, csi) };
             }
             entries.Add(Entry.FromEnergyPerAtom(comp!, e, p));
         }
@@ -125,7 +147,7 @@ public static class EntryCsvReader
         }
     }
 
-    private static string? Field(string[] fields, int i) => i >= 0 && i < fields.Length && fields[i].Length > 0 ? fields[i] : null;
+    private static string? Field(CsvReader csv, int i) => i >= 0 && i < csv.FieldCount && csv.GetString(i) is { Length: > 0 } f ? f : null;
 
     // Fast path for the plain per-cell formulas of such tables (element symbols and integer counts, e.g. Li12P4S16);
     // anything else (brackets, decimals, repeated elements) goes to the full parser.
@@ -169,47 +191,5 @@ public static class EntryCsvReader
             if (!symbols.Contains(span.Slice(i, len).ToString())) return false;
         }
         return true;
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quoting within the line); fields are trimmed.</summary>
-    private static string[] SplitLine(string text, string source, int line)
-    {
-        if (!text.Contains('"')) return text.Split(',', StringSplitOptions.TrimEntries);
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        int i = 0;
-        while (true)
-        {
-            while (i < text.Length && text[i] == ' ') i++;
-            if (i < text.Length && text[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length) throw EntryFileErrors.At(source, line, "unterminated quoted field");
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            sb.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    sb.Append(text[i++]);
-                }
-                while (i < text.Length && text[i] != ',') i++;
-            }
-            else
-            {
-                while (i < text.Length && text[i] != ',') sb.Append(text[i++]);
-            }
-            fields.Add(sb.ToString().Trim());
-            sb.Clear();
-            if (i >= text.Length) return fields.ToArray();
-            i++; // the comma
-        }
     }
 }

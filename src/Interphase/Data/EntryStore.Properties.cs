@@ -85,15 +85,7 @@ public sealed partial class EntryStore
         }
         else
         {
-            using var del = Command("DELETE FROM properties WHERE source_id = $s AND chemsys = $c", tx);
-            var pc = del.Parameters.Add("$c", SqliteType.Text);
-            del.Parameters.AddWithValue("$s", sourceId);
-            del.Prepare();
-            foreach (var key in subsystems)
-            {
-                pc.Value = key;
-                del.ExecuteNonQuery();
-            }
+            DeleteInSystems("properties", sourceId, subsystems, tx);
         }
         var allowed = subsystems?.ToHashSet(StringComparer.Ordinal);
         return InsertProperties(records, sourceId, tx, null, allowed);
@@ -102,20 +94,10 @@ public sealed partial class EntryStore
     private int InsertProperties(IEnumerable<PropertyRecord> records, long sourceId, SqliteTransaction tx,
         Func<PropertyRecord, string?>? check, IReadOnlySet<string>? allowedSystems = null)
     {
-        using var ins = Command("""
-            INSERT INTO properties (source_id, source_entry_id, line, formula, reduced_formula, chemsys, property, value, method)
-            VALUES ($s, $id, $l, $f, $rf, $c, $p, $v, $m)
-            """, tx);
-        ins.Parameters.AddWithValue("$s", sourceId);
-        var pId = ins.Parameters.Add("$id", SqliteType.Text);
-        var pL = ins.Parameters.Add("$l", SqliteType.Integer);
-        var pF = ins.Parameters.Add("$f", SqliteType.Text);
-        var pRf = ins.Parameters.Add("$rf", SqliteType.Text);
-        var pC = ins.Parameters.Add("$c", SqliteType.Text);
-        var pP = ins.Parameters.Add("$p", SqliteType.Text);
-        var pV = ins.Parameters.Add("$v", SqliteType.Real);
-        var pM = ins.Parameters.Add("$m", SqliteType.Text);
-        ins.Prepare();
+        using var ins = new SourceInsert(this, "properties", sourceId, tx,
+            ("source_entry_id", SqliteType.Text), ("line", SqliteType.Integer), ("formula", SqliteType.Text),
+            ("reduced_formula", SqliteType.Text), ("chemsys", SqliteType.Text), ("property", SqliteType.Text),
+            ("value", SqliteType.Real), ("method", SqliteType.Text));
         var systems = new Dictionary<string, string>(StringComparer.Ordinal);
         int added = 0;
         foreach (var r in records)
@@ -127,15 +109,7 @@ public sealed partial class EntryStore
                 systems[r.ReducedFormula] = chemsys = FormulaParser.Parse(r.ReducedFormula).ChemicalSystem.ToString();
             if (allowedSystems is not null && !allowedSystems.Contains(chemsys))
                 throw new InterphaseException($"property of {r.Formula} ({r.SourceId}) is outside the pulled systems");
-            pId.Value = (object?)r.SourceId ?? DBNull.Value;
-            pL.Value = (object?)r.Line ?? DBNull.Value;
-            pF.Value = r.Formula;
-            pRf.Value = r.ReducedFormula;
-            pC.Value = chemsys;
-            pP.Value = MaterialProperties.Name(r.Property);
-            pV.Value = r.Value;
-            pM.Value = (object?)r.Method ?? DBNull.Value;
-            ins.ExecuteNonQuery();
+            ins.Row(r.SourceId, r.Line, r.Formula, r.ReducedFormula, chemsys, MaterialProperties.Name(r.Property), r.Value, r.Method);
             added++;
         }
         return added;

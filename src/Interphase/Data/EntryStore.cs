@@ -280,33 +280,13 @@ public sealed partial class EntryStore : IDisposable
             }
             else
             {
-                using var del = Command("DELETE FROM entries WHERE source_id = $s AND chemsys = $c", tx);
-                var pc = del.Parameters.Add("$c", SqliteType.Text);
-                del.Parameters.AddWithValue("$s", sourceId);
-                del.Prepare();
-                foreach (var key in subsystems)
-                {
-                    pc.Value = key;
-                    replaced += del.ExecuteNonQuery();
-                }
+                replaced = DeleteInSystems("entries", sourceId, subsystems, tx);
             }
-            using var ins = Command("""
-                INSERT INTO entries (source_id, source_entry_id, formula, reduced_formula, chemsys, nelements, natoms,
-                                     energy_per_atom, basis, functional, correction_scheme)
-                VALUES ($s, $id, $f, $rf, $c, $n, $na, $e, $b, $fn, $cs)
-                """, tx);
-            ins.Parameters.AddWithValue("$s", sourceId);
-            var pId = ins.Parameters.Add("$id", SqliteType.Text);
-            var pF = ins.Parameters.Add("$f", SqliteType.Text);
-            var pRf = ins.Parameters.Add("$rf", SqliteType.Text);
-            var pC = ins.Parameters.Add("$c", SqliteType.Text);
-            var pN = ins.Parameters.Add("$n", SqliteType.Integer);
-            var pNa = ins.Parameters.Add("$na", SqliteType.Real);
-            var pE = ins.Parameters.Add("$e", SqliteType.Real);
-            var pB = ins.Parameters.Add("$b", SqliteType.Integer);
-            var pFn = ins.Parameters.Add("$fn", SqliteType.Text);
-            var pCs = ins.Parameters.Add("$cs", SqliteType.Text);
-            ins.Prepare();
+            using var ins = new SourceInsert(this, "entries", sourceId, tx,
+                ("source_entry_id", SqliteType.Text), ("formula", SqliteType.Text), ("reduced_formula", SqliteType.Text),
+                ("chemsys", SqliteType.Text), ("nelements", SqliteType.Integer), ("natoms", SqliteType.Real),
+                ("energy_per_atom", SqliteType.Real), ("basis", SqliteType.Integer), ("functional", SqliteType.Text),
+                ("correction_scheme", SqliteType.Text));
             var allowed = subsystems is null ? null : new HashSet<string>(subsystems, StringComparer.Ordinal);
             int added = 0;
             foreach (var e in entries)
@@ -315,17 +295,8 @@ public sealed partial class EntryStore : IDisposable
                 string chemsys = comp.ChemicalSystem.ToString();
                 if (allowed is not null && !allowed.Contains(chemsys))
                     throw new InterphaseException($"entry {e.Composition} ({e.Provenance.SourceId}) is outside the pulled systems");
-                pId.Value = (object?)e.Provenance.SourceId ?? DBNull.Value;
-                pF.Value = comp.FullFormula;
-                pRf.Value = comp.ReducedFormula;
-                pC.Value = chemsys;
-                pN.Value = comp.ElementCount;
-                pNa.Value = comp.NumAtoms;
-                pE.Value = e.EnergyPerAtom;
-                pB.Value = (int)e.Provenance.Basis;
-                pFn.Value = (object?)e.Provenance.Functional ?? DBNull.Value;
-                pCs.Value = (object?)e.Provenance.CorrectionScheme ?? DBNull.Value;
-                ins.ExecuteNonQuery();
+                ins.Row(e.Provenance.SourceId, comp.FullFormula, comp.ReducedFormula, chemsys, comp.ElementCount, comp.NumAtoms,
+                    e.EnergyPerAtom, (int)e.Provenance.Basis, e.Provenance.Functional, e.Provenance.CorrectionScheme);
                 added++;
             }
             if (subsystems is null && added == 0)
@@ -517,6 +488,50 @@ public sealed partial class EntryStore : IDisposable
         cmd.CommandText = sql;
         cmd.Transaction = tx;
         return cmd;
+    }
+
+    // Deletes the source's rows of one table whose chemical system is one of the keys; returns how many.
+    private int DeleteInSystems(string table, long sourceId, IEnumerable<string> systems, SqliteTransaction tx)
+    {
+        using var del = Command($"DELETE FROM {table} WHERE source_id = $s AND chemsys = $c", tx);
+        var pc = del.Parameters.Add("$c", SqliteType.Text);
+        del.Parameters.AddWithValue("$s", sourceId);
+        del.Prepare();
+        int deleted = 0;
+        foreach (var key in systems)
+        {
+            pc.Value = key;
+            deleted += del.ExecuteNonQuery();
+        }
+        return deleted;
+    }
+
+    /// <summary>
+    /// A prepared INSERT of rows of one source into <c>entries</c> or <c>properties</c> (the one way both tables are
+    /// written): the source id is bound once, each row binds its values in column order (null → SQL NULL).
+    /// </summary>
+    private sealed class SourceInsert : IDisposable
+    {
+        private readonly SqliteCommand _cmd;
+        private readonly SqliteParameter[] _values;
+
+        public SourceInsert(EntryStore store, string table, long sourceId, SqliteTransaction tx, params (string Column, SqliteType Type)[] columns)
+        {
+            _cmd = store.Command(
+                $"INSERT INTO {table} (source_id, {string.Join(", ", columns.Select(c => c.Column))}) " +
+                $"VALUES ($s, {string.Join(", ", columns.Select((_, i) => "$v" + i.ToString(CultureInfo.InvariantCulture)))})", tx);
+            _cmd.Parameters.AddWithValue("$s", sourceId);
+            _values = columns.Select((c, i) => _cmd.Parameters.Add("$v" + i.ToString(CultureInfo.InvariantCulture), c.Type)).ToArray();
+            _cmd.Prepare();
+        }
+
+        public void Row(params object?[] values)
+        {
+            for (int i = 0; i < _values.Length; i++) _values[i].Value = values[i] ?? DBNull.Value;
+            _cmd.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _cmd.Dispose();
     }
 
     private T Scalar<T>(string sql)

@@ -7,7 +7,7 @@ namespace Interphase.Data;
 /// references computed the same way, so each raw entry is referenced to the lowest-energy elemental entries
 /// (eV/atom) of its own source; a source without a reference for one of its elements is refused.
 /// </summary>
-public static class FormationEnergies
+internal static class FormationEnergies
 {
     /// <summary>
     /// Returns the entries with every raw-total entry replaced by its formation energy

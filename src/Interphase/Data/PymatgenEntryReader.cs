@@ -15,7 +15,7 @@ namespace Interphase.Data;
 /// a PDEntry with <c>attribute = "formation"</c>); formation energies follow from the lowest elemental entries of the
 /// same source. Python's bare <c>NaN</c>/<c>Infinity</c> (e.g. adjustment uncertainties) are read as null.
 /// </summary>
-public static class PymatgenEntryReader
+internal static class PymatgenEntryReader
 {
     /// <summary>Key in an entry's <c>data</c> dict recording whether the energy is a formation energy.</summary>
     public const string BasisKey = "energy_basis";

@@ -3,7 +3,7 @@ namespace Interphase.Knowledge;
 /// <summary>
 /// A knowledge-base data file is malformed: names the file and, where known, the entry and the problem.
 /// </summary>
-public sealed class KnowledgeDataException : InterphaseException
+internal sealed class KnowledgeDataException : InterphaseException
 {
     /// <summary>Creates an error for <paramref name="file"/> and <paramref name="entry"/>.</summary>
     public KnowledgeDataException(string file, string? entry, string problem, Exception? inner = null)

@@ -8,7 +8,7 @@ namespace Interphase.Knowledge;
 /// citations name a seed file and a table/figure/section, units are recognised and match the property, ids are
 /// unique. A malformed file throws <see cref="KnowledgeDataException"/> naming the file and the entry.
 /// </summary>
-public static class KnowledgeLoader
+internal static class KnowledgeLoader
 {
     private const string ResourcePrefix = "Interphase.Knowledge.Data.";
 

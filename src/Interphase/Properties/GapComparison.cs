@@ -12,7 +12,7 @@ namespace Interphase.Properties;
 /// <param name="ThresholdEv">DFT threshold judged.</param>
 /// <param name="InsulatorEv">Measured gap counted as an electronic insulator, eV.</param>
 /// <param name="Agreement">Fraction of matched formulas where "DFT gap ≥ threshold" agrees with "measured gap ≥ insulator gap".</param>
-public sealed record GapComparisonResult(int MatchedFormulas, int NonZeroPairs, double MedianRatio, double LowerQuartileRatio,
+internal sealed record GapComparisonResult(int MatchedFormulas, int NonZeroPairs, double MedianRatio, double LowerQuartileRatio,
     double UpperQuartileRatio, double MedianDifferenceEv, double ThresholdEv, double InsulatorEv, double Agreement);
 
 /// <summary>
@@ -20,7 +20,7 @@ public sealed record GapComparisonResult(int MatchedFormulas, int NonZeroPairs, 
 /// the typical underestimate and how well a PBE threshold separates measured insulators, which documents
 /// <see cref="ElectronicCharacterService.DefaultThresholdEv"/>.
 /// </summary>
-public static class GapComparison
+internal static class GapComparison
 {
     /// <summary>Compares the two sets of gaps, matching compounds by reduced formula.</summary>
     /// <exception cref="InterphaseException">No compound in common.</exception>

@@ -12,7 +12,7 @@ namespace Interphase.Properties;
 /// formation energies), the only value, or the median of the polymorphs with their range.</param>
 /// <param name="Values">Every stored value of this property for the compound (all polymorphs and sources).</param>
 /// <param name="Chosen">The polymorph used, when one value was picked (null for a median of an even count).</param>
-public sealed record PropertyChoice(MaterialProperty Property, double Value, string Source, string Rule,
+internal sealed record PropertyChoice(MaterialProperty Property, double Value, string Source, string Rule,
     IReadOnlyList<PropertyRecord> Values, PropertyRecord? Chosen)
 {
     /// <summary>Smallest value of the source used.</summary>

@@ -38,14 +38,14 @@ public sealed record PropertySummaryRow(string Property, string Unit, double Val
 /// <param name="BulkModulusGpa">Bulk modulus used, GPa.</param>
 /// <param name="RefractiveIndex">Refractive index used.</param>
 /// <param name="DielectricConstant">Dielectric constant used.</param>
-/// <param name="DensityGCm3">Density used, g/cm³.</param>
+/// <param name="DensityGPerCm3">Density used, g/cm³.</param>
 /// <param name="Electronic">Electronic character the analyses use (insulating, conducting, gas, unknown).</param>
 /// <param name="ElectronicReason">Why, with its source.</param>
 /// <param name="Properties">Each property found, with every value.</param>
 /// <param name="Missing">Properties with no value.</param>
 /// <param name="HowToGet">How to get missing values (when some are missing).</param>
 public sealed record PropertyReport(string Formula, string ReducedFormula, string DataSource, double? BandGapEv, double? ShearModulusGpa,
-    double? BulkModulusGpa, double? RefractiveIndex, double? DielectricConstant, double? DensityGCm3, string Electronic, string ElectronicReason,
+    double? BulkModulusGpa, double? RefractiveIndex, double? DielectricConstant, double? DensityGPerCm3, string Electronic, string ElectronicReason,
     IReadOnlyList<PropertySummaryRow> Properties, IReadOnlyList<string> Missing, string? HowToGet)
 {
     /// <summary>Builds the report of <paramref name="formula"/> from <paramref name="source"/>.</summary>

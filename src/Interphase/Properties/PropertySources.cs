@@ -14,7 +14,7 @@ public interface IPropertySource
 }
 
 /// <summary>The properties of an entry store. Thread-safe (queries are serialised).</summary>
-public sealed class StorePropertySource : IPropertySource, IDisposable
+internal sealed class StorePropertySource : IPropertySource, IDisposable
 {
     private readonly EntryStore _store;
     private readonly object _lock = new();

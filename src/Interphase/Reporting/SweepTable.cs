@@ -17,13 +17,15 @@ public sealed class SweepTable
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>Rows, one value per column (NaN where undefined).</summary>
-    public List<double[]> Rows { get; } = new();
+    public IReadOnlyList<IReadOnlyList<double>> Rows => _rows;
+
+    private readonly List<double[]> _rows = new();
 
     /// <summary>Appends a row.</summary>
     public void Add(params double[] row)
     {
         if (row.Length != Columns.Count) throw new ArgumentException($"row has {row.Length} values, table has {Columns.Count} columns");
-        Rows.Add(row);
+        _rows.Add((double[])row.Clone());
     }
 
     /// <summary>The values of one column.</summary>
@@ -31,7 +33,7 @@ public sealed class SweepTable
     {
         int k = Columns.ToList().IndexOf(name);
         if (k < 0) throw new ArgumentException($"no column '{name}'", nameof(name));
-        return Rows.Select(r => r[k]).ToArray();
+        return _rows.Select(r => r[k]).ToArray();
     }
 
     /// <summary>Writes the table as CSV (invariant culture, round-trip precision).</summary>

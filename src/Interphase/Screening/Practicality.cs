@@ -23,7 +23,7 @@ public sealed record PracticalityAssessment(double? HhiProduction, double? Price
 }
 
 /// <summary>Assesses practicality from the knowledge base's element table (<see cref="ScreeningTables"/>).</summary>
-public sealed class PracticalityAssessor(ScreeningTables tables)
+internal sealed class PracticalityAssessor(ScreeningTables tables)
 {
     private static readonly Element H = PeriodicTable.Get("H"), O = PeriodicTable.Get("O");
 

@@ -4,7 +4,7 @@ using YamlDotNet.Core;
 namespace Interphase.Screening;
 
 /// <summary>The criteria of the coating/interlayer score, by machine name.</summary>
-public static class Criteria
+internal static class Criteria
 {
     /// <summary>Energy above the hull of the compound's own chemical system, eV/atom.</summary>
     public const string EAboveHull = "e_above_hull";

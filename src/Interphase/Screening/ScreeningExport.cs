@@ -20,7 +20,7 @@ namespace Interphase.Screening;
 /// <param name="ReductionLimitV">Reduction limit, V vs Li/Li+.</param>
 /// <param name="OxidationLimitV">Oxidation limit, V vs Li/Li+ (null: never oxidised or no stable range).</param>
 /// <param name="Electronic">Electronic character (insulating, conducting, unknown).</param>
-/// <param name="IonicConductivitySCm">Reported Li-ion conductivity, S/cm.</param>
+/// <param name="IonicConductivitySPerCm">Reported Li-ion conductivity, S/cm.</param>
 /// <param name="BandGapEv">Reported band gap, eV.</param>
 /// <param name="AsrOhmCm2">ASR a layer of the screen's thickness adds, Ω·cm², where the conductivity is known.</param>
 /// <param name="HhiProduction">Mass-weighted Herfindahl–Hirschman index of production.</param>
@@ -30,7 +30,7 @@ namespace Interphase.Screening;
 public sealed record ScreeningRow(
     int Rank, string Formula, double Score, int Failed, IReadOnlyList<string> Costs, double WorstRxnEvPerAtom, double EAboveHullEvPerAtom,
     double? RxnCathodeEvPerAtom, double? RxnChargedCathodeEvPerAtom, double? RxnElectrolyteEvPerAtom, double? RxnAnodeEvPerAtom,
-    double? ReductionLimitV, double? OxidationLimitV, string Electronic, double? IonicConductivitySCm, double? BandGapEv,
+    double? ReductionLimitV, double? OxidationLimitV, string Electronic, double? IonicConductivitySPerCm, double? BandGapEv,
     double? AsrOhmCm2, double? HhiProduction, double? PriceUsdPerKg, IReadOnlyList<string> Flags, IReadOnlyList<CriterionResult> Criteria)
 {
     /// <summary>What the candidate's window stands on: <c>on_hull</c> (its own window) or <c>above_hull</c> (above its
@@ -164,7 +164,7 @@ public static class ScreeningExport
                 row.Rank.ToString(CultureInfo.InvariantCulture), row.Formula, N(row.Score), row.Failed.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", row.Costs), N(row.WorstRxnEvPerAtom), N(row.EAboveHullEvPerAtom), N(row.RxnCathodeEvPerAtom),
                 N(row.RxnChargedCathodeEvPerAtom), N(row.RxnElectrolyteEvPerAtom), N(row.RxnAnodeEvPerAtom), N(row.ReductionLimitV),
-                N(row.OxidationLimitV), row.Electronic, N(row.IonicConductivitySCm), N(row.BandGapEv), N(row.AsrOhmCm2),
+                N(row.OxidationLimitV), row.Electronic, N(row.IonicConductivitySPerCm), N(row.BandGapEv), N(row.AsrOhmCm2),
                 N(row.HhiProduction), N(row.PriceUsdPerKg), string.Join("; ", row.Flags),
             };
             foreach (var k in keys)

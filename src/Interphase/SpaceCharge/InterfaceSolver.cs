@@ -208,7 +208,7 @@ public static class InterfaceSolver
         var sideA = Side("cathode", cathode, a, psiA, profilePoints, notes);
         var sideB = Side("electrolyte", electrolyte, b, psiB, profilePoints, notes);
         CoatingLayerResult? coat = null;
-        double invC = 1 / sideA.CapacitanceUfCm2 + 1 / sideB.CapacitanceUfCm2;
+        double invC = 1 / sideA.CapacitanceUfPerCm2 + 1 / sideB.CapacitanceUfPerCm2;
         if (coated is { } k)
         {
             var c = k.Layer; var s = k.Slab;
@@ -233,18 +233,18 @@ public static class InterfaceSolver
             int stride = Math.Max(1, s.X.Length / Math.Max(profilePoints, 2));
             var profile = new List<ProfilePoint>();
             for (int j = 0; j < s.X.Length; j += stride)
-                profile.Add(new ProfilePoint(s.X[j] * 1e9, s.Phi[j] - vc, c.ConcentrationCm3(s.Phi[j] - vc)));
+                profile.Add(new ProfilePoint(s.X[j] * 1e9, s.Phi[j] - vc, c.ConcentrationPerCm3(s.Phi[j] - vc)));
             if (profile[^1].XNm < thickness * 1e9)
-                profile.Add(new ProfilePoint(thickness * 1e9, s.Phi[^1] - vc, c.ConcentrationCm3(s.Phi[^1] - vc)));
-            double minC = s.Phi.Min(p => c.ConcentrationCm3(p - vc));
-            if (minC < 1e-3 * c.Phase.MobileDensityCm3)
-                notes.Add($"{c.Phase.Name} coating: Li⁺ depleted to {minC / c.Phase.MobileDensityCm3:G2} of its bulk inside the coating (blocking)");
+                profile.Add(new ProfilePoint(thickness * 1e9, s.Phi[^1] - vc, c.ConcentrationPerCm3(s.Phi[^1] - vc)));
+            double minC = s.Phi.Min(p => c.ConcentrationPerCm3(p - vc));
+            if (minC < 1e-3 * c.Phase.MobileDensityPerCm3)
+                notes.Add($"{c.Phase.Name} coating: Li⁺ depleted to {minC / c.Phase.MobileDensityPerCm3:G2} of its bulk inside the coating (blocking)");
             if (totalR is { } tr && double.IsPositiveInfinity(tr))
                 notes.Add($"{c.Phase.Name} coating: ∫dx/σ(x) exceeds {SpaceChargeProfile.BlockingOhmCm2:G1} Ω·cm²: the coating blocks Li⁺ in this model");
             double geometric = c.Permittivity / thickness * 100; // µF/cm²
             invC += 1 / geometric;
-            coat = new CoatingLayerResult(c.Phase.Name, thickness * 1e9, vc, k.Input.PotentialSource, c.Phase.EpsilonR, c.Phase.MobileDensityCm3,
-                c.Phase.SiteDensityCm3, k.Input.Phase.IonicConductivitySPerCm, s.Phi[0] - vc, s.Phi[^1] - vc, q * 100,
+            coat = new CoatingLayerResult(c.Phase.Name, thickness * 1e9, vc, k.Input.PotentialSource, c.Phase.EpsilonR, c.Phase.MobileDensityPerCm3,
+                c.Phase.SiteDensityPerCm3, k.Input.Phase.IonicConductivitySPerCm, s.Phi[0] - vc, s.Phi[^1] - vc, q * 100,
                 minC, bulkR, totalR, totalR - bulkR, geometric, s.X.Length, profile);
         }
         double? total = sideA.SpaceChargeResistanceOhmCm2 is { } ra && sideB.SpaceChargeResistanceOhmCm2 is { } rb
@@ -260,8 +260,8 @@ public static class InterfaceSolver
     {
         var p = SpaceChargeProfile.FromLayer(layer, psi, points);
         notes.AddRange(p.Notes);
-        return new InterfaceSide(role, p.Phase, input.LiPotentialV, input.PotentialSource, p.EpsilonR, p.MobileDensityCm3, p.SiteDensityCm3,
-            p.ElectronicCarrierDensityCm3, p.IonicConductivitySCm, psi, p.SpaceChargeUcCm2, p.WidthNm, p.ScreeningLengthNm,
-            p.SurfaceConcentrationCm3, 1 - p.SurfaceConcentrationCm3 / p.MobileDensityCm3, p.SpaceChargeResistanceOhmCm2, p.CapacitanceUfCm2, p.Profile);
+        return new InterfaceSide(role, p.Phase, input.LiPotentialV, input.PotentialSource, p.EpsilonR, p.MobileDensityPerCm3, p.SiteDensityPerCm3,
+            p.ElectronicCarrierDensityPerCm3, p.IonicConductivitySPerCm, psi, p.SpaceChargeUcPerCm2, p.WidthNm, p.ScreeningLengthNm,
+            p.SurfaceConcentrationPerCm3, 1 - p.SurfaceConcentrationPerCm3 / p.MobileDensityPerCm3, p.SpaceChargeResistanceOhmCm2, p.CapacitanceUfPerCm2, p.Profile);
     }
 }

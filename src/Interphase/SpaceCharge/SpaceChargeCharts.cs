@@ -14,7 +14,7 @@ public static class SpaceChargeCharts
         var phi = plot.Add.Scatter(x, p.Profile.Select(q => q.PotentialV).ToArray());
         phi.LegendText = "potential ψ (V)";
         phi.MarkerSize = 0;
-        var c = plot.Add.Scatter(x, p.Profile.Select(q => q.ConcentrationCm3 / p.MobileDensityCm3).ToArray());
+        var c = plot.Add.Scatter(x, p.Profile.Select(q => q.ConcentrationPerCm3 / p.MobileDensityPerCm3).ToArray());
         c.LegendText = "c / C0";
         c.MarkerSize = 0;
         c.Axes.YAxis = plot.Axes.Right;
@@ -38,9 +38,9 @@ public static class SpaceChargeCharts
             s.LegendText = label;
             s.MarkerSize = 0;
         }
-        Line(r.Cathode, r.CathodeSide.Profile.Reverse().Select(p => (-p.XNm, p.ConcentrationCm3 / r.CathodeSide.MobileDensityCm3)));
-        if (r.CoatingLayer is { } c) Line(c.Phase, c.Profile.Select(p => (p.XNm, p.ConcentrationCm3 / c.MobileDensityCm3)));
-        Line(r.Electrolyte, r.ElectrolyteSide.Profile.Select(p => (l + p.XNm, p.ConcentrationCm3 / r.ElectrolyteSide.MobileDensityCm3)));
+        Line(r.Cathode, r.CathodeSide.Profile.Reverse().Select(p => (-p.XNm, p.ConcentrationPerCm3 / r.CathodeSide.MobileDensityPerCm3)));
+        if (r.CoatingLayer is { } c) Line(c.Phase, c.Profile.Select(p => (p.XNm, p.ConcentrationPerCm3 / c.MobileDensityPerCm3)));
+        Line(r.Electrolyte, r.ElectrolyteSide.Profile.Select(p => (l + p.XNm, p.ConcentrationPerCm3 / r.ElectrolyteSide.MobileDensityPerCm3)));
         plot.Title($"{r.Cathode}{(r.Coating is null ? "" : " | " + r.Coating)} | {r.Electrolyte}: Li⁺ across the interface");
         plot.XLabel("position (nm; cathode < 0)");
         plot.YLabel("Li⁺ concentration / bulk of each phase");

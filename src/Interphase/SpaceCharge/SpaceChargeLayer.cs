@@ -22,7 +22,7 @@ namespace Interphase.SpaceCharge;
 /// (2018); Gouy–Chapman / Mott–Schottky limits (e.g. Maier, Prog. Solid State Chem. 23, 171 (1995), cited in
 /// 003_beeb9374bf8819ab.txt).</para>
 /// </remarks>
-public sealed class SpaceChargeLayer
+internal sealed class SpaceChargeLayer
 {
     /// <summary>Largest |eψ/kT| the layer accepts: beyond it e^|y| overflows and no result can be trusted.</summary>
     public const double MaxReducedPotential = 700;
@@ -48,13 +48,13 @@ public sealed class SpaceChargeLayer
             throw new InterphaseException($"temperature {temperatureK:G4} K must be between 0 and 5000 K");
         TemperatureK = temperatureK;
         _theta0 = phase.BulkOccupancy;
-        _ns = phase.SiteDensityCm3 * 1e6;
-        _c0 = phase.MobileDensityCm3 * 1e6;
+        _ns = phase.SiteDensityPerCm3 * 1e6;
+        _c0 = phase.MobileDensityPerCm3 * 1e6;
         _eps = phase.EpsilonR * PhysicalConstants.VacuumPermittivityFPerM;
         _thermalV = PhysicalConstants.BoltzmannEvPerK * temperatureK;
         _kt = _thermalV * PhysicalConstants.ElementaryChargeC;
         if (phase.ScreensElectronically)
-            _invLambdaE2 = PhysicalConstants.ElementaryChargeC * PhysicalConstants.ElementaryChargeC * phase.ElectronicCarrierDensityCm3!.Value * 1e6 / (_eps * _kt);
+            _invLambdaE2 = PhysicalConstants.ElementaryChargeC * PhysicalConstants.ElementaryChargeC * phase.ElectronicCarrierDensityPerCm3!.Value * 1e6 / (_eps * _kt);
     }
 
     /// <summary>The phase.</summary>
@@ -101,7 +101,7 @@ public sealed class SpaceChargeLayer
     }
 
     /// <summary>Li⁺ concentration at potential ψ (relative to the bulk), cm⁻³.</summary>
-    public double ConcentrationCm3(double psiV) => Phase.SiteDensityCm3 * Occupancy(Reduced(psiV));
+    public double ConcentrationPerCm3(double psiV) => Phase.SiteDensityPerCm3 * Occupancy(Reduced(psiV));
 
     private double Occupancy(double y)
     {
@@ -241,7 +241,7 @@ public sealed class SpaceChargeLayer
         {
             double l = ScreeningLengthM;
             for (int i = 0; i < points; i++)
-                list.Add(new ProfilePoint(i * 10 * l / (points - 1) * 1e9, 0, Phase.MobileDensityCm3));
+                list.Add(new ProfilePoint(i * 10 * l / (points - 1) * 1e9, 0, Phase.MobileDensityPerCm3));
             return list;
         }
         double s = Math.Sign(ys);
@@ -253,7 +253,7 @@ public sealed class SpaceChargeLayer
             double y = s * Math.Exp(u);
             if (i > 0) x += DistanceBetween(prevY, y);
             prevY = y;
-            list.Add(new ProfilePoint(x * 1e9, y * _thermalV, Phase.SiteDensityCm3 * Occupancy(y)));
+            list.Add(new ProfilePoint(x * 1e9, y * _thermalV, Phase.SiteDensityPerCm3 * Occupancy(y)));
         }
         return list;
     }
@@ -262,5 +262,5 @@ public sealed class SpaceChargeLayer
 /// <summary>One point of a space-charge profile.</summary>
 /// <param name="XNm">Distance from the interface, nm.</param>
 /// <param name="PotentialV">Electrostatic potential relative to the bulk of the phase, V.</param>
-/// <param name="ConcentrationCm3">Li⁺ concentration, cm⁻³.</param>
-public sealed record ProfilePoint(double XNm, double PotentialV, double ConcentrationCm3);
+/// <param name="ConcentrationPerCm3">Li⁺ concentration, cm⁻³.</param>
+public sealed record ProfilePoint(double XNm, double PotentialV, double ConcentrationPerCm3);

@@ -31,12 +31,12 @@ public sealed record SourcedValue(double Value, string Source, string? Cite, boo
 /// <param name="WindowHighV">Stability window, oxidation limit (V vs Li/Li⁺), when known.</param>
 /// <param name="WindowSource">Source of the window.</param>
 /// <param name="EpsilonR">Static relative permittivity.</param>
-/// <param name="IonicConductivitySCm">Li⁺ conductivity, S/cm.</param>
+/// <param name="IonicConductivitySPerCm">Li⁺ conductivity, S/cm.</param>
 /// <param name="HolesPerExtractedLi">Electronic carriers per extracted Li (mixed conductors), or null.</param>
 public sealed record SpaceChargeMaterial(
     string Id, string Name, string Formula, string Role, SourcedValue DensityGCm3, SourcedValue SitesPerLi,
     SourcedValue? LiFraction, SourcedValue? PotentialV, double? WindowLowV, double? WindowHighV, SourcedValue? WindowSource,
-    SourcedValue EpsilonR, SourcedValue IonicConductivitySCm, SourcedValue? HolesPerExtractedLi)
+    SourcedValue EpsilonR, SourcedValue IonicConductivitySPerCm, SourcedValue? HolesPerExtractedLi)
 {
     /// <summary>Formula units per cm³ (ρ·N_A/M).</summary>
     public double FormulaUnitsPerCm3 => DensityGCm3.Value * Quantities.PhysicalConstants.AvogadroPerMol / Composition.Parse(Formula).Weight;
@@ -66,7 +66,7 @@ public sealed record SpaceChargeMaterial(
         if (!(x is > 0 and <= 1)) throw new InterphaseException($"{Name}: Li fraction {x:G4} must lie in (0, 1]");
         double full = LiPerFormula * FormulaUnitsPerCm3;
         double? electrons = HolesPerExtractedLi is { } h && h.Value > 0 ? h.Value * Math.Max(1 - x, 0.01) * full : null;
-        return new SpaceChargePhase(Name, EpsilonR.Value, x * full, SitesPerLi.Value * full, electrons, IonicConductivitySCm.Value);
+        return new SpaceChargePhase(Name, EpsilonR.Value, x * full, SitesPerLi.Value * full, electrons, IonicConductivitySPerCm.Value);
     }
 }
 

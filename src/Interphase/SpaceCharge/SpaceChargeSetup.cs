@@ -12,15 +12,15 @@ public sealed record ParameterRow(string Phase, string Role, string Parameter, d
 
 /// <summary>Values a user gives in place of the parameter table's (null: take the table's).</summary>
 /// <param name="EpsilonR">Relative permittivity.</param>
-/// <param name="MobileDensityCm3">Mobile Li⁺ density, cm⁻³.</param>
-/// <param name="SiteDensityCm3">Li site density, cm⁻³.</param>
-/// <param name="IonicConductivitySCm">Li⁺ conductivity, S/cm.</param>
+/// <param name="MobileDensityPerCm3">Mobile Li⁺ density, cm⁻³.</param>
+/// <param name="SiteDensityPerCm3">Li site density, cm⁻³.</param>
+/// <param name="IonicConductivitySPerCm">Li⁺ conductivity, S/cm.</param>
 /// <param name="LiPotentialV">Li potential, V vs Li/Li⁺.</param>
 /// <param name="LiFraction">Li occupancy x of a cathode.</param>
-/// <param name="ElectronicCarrierDensityCm3">Electronic carrier density, cm⁻³ (0: insulator).</param>
+/// <param name="ElectronicCarrierDensityPerCm3">Electronic carrier density, cm⁻³ (0: insulator).</param>
 public sealed record PhaseOverrides(
-    double? EpsilonR = null, double? MobileDensityCm3 = null, double? SiteDensityCm3 = null, double? IonicConductivitySCm = null,
-    double? LiPotentialV = null, double? LiFraction = null, double? ElectronicCarrierDensityCm3 = null)
+    double? EpsilonR = null, double? MobileDensityPerCm3 = null, double? SiteDensityPerCm3 = null, double? IonicConductivitySPerCm = null,
+    double? LiPotentialV = null, double? LiFraction = null, double? ElectronicCarrierDensityPerCm3 = null)
 {
     /// <summary>No overrides.</summary>
     public static PhaseOverrides None { get; } = new();
@@ -55,10 +55,10 @@ public static class SpaceChargeSetup
         var phase = basePhase with
         {
             EpsilonR = o.EpsilonR ?? basePhase.EpsilonR,
-            MobileDensityCm3 = o.MobileDensityCm3 ?? basePhase.MobileDensityCm3,
-            SiteDensityCm3 = o.SiteDensityCm3 ?? basePhase.SiteDensityCm3,
-            IonicConductivitySPerCm = o.IonicConductivitySCm ?? basePhase.IonicConductivitySPerCm,
-            ElectronicCarrierDensityCm3 = o.ElectronicCarrierDensityCm3 is { } ne ? (ne > 0 ? ne : null) : basePhase.ElectronicCarrierDensityCm3,
+            MobileDensityPerCm3 = o.MobileDensityPerCm3 ?? basePhase.MobileDensityPerCm3,
+            SiteDensityPerCm3 = o.SiteDensityPerCm3 ?? basePhase.SiteDensityPerCm3,
+            IonicConductivitySPerCm = o.IonicConductivitySPerCm ?? basePhase.IonicConductivitySPerCm,
+            ElectronicCarrierDensityPerCm3 = o.ElectronicCarrierDensityPerCm3 is { } ne ? (ne > 0 ? ne : null) : basePhase.ElectronicCarrierDensityPerCm3,
         };
         phase.Validated();
         var (defaultV, vSource) = o.LiPotentialV is not null ? (0, "") : defaultPotential ?? m.DefaultPotential();
@@ -70,14 +70,14 @@ public static class SpaceChargeSetup
         Add("li_potential_v", v, o.LiPotentialV is not null, vSource);
         if (x is { } xf) Add("li_fraction", xf, o.LiFraction is not null, m.LiFraction!.Provenance);
         Add("epsilon_r", phase.EpsilonR, o.EpsilonR is not null, m.EpsilonR.Provenance);
-        Add("mobile_density_cm3", phase.MobileDensityCm3, o.MobileDensityCm3 is not null,
+        Add("mobile_density_cm3", phase.MobileDensityPerCm3, o.MobileDensityPerCm3 is not null,
             $"derived: {(x is { } xx ? G(xx) + " × " : "")}{G(m.LiPerFormula)} Li per {m.Formula} × ρN_A/M, ρ = {G(m.DensityGCm3.Value)} g/cm³ ({m.DensityGCm3.Provenance}); all Li taken as mobile");
-        Add("site_density_cm3", phase.SiteDensityCm3, o.SiteDensityCm3 is not null,
+        Add("site_density_cm3", phase.SiteDensityPerCm3, o.SiteDensityPerCm3 is not null,
             $"derived: {G(m.SitesPerLi.Value)} sites per Li ({m.SitesPerLi.Provenance})");
-        if (phase.ElectronicCarrierDensityCm3 is { } n)
-            Add("electronic_carrier_density_cm3", n, o.ElectronicCarrierDensityCm3 is not null,
+        if (phase.ElectronicCarrierDensityPerCm3 is { } n)
+            Add("electronic_carrier_density_cm3", n, o.ElectronicCarrierDensityPerCm3 is not null,
                 m.HolesPerExtractedLi is { } h ? $"derived: {G(h.Value)} hole per extracted Li × (1 − x) ({h.Provenance})" : "given");
-        if (phase.IonicConductivitySPerCm is { } s) Add("ionic_conductivity_s_cm", s, o.IonicConductivitySCm is not null, m.IonicConductivitySCm.Provenance);
+        if (phase.IonicConductivitySPerCm is { } s) Add("ionic_conductivity_s_cm", s, o.IonicConductivitySPerCm is not null, m.IonicConductivitySPerCm.Provenance);
         return (new InterfacePhase(phase, v, o.LiPotentialV is not null ? given : vSource), rows);
     }
 }

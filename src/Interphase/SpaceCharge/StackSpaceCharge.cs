@@ -9,17 +9,17 @@ namespace Interphase.SpaceCharge;
 /// <param name="ElectrolyteWidthNm">Electrolyte space-charge width, nm.</param>
 /// <param name="ElectrolyteLiAtContact">Li⁺ at the contact relative to the electrolyte bulk.</param>
 /// <param name="ResistanceOhmCm2">Space-charge (and coating) resistance, Ω·cm²; +∞ when a layer blocks; null when not computed.</param>
-/// <param name="CapacitanceUfCm2">Series capacitance, µF/cm².</param>
+/// <param name="CapacitanceUfPerCm2">Series capacitance, µF/cm².</param>
 /// <param name="ArcFrequencyHz">Apex frequency of the arc it would add, Hz.</param>
 /// <param name="Basis">What the numbers stand on (potentials, assumed thickness) or why there are none.</param>
 public sealed record StackSpaceChargeEntry(string Interface, double? DrivingPotentialV, double? ElectrolyteDropV, double? ElectrolyteWidthNm,
-    double? ElectrolyteLiAtContact, double? ResistanceOhmCm2, double? CapacitanceUfCm2, double? ArcFrequencyHz, string Basis);
+    double? ElectrolyteLiAtContact, double? ResistanceOhmCm2, double? CapacitanceUfPerCm2, double? ArcFrequencyHz, string Basis);
 
 /// <summary>
 /// Space-charge layers at a stack's oxide cathode against the electrolyte it touches (and through its coating), at the
 /// top of charge, from the parameter table (<see cref="SpaceChargeMaterials"/>); the same model as <c>scl interface</c>.
 /// </summary>
-public static class StackSpaceCharge
+internal static class StackSpaceCharge
 {
     /// <summary>Coating thickness used when the stack file gives none, nm (the order of Ohta's optimum, 002 §1.2).</summary>
     public const double DefaultCoatingNm = 5;
@@ -76,7 +76,7 @@ public static class StackSpaceCharge
             var r = solve();
             var e = r.ElectrolyteSide;
             return new StackSpaceChargeEntry(label, r.DrivingPotentialV, e.PotentialDropV, e.WidthNm, 1 - e.LiDepletion,
-                r.TotalResistanceOhmCm2, r.CapacitanceUfCm2, r.ArcFrequencyHz, basis);
+                r.TotalResistanceOhmCm2, r.CapacitanceUfPerCm2, r.ArcFrequencyHz, basis);
         }
         catch (InterphaseException ex)
         {

@@ -56,7 +56,7 @@ public static class StackJson
             @interface = x.Interface, driving_potential_v = x.DrivingPotentialV, electrolyte_drop_v = x.ElectrolyteDropV,
             electrolyte_width_nm = x.ElectrolyteWidthNm, electrolyte_li_at_contact = x.ElectrolyteLiAtContact,
             resistance_ohm_cm2 = x.ResistanceOhmCm2 is { } r && double.IsFinite(r) ? r : (double?)null,
-            blocking = x.ResistanceOhmCm2 is { } rb && double.IsPositiveInfinity(rb), capacitance_uf_cm2 = x.CapacitanceUfCm2, arc_frequency_hz = x.ArcFrequencyHz, basis = x.Basis,
+            blocking = x.ResistanceOhmCm2 is { } rb && double.IsPositiveInfinity(rb), capacitance_uf_per_cm2 = x.CapacitanceUfPerCm2, arc_frequency_hz = x.ArcFrequencyHz, basis = x.Basis,
         }),
         energy = new
         {

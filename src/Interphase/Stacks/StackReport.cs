@@ -93,7 +93,7 @@ public static class StackReport
             report.Table(["Cathode interface", "Driving ΔV (V)", "Electrolyte drop (V)", "Width (nm)", "Li⁺ at contact / bulk", "Space-charge R (Ω·cm²)", "C (µF/cm²)", "Arc apex (Hz)", "Basis"],
                 a.SpaceCharge.Select(x => (IReadOnlyList<object?>)[x.Interface, Num(x.DrivingPotentialV, "0.##"), Num(x.ElectrolyteDropV, "0.###"), Num(x.ElectrolyteWidthNm, "0.##"),
                     Num(x.ElectrolyteLiAtContact, "0.##E+0"), x.ResistanceOhmCm2 is { } r && double.IsPositiveInfinity(r) ? "blocking (> 1e6)" : Num(x.ResistanceOhmCm2, "0.###"),
-                    Num(x.CapacitanceUfCm2, "0.#"), Num(x.ArcFrequencyHz, "0.##E+0"), x.Basis]),
+                    Num(x.CapacitanceUfPerCm2, "0.#"), Num(x.ArcFrequencyHz, "0.##E+0"), x.Basis]),
                 "Space-charge layers at equilibrium (scl interface; de Klerk & Wagemaker model, README \"Space-charge layers\")");
         var e = a.Energy;
         if (e.SpecificEnergyWhPerKg is { } es && e.EnergyDensityWhPerL is { } ev)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CsvHelper;
 using Interphase.Cell;
 using Interphase.Quantities;
 
@@ -11,7 +12,7 @@ namespace Interphase.Transport;
 public readonly record struct ConductivityPoint(double TemperatureK, double ConductivitySPerCm);
 
 /// <summary>YAML layout of a conductivity data set.</summary>
-public sealed class ConductivityDataFile
+internal sealed class ConductivityDataFile
 {
     /// <summary>Material name.</summary>
     public string? Name { get; set; }
@@ -52,32 +53,49 @@ public static class ConductivityData
         return (Path.GetFileNameWithoutExtension(path), ParseCsv(File.ReadAllText(path), path, temperatureUnit, conductivityUnit));
     }
 
-    /// <summary>Parses CSV text (header row, then temperature,conductivity rows; '#' lines are comments).</summary>
+    /// <summary>Parses CSV text (header row, then temperature,conductivity rows; '#' lines are comments; the separator,
+    /// comma, semicolon or tab, is detected by CsvHelper).</summary>
     public static IReadOnlyList<ConductivityPoint> ParseCsv(string text, string source, string? temperatureUnit = null, string? conductivityUnit = null)
     {
-        var lines = text.Split('\n').Select(l => l.Trim()).Select((l, i) => (Line: l, No: i + 1))
-            .Where(x => x.Line.Length > 0 && !x.Line.StartsWith('#')).ToList();
-        if (lines.Count < 2) throw new InterphaseException($"{source}: needs a header row and at least one data row");
-        var header = Split(lines[0].Line);
-        if (header.Length < 2) throw new InterphaseException($"{source}: line {lines[0].No}: needs temperature and conductivity columns");
-        string tu = temperatureUnit ?? TemperatureUnitOf(header[0])
-            ?? throw new InterphaseException($"{source}: cannot tell the unit of column '{header[0]}'; name it like T_C / T_K or pass the temperature unit");
-        string cu = conductivityUnit ?? ConductivityUnitOf(header[1])
-            ?? throw new InterphaseException($"{source}: cannot tell the unit of column '{header[1]}'; name it like sigma_s_per_cm / sigma_ms_per_cm or pass the conductivity unit");
-        var pts = new List<ConductivityPoint>();
-        foreach (var (line, no) in lines.Skip(1))
+        try
         {
-            var cells = Split(line);
-            if (cells.Length < 2) throw new InterphaseException($"{source}: line {no}: expected two values");
-            if (!double.TryParse(cells[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ||
-                !double.TryParse(cells[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s))
-                throw new InterphaseException($"{source}: line {no}: '{line}' is not two numbers");
-            pts.Add(Make(t, s, tu, cu, $"{source}: line {no}"));
+            using var csv = CsvReader.FromText(text, CsvOptions);
+            if (!csv.Read()) throw new InterphaseException($"{source}: needs a header row and at least one data row");
+            int headerLine = (int)csv.LineNumber;
+            var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).TrimStart('\uFEFF')).ToArray();
+            if (header.Length < 2) throw new InterphaseException($"{source}: line {headerLine}: needs temperature and conductivity columns");
+            string tu = temperatureUnit ?? TemperatureUnitOf(header[0])
+                ?? throw new InterphaseException($"{source}: cannot tell the unit of column '{header[0]}'; name it like T_C / T_K or pass the temperature unit");
+            string cu = conductivityUnit ?? ConductivityUnitOf(header[1])
+                ?? throw new InterphaseException($"{source}: cannot tell the unit of column '{header[1]}'; name it like sigma_s_per_cm / sigma_ms_per_cm or pass the conductivity unit");
+            var pts = new List<ConductivityPoint>();
+            bool any = false;
+            while (csv.Read())
+            {
+                any = true;
+                int no = (int)csv.LineNumber;
+                if (csv.FieldCount < 2) throw new InterphaseException($"{source}: line {no}: expected two values");
+                string t0 = csv.GetString(0), s0 = csv.GetString(1);
+                if (!double.TryParse(t0, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ||
+                    !double.TryParse(s0, NumberStyles.Float, CultureInfo.InvariantCulture, out var s))
+                    throw new InterphaseException($"{source}: line {no}: '{t0}{csv.Separator}{s0}' is not two numbers");
+                pts.Add(Make(t, s, tu, cu, $"{source}: line {no}"));
+            }
+            if (!any) throw new InterphaseException($"{source}: needs a header row and at least one data row");
+            return Check(pts, source);
         }
-        return Check(pts, source);
+        catch (CsvFormatException ex)
+        {
+            throw new InterphaseException($"{source}: line {Math.Max(1, ex.LineNumber)}: malformed CSV quoting ({ex.Message})", ex);
+        }
     }
 
-    private static string[] Split(string line) => line.Split(line.Contains(',') ? ',' : line.Contains(';') ? ';' : '\t').Select(c => c.Trim().Trim('"')).ToArray();
+    // Comma, semicolon or tab (detected); '#' starts a comment line; a quoted field ends on its own line.
+    private static readonly CsvReaderOptions CsvOptions = new()
+    {
+        HasHeader = false, CommentPrefix = '#', TrimWhitespace = true, TrackLineNumbers = true, AllowLineBreaksInQuotes = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
 
     private static ConductivityPoint Make(double t, double s, string tu, string cu, string where)
     {

@@ -20,7 +20,7 @@ public class InterfaceSolverTests
         var a = P("cathode", cathode); var b = P("electrolyte", electrolyte);
         var r = InterfaceSolver.Solve(a, b, T);
         Assert.True(r.NeutralityError < 1e-6, $"charge balance {r.NeutralityError}");
-        Assert.Equal(r.CathodeSide.SpaceChargeUcCm2, -r.ElectrolyteSide.SpaceChargeUcCm2, Math.Abs(r.CathodeSide.SpaceChargeUcCm2) * 1e-6);
+        Assert.Equal(r.CathodeSide.SpaceChargeUcPerCm2, -r.ElectrolyteSide.SpaceChargeUcPerCm2, Math.Abs(r.CathodeSide.SpaceChargeUcPerCm2) * 1e-6);
         Assert.Equal(a.LiPotentialV - b.LiPotentialV, r.ElectrolyteSide.PotentialDropV - r.CathodeSide.PotentialDropV, 1e-9);
         // Li⁺ leaves the electrolyte for the charged cathode: depleted electrolyte, accumulated cathode
         Assert.True(r.ElectrolyteSide.LiDepletion > 0 && r.CathodeSide.LiDepletion < 0);
@@ -117,7 +117,7 @@ public class InterfaceSolverTests
         Assert.Throws<InterphaseException>(() => InterfaceSolver.Solve(a with { LiPotentialV = double.NaN }, b, T));
         Assert.Contains("no space-charge parameters", Assert.Throws<InterphaseException>(() => SpaceChargeSetup.Resolve("cathode", "Unobtainium")).Message);
         Assert.Contains("must exceed", Assert.Throws<InterphaseException>(() =>
-            SpaceChargeSetup.Resolve("electrolyte", "LLZO", new PhaseOverrides(SiteDensityCm3: 1e20))).Message);
+            SpaceChargeSetup.Resolve("electrolyte", "LLZO", new PhaseOverrides(SiteDensityPerCm3: 1e20))).Message);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public class InterfaceSolverTests
         Assert.Equal("LCO", SpaceChargeMaterials.Get("LiCoO2").Id);
         // LLZO: 7 Li per 839.8 g/mol at 5.0 g/cm³ (000 Table 1)
         var llzo = SpaceChargeMaterials.Get("LLZO").ToPhase();
-        Assert.Equal(7 * 5.0 * 6.02214076e23 / 839.8, llzo.MobileDensityCm3, 1e20);
+        Assert.Equal(7 * 5.0 * 6.02214076e23 / 839.8, llzo.MobileDensityPerCm3, 1e20);
         var (_, rows) = SpaceChargeSetup.Resolve("electrolyte", "LLZO");
         Assert.Contains(rows, r => r.Parameter == "li_potential_v" && r.Source.Contains("001_9ddcaf3869a721a2.txt, Section 3.1"));
         Assert.Contains(rows, r => r.Parameter == "epsilon_r" && r.Source.StartsWith("assumed"));

@@ -34,9 +34,9 @@ public class SpaceChargeLayerTests
         double phi = y * KbEv * T;
         var p = SpaceChargeProfile.Solve(Dilute, phi, T);
         double exact = GouyChapmanUcCm2(30, 1e18, y);
-        Assert.Equal(exact, p.SpaceChargeUcCm2, Math.Abs(exact) * 0.01);
+        Assert.Equal(exact, p.SpaceChargeUcPerCm2, Math.Abs(exact) * 0.01);
         // far tighter than the 1 % asked: the charge is analytic
-        Assert.Equal(1.0, p.SpaceChargeUcCm2 / exact, 4);
+        Assert.Equal(1.0, p.SpaceChargeUcPerCm2 / exact, 4);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public class SpaceChargeLayerTests
         Assert.Equal(6.527, p.DebyeLengthNm, 3); // 30 ε0, 1e18 cm⁻³, 25 °C
         // small potentials: linear screening, capacitance ε/λ_D
         var small = SpaceChargeProfile.Solve(Dilute, 1e-5, T);
-        Assert.Equal(30 * E0 / lambda * 100, small.CapacitanceUfCm2, 30 * E0 / lambda * 100 * 1e-3);
+        Assert.Equal(30 * E0 / lambda * 100, small.CapacitanceUfPerCm2, 30 * E0 / lambda * 100 * 1e-3);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class SpaceChargeLayerTests
         // the charge-equivalent depletion width |Q|/(eC0) is Mott–Schottky itself
         var deep = SpaceChargeProfile.Solve(Dilute, 100 * KbEv * T, T);
         double msDeep = Math.Sqrt(2 * 30 * E0 * (100 * KbEv * T - KbEv * T) / (Q * 1e18 * 1e6)) * 1e9;
-        double wq = Math.Abs(deep.SpaceChargeUcCm2) * 1e-2 / (Q * 1e24) * 1e9;
+        double wq = Math.Abs(deep.SpaceChargeUcPerCm2) * 1e-2 / (Q * 1e24) * 1e9;
         Assert.Equal(msDeep, wq, msDeep * 1e-6);
     }
 
@@ -81,17 +81,17 @@ public class SpaceChargeLayerTests
         var half = new SpaceChargePhase("half", 20, 1e22, 2e22);
         double kt = KbEv * T;
         var p = SpaceChargeProfile.Solve(half, -40 * kt, T);
-        Assert.InRange(p.SurfaceConcentrationCm3, 0.99 * 2e22, 2e22);
+        Assert.InRange(p.SurfaceConcentrationPerCm3, 0.99 * 2e22, 2e22);
         Assert.Contains(p.Notes, n => n.Contains("saturates"));
-        Assert.All(p.Profile, pt => Assert.True(pt.ConcentrationCm3 <= 2e22 * (1 + 1e-12)));
+        Assert.All(p.Profile, pt => Assert.True(pt.ConcentrationPerCm3 <= 2e22 * (1 + 1e-12)));
         // saturated accumulation: Q² grows linearly in |ψ| (a filled box), not exponentially as in Boltzmann
-        double q40 = SpaceChargeProfile.Solve(half, -40 * kt, T).SpaceChargeUcCm2;
-        double q80 = SpaceChargeProfile.Solve(half, -80 * kt, T).SpaceChargeUcCm2;
+        double q40 = SpaceChargeProfile.Solve(half, -40 * kt, T).SpaceChargeUcPerCm2;
+        double q80 = SpaceChargeProfile.Solve(half, -80 * kt, T).SpaceChargeUcPerCm2;
         double slope = (q80 * q80 - q40 * q40) / (40 * kt) * 1e-4; // (C/m²)²/V
         double box = 2 * 20 * E0 * (2e22 - 1e22) * 1e6 * Q;
         Assert.Equal(1.0, slope / box, 3);
         // depletion is bounded by C0 instead: Q² → 2εeC0ψ
-        double d = SpaceChargeProfile.Solve(half, 80 * kt, T).SpaceChargeUcCm2 * 1e-2;
+        double d = SpaceChargeProfile.Solve(half, 80 * kt, T).SpaceChargeUcPerCm2 * 1e-2;
         Assert.Equal(1.0, d * d / (2 * 20 * E0 * 1e22 * 1e6 * Q * (80 * kt - kt)), 2);
     }
 
@@ -107,13 +107,13 @@ public class SpaceChargeLayerTests
             for (int i = 1; i < p.Profile.Count; i++)
             {
                 var a = p.Profile[i - 1]; var b = p.Profile[i];
-                double ra = Q * (a.ConcentrationCm3 - 1e18) * 1e6, rb = Q * (b.ConcentrationCm3 - 1e18) * 1e6;
+                double ra = Q * (a.ConcentrationPerCm3 - 1e18) * 1e6, rb = Q * (b.ConcentrationPerCm3 - 1e18) * 1e6;
                 sum += 0.5 * (ra + rb) * (b.XNm - a.XNm) * 1e-9;
             }
             // beyond the last point the charge is exactly −ε·E there (Gauss; the field vanishes in the bulk)
             var layer = new SpaceChargeLayer(Dilute, T);
             sum += -layer.Permittivity * layer.FieldVPerM(p.Profile[^1].PotentialV);
-            double err = Math.Abs(sum * 100 / p.SpaceChargeUcCm2 - 1);
+            double err = Math.Abs(sum * 100 / p.SpaceChargeUcPerCm2 - 1);
             Assert.True(err < errPrev * 1.01, $"error must not grow with refinement ({points} points: {err})");
             errPrev = err;
         }
@@ -128,13 +128,13 @@ public class SpaceChargeLayerTests
         {
             Assert.True(p.Profile[i].XNm > p.Profile[i - 1].XNm);
             Assert.True(p.Profile[i].PotentialV < p.Profile[i - 1].PotentialV);
-            Assert.True(p.Profile[i].ConcentrationCm3 > p.Profile[i - 1].ConcentrationCm3);
+            Assert.True(p.Profile[i].ConcentrationPerCm3 > p.Profile[i - 1].ConcentrationPerCm3);
         }
-        Assert.Equal(1e18, p.Profile[^1].ConcentrationCm3, 1e18 * 0.01);
+        Assert.Equal(1e18, p.Profile[^1].ConcentrationPerCm3, 1e18 * 0.01);
         Assert.True(p.Profile[^1].XNm > p.WidthNm);
         // the 1 % point: concentration at the width is 0.99 C0 (interpolated on the profile)
         int k = p.Profile.ToList().FindIndex(pt => pt.XNm >= p.WidthNm);
-        Assert.InRange(p.Profile[k].ConcentrationCm3 / 1e18, 0.985, 0.995);
+        Assert.InRange(p.Profile[k].ConcentrationPerCm3 / 1e18, 0.985, 0.995);
     }
 
     [Fact]

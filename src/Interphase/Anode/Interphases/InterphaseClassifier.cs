@@ -146,7 +146,7 @@ public static class InterphaseClassifier
 /// Product characters given explicitly (e.g. in an input file), falling back to another source (the knowledge base)
 /// for formulas not listed.
 /// </summary>
-public sealed class ProductCharacterOverrides : IProductCharacterSource
+internal sealed class ProductCharacterOverrides : IProductCharacterSource
 {
     private readonly Dictionary<string, ProductCharacter> _given;
     private readonly IProductCharacterSource? _fallback;

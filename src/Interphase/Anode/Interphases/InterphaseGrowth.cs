@@ -35,7 +35,7 @@ public readonly record struct GrowthPoint(double TimeH, double ThicknessNm, doub
 /// Resistance is that of a uniform, dense layer, R = L/σ; contact loss and charge transfer are not included. Rate
 /// constants are inputs (measured impedance growth gives them: R² ∝ t for a parabolic law).
 /// </remarks>
-public static class InterphaseGrowth
+internal static class InterphaseGrowth
 {
     /// <summary>The growth law a classification implies.</summary>
     public static GrowthLaw LawFor(InterphaseKind kind) => kind switch

@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace Interphase.Data.Online;
 
 /// <summary>A problem talking to an online database (unreachable, refused key, malformed answer, too many failures).</summary>
-public sealed class OnlineSourceException : InterphaseException
+internal sealed class OnlineSourceException : InterphaseException
 {
     /// <summary>Creates the error.</summary>
     public OnlineSourceException(string message, Exception? inner = null) : base(message, inner ?? new HttpRequestException(message)) { }
@@ -31,7 +31,7 @@ public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan M
 /// has the secrets it was given redacted; each response is read up to <see cref="PullLimits.MaxResponseBytes"/> and
 /// each request is bounded by <see cref="PullLimits.RequestTimeout"/>.
 /// </summary>
-public sealed class HttpJsonFetcher
+internal sealed class HttpJsonFetcher
 {
     private readonly HttpClient _http;
     private readonly RetryPolicy _retry;

@@ -6,7 +6,7 @@ using Interphase.Properties;
 namespace Interphase.Data.Online;
 
 /// <summary>An online database that also returns material properties (band gaps, densities, elastic moduli).</summary>
-public interface IPropertyProvider
+internal interface IPropertyProvider
 {
     /// <summary>Fetches the property values of every material whose elements are a subset of <paramref name="system"/>
     /// (all pages, capped). Nothing is written anywhere.</summary>
@@ -20,7 +20,7 @@ public interface IPropertyProvider
 /// <c>voigt</c>, <c>reuss</c> and <c>vrh</c> in GPa; the Voigt–Reuss–Hill average is stored) to property values
 /// keyed by <c>material_id</c>, so they link to the thermo entries of the same pull.
 /// </summary>
-public static class MaterialsProjectProperties
+internal static class MaterialsProjectProperties
 {
     /// <summary>Fields requested from the summary endpoint.</summary>
     public static readonly string[] SummaryFields = ["material_id", "formula_pretty", "composition", "band_gap", "density"];
