@@ -31,6 +31,17 @@ public sealed class ApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         JsonAssert.Same(CliJson.Run(Cli("window", formula)), await Get($"/api/window?formula={formula}"));
     }
 
+    [Theory]
+    [InlineData("LiNbO3")]
+    [InlineData("Li6PS5Cl")]
+    public async Task Props_are_the_CLIs(string formula)
+    {
+        var api = await Get($"/api/props?formula={formula}");
+        JsonAssert.Same(CliJson.Run(Cli("props", formula)), api);
+        // Materials Project PBE band gaps in the shared property files: LiNbO3's polymorph median is 3.031 eV.
+        if (formula == "LiNbO3") Assert.Equal(3.031, api.GetProperty("band_gap_ev").GetDouble(), 0.001);
+    }
+
     [Fact]
     public async Task Window_of_Li6PS5Cl_is_the_reviews()
     {

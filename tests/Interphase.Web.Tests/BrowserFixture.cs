@@ -58,9 +58,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(180_000);
         await page.GotoAsync(BaseUrl + path);
-        // Interactive once the circuit is up (Blazor sets this when it starts).
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
-        await page.WaitForTimeoutAsync(500);
+        // Interactive once the circuit has rendered the layout (it marks <html data-interactive>): input typed into the
+        // prerendered page before that is lost when the interactive components replace it.
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.interactive === '1'", null,
+            new PageWaitForFunctionOptions { Timeout = 300_000, PollingInterval = 100 });
         return page;
     }
 

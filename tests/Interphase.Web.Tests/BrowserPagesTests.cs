@@ -55,7 +55,9 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
         Assert.Contains("NCM811 | LiNbO3", interfaces);
         Assert.Matches("ok|warning|fail", await page.GetByTestId("overall").InnerTextAsync());
         Assert.Matches("(ok|warning|fail)", interfaces);
-        await page.WaitForFunctionAsync("() => document.getElementById('stack-reaction-plot')?.data?.length > 0");
+        await page.WaitForFunctionAsync("() => document.getElementById('stack-reaction-plot')?.data?.length > 0 && document.getElementById('space-charge-plot')?.data?.length > 0");
+        // The space-charge section: the coated interface as the stack gives it (LiNbO3, 10 nm).
+        Assert.Contains("NCM811 | LiNbO3 (10 nm) | Li6PS5Cl", await page.GetByTestId("space-charge").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("web-stack.png"), FullPage = true });
     }
 
@@ -63,10 +65,76 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
     public async Task Stack_yaml_errors_name_the_line()
     {
         var page = await browser.Open("/stack");
+        await page.Locator(".mud-tab", new PageLocatorOptions { HasTextString = "YAML" }).ClickAsync();
         var editor = page.GetByTestId("yaml").Locator("textarea");
         await editor.FillAsync("name: x\ncathode:\n  composition: [LiCoO2\n");
         await page.GetByTestId("yaml-error").WaitForAsync();
         Assert.Contains("line", await page.GetByTestId("yaml-error").InnerTextAsync());
+    }
+
+    [ChromiumFact]
+    public async Task Stack_form_and_yaml_are_one_stack()
+    {
+        var page = await browser.Open("/stack?example=ncm811-lpscl-li");
+        var form = page.GetByTestId("stack-form");
+        async Task Set(ILocator input, string value)
+        {
+            await input.FillAsync(value);
+            await input.PressAsync("Tab"); // the form commits a field on change, as a user leaving it does
+        }
+        async Task WaitValid() => await page.GetByText("valid stack:").WaitForAsync();
+
+        await Set(form.GetByTestId("form-electrolyte-0").Locator(".form-electrolyte-composition input"), "Li3PS4");
+        await WaitValid();
+        await form.GetByTestId("form-add-electrolyte").ClickAsync();
+        // A new layer without a thickness: the library's own message, naming the key.
+        await page.GetByTestId("yaml-error").WaitForAsync();
+        Assert.Contains("electrolytes[1]", await page.GetByTestId("yaml-error").InnerTextAsync());
+        var second = form.GetByTestId("form-electrolyte-1").Locator("input");
+        await Set(second.Nth(1), "Li7La3Zr2O12");
+        await Set(second.Nth(2), "20");
+        await WaitValid();
+        await form.GetByTestId("form-interlayer-switch").GetByText("Anode interlayer").ClickAsync();
+        await form.GetByTestId("form-interlayer-composition").Locator("input").WaitForAsync();
+        await Set(form.GetByTestId("form-interlayer-composition").Locator("input"), "Li3N");
+        await Set(form.GetByTestId("form-temperature").Locator("input"), "60");
+        await WaitValid();
+
+        await page.Locator(".mud-tab", new PageLocatorOptions { HasTextString = "YAML" }).ClickAsync();
+        var editor = page.GetByTestId("yaml").Locator("textarea");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=yaml] textarea').value.includes('temperature_c: 60')");
+        string yaml = await editor.InputValueAsync();
+        Assert.Contains("composition: Li3PS4", yaml);
+        Assert.Contains("composition: Li7La3Zr2O12", yaml);
+        Assert.Contains("anode_interlayer:", yaml);
+        Assert.Contains("temperature_c: 60", yaml);
+
+        // And back: a YAML edit shows in the form.
+        await editor.FillAsync(yaml.Replace("temperature_c: 60", "temperature_c: 45"));
+        await page.Locator(".mud-tab", new PageLocatorOptions { HasTextString = "Form" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=form-temperature] input').value === '45'");
+
+        await page.GetByTestId("run").ClickAsync();
+        await page.GetByTestId("overall").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
+        string interfaces = await page.GetByTestId("interfaces").InnerTextAsync();
+        Assert.Contains("Li3N", interfaces);
+        Assert.Contains("Li7La3Zr2O12", interfaces);
+    }
+
+    [ChromiumFact]
+    public async Task Stack_analysis_can_be_cancelled()
+    {
+        var page = await browser.Open("/stack?example=ncm811-li3incl6-lpscl-li");
+        await page.GetByText("Rank coatings/interlayers").ClickAsync(); // the slow part: a screen per failing interface
+        await page.GetByTestId("run").ClickAsync();
+        await page.GetByTestId("cancel").ClickAsync();
+        await page.GetByTestId("error").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
+        Assert.Contains("cancelled", await page.GetByTestId("error").InnerTextAsync());
+        Assert.Equal(0, await page.GetByTestId("overall").CountAsync());
+        // The page is usable again: the button is back and a new analysis (without the screen) completes.
+        await page.GetByText("Rank coatings/interlayers").ClickAsync();
+        await page.GetByTestId("run").ClickAsync();
+        await page.GetByTestId("overall").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 });
     }
 
     [ChromiumFact]
@@ -75,10 +143,14 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
         var page = await browser.Open("/screen");
         await page.GetByTestId("candidates").Locator("input").FillAsync("LiNbO3,Li3PO4,Li2SiO3,Al2O3");
         await page.GetByTestId("run").ClickAsync();
-        await page.GetByTestId("screen-table").WaitForAsync(new LocatorWaitForOptions { Timeout = 600_000 }); // hulls every system first
+        await page.GetByTestId("screen-summary").WaitForAsync(new LocatorWaitForOptions { Timeout = 600_000 }); // hulls every system first
+        // Only the four given candidates were screened (not the whole store).
+        string summary = await page.GetByTestId("screen-summary").InnerTextAsync();
+        int screened = int.Parse(summary.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(screened, 1, 4);
+        await page.Locator("tr.known-coating").First.WaitForAsync();
         string table = await page.GetByTestId("screen-table").InnerTextAsync();
         Assert.Contains("LiNbO3", table);
-        Assert.True(await page.Locator("tr.known-coating").CountAsync() > 0, "no known coating highlighted");
         Assert.Contains("candidates=", page.Url);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("web-screen.png") });
     }

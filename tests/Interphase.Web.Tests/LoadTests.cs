@@ -20,6 +20,41 @@ public sealed class LoadTests(ITestOutputHelper output)
     ];
 
     [Fact]
+    public async Task Voltage_slider_positions_of_a_five_element_reaction_take_under_200_ms()
+    {
+        // What the interface-reactions slider asks for: LiCoO2 | Li3PS4 (Co-Li-O-P-S) open to Li, 0-5 V in 0.25 V steps.
+        string store = Path.Combine(Directory.CreateTempSubdirectory("interphase-slider-").FullName, "entries.db");
+        await using var app = WebServer.Build(new WebServerOptions { Port = 0, StorePath = store });
+        await app.StartAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(120) };
+            (await http.GetAsync("/api/react?a=LiCoO2&b=Li3PS4&volts=3")).EnsureSuccessStatusCode(); // data and phase spaces loaded once
+            var times = new List<double>();
+            for (int round = 0; round < 2; round++)
+                for (int step = 0; step <= 20; step++)
+                {
+                    string volts = (step * 0.25).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var t = Stopwatch.StartNew();
+                    using var r = await http.GetAsync($"/api/react?a=LiCoO2&b=Li3PS4&volts={volts}");
+                    string body = await r.Content.ReadAsStringAsync();
+                    times.Add(t.Elapsed.TotalMilliseconds);
+                    Assert.True(r.IsSuccessStatusCode, body);
+                    Assert.Contains("\"kinks\"", body);
+                }
+            times.Sort();
+            double p50 = times[times.Count / 2], p95 = times[(int)Math.Ceiling(0.95 * times.Count) - 1];
+            output.WriteLine($"slider positions (API, 5 elements, {times.Count} requests): p50 {p50:F1} ms, p95 {p95:F1} ms, max {times[^1]:F1} ms");
+            Assert.True(p50 < 200, $"median update {p50:F1} ms (target under 200 ms)");
+        }
+        finally
+        {
+            await app.StopAsync();
+            try { Directory.Delete(Path.GetDirectoryName(store)!, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Twenty_clients_on_window_and_react_without_errors()
     {
         int seconds = int.TryParse(Environment.GetEnvironmentVariable("INTERPHASE_LOAD_SECONDS"), out var s) && s is > 0 and <= 120 ? s : 5;

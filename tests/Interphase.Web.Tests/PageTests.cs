@@ -12,6 +12,8 @@ public sealed class PageTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [InlineData("/materials", "Materials")]
     [InlineData("/materials?formula=Li6PS5Cl", "1.721 – 2.139 V")]
     [InlineData("/materials?formula=Li2S", "Li2S")]
+    [InlineData("/materials?formula=LiNbO3", "median of 12 polymorphs")] // stored band gaps, as `props`
+    [InlineData("/stack?example=ncm811-linbo3-lpscl-liin&run=true", "NCM811 | LiNbO3 (10 nm) | Li6PS5Cl")] // space-charge section
     [InlineData("/reactions", "Reactant a")]
     [InlineData("/reactions?a=LiCoO2&b=Li3PS4", "most exothermic")]
     [InlineData("/reactions?a=LiNbO3&b=Li6PS5Cl&volts=4", "open to Li at 4.00 V")]

@@ -41,11 +41,18 @@ public static class ApiEndpoints
             return Results.Json(ThermoJson.Reaction(a, b, r));
         }).WithSummary("Pseudo-binary interface reaction, closed or open to Li at `volts` (as `interphase react --json`)");
 
+        api.MapGet("/props", (string formula, StoreService store) =>
+        {
+            var source = Interphase.Properties.PropertySources.Default(store.Path);
+            try { return Results.Json(Interphase.Properties.PropertyReport.For(formula, source)); }
+            finally { (source as IDisposable)?.Dispose(); }
+        }).WithSummary("Every stored material property of a compound with sources (as `interphase props --json`)");
+
         api.MapPost("/analyze", async (HttpRequest request, bool? recommendations, EngineProvider engines, KnowledgeBase kb, CancellationToken cancel) =>
         {
             var stack = StackReader.Read(await ReadText(request, cancel), "stack");
             var engine = await engines.GetAsync();
-            var analysis = await Task.Run(() => new StackAnalyzer(engine, kb, recommendations == false ? null : RemedyFinders.Default(engine)).Analyze(stack), cancel);
+            var analysis = await Task.Run(() => new StackAnalyzer(engine, kb, recommendations == false ? null : RemedyFinders.Default(engine)).Analyze(stack, null, cancel), cancel);
             return Results.Json(StackJson.From(analysis));
         }).Accepts<string>("application/yaml", "text/plain")
           .WithSummary("Whole-stack analysis of a stack YAML body (as `interphase analyze --json`)");

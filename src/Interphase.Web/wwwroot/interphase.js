@@ -6,3 +6,6 @@ window.interphaseDownload = (name, mime, text) => {
   a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 };
+
+// Called by the layout after its first interactive render (prerendered HTML does not respond to input before that).
+window.interphaseInteractive = () => { document.documentElement.dataset.interactive = '1'; };

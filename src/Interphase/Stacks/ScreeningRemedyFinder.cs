@@ -39,7 +39,7 @@ public sealed class ScreeningRemedyFinder : IRemedyFinder
     public double MaxEnergyAboveHull { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<Recommendation> Find(CellStack stack, StackInterface iface, int count)
+    public IReadOnlyList<Recommendation> Find(CellStack stack, StackInterface iface, int count, CancellationToken cancellationToken = default)
     {
         ScreeningOptions options = iface.Side switch
         {
@@ -66,7 +66,7 @@ public sealed class ScreeningRemedyFinder : IRemedyFinder
         lock (_lock)
         {
             if (!_cache.TryGetValue(key, out result!))
-                _cache[key] = result = _screener.Value.Run(options);
+                _cache[key] = result = _screener.Value.Run(options, null, cancellationToken);
         }
         return result.Candidates.Take(count).Select(c => new Recommendation(c.Formula, Math.Round(c.Score, 4), Summary(c, result))).ToList();
     }

@@ -13,7 +13,8 @@ namespace Interphase.Stacks;
 public interface IRemedyFinder
 {
     /// <summary>The best <paramref name="count"/> candidates to put between the two layers of <paramref name="iface"/>.</summary>
-    IReadOnlyList<Recommendation> Find(CellStack stack, StackInterface iface, int count);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    IReadOnlyList<Recommendation> Find(CellStack stack, StackInterface iface, int count, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Thresholds the verdicts use (eV/atom are per atom of the reacting mixture).</summary>
@@ -44,7 +45,9 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
 
     /// <summary>Runs every check on the stack.</summary>
     /// <exception cref="InterphaseException">A layer's chemical system has no data.</exception>
-    public StackAnalysis Analyze(CellStack stack, IProgress<string>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked between
+    /// interfaces and inside the remedies' screen).</exception>
+    public StackAnalysis Analyze(CellStack stack, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var interfaces = stack.Interfaces();
         // Windows and interfaces are independent queries on a thread-safe engine: run them on all cores.
@@ -53,10 +56,10 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         List<InterfaceAnalysis> analyses;
         try
         {
-            analyses = interfaces.AsParallel().AsOrdered().Select(iface =>
+            analyses = interfaces.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(iface =>
             {
                 progress?.Report($"interface {iface.Label}");
-                return AnalyzeInterface(stack, iface);
+                return AnalyzeInterface(stack, iface, cancellationToken);
             }).ToList();
         }
         catch (AggregateException ex) when (ex.Flatten().InnerExceptions.FirstOrDefault(e => e is InterphaseException) is { } user)
@@ -66,6 +69,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             throw;
         }
         var windows = windowsTask.GetAwaiter().GetResult();
+        cancellationToken.ThrowIfCancellationRequested();
         progress?.Report("mechanics and resistance");
         var resistance = StackBudget.Resistance(stack, knowledge);
         return new StackAnalysis
@@ -206,7 +210,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
 
     // ---- interfaces ------------------------------------------------------------------------------------------
 
-    private InterfaceAnalysis AnalyzeInterface(CellStack stack, StackInterface iface)
+    private InterfaceAnalysis AnalyzeInterface(CellStack stack, StackInterface iface, CancellationToken cancellationToken)
     {
         var reactions = new List<ReactionSummary>();
         var reasons = new List<string>();
@@ -264,8 +268,9 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
         // reaction with the anode's composition.
         var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase, electrodeContact, reasons);
+        cancellationToken.ThrowIfCancellationRequested();
         var recs = verdict >= Verdict.Warning && remedies is not null
-            ? remedies.Find(stack, iface, _options.Recommendations)
+            ? remedies.Find(stack, iface, _options.Recommendations, cancellationToken)
             : (IReadOnlyList<Recommendation>)[];
         return new InterfaceAnalysis(iface, reactions, interphase, verdict, reasons, recs);
     }

@@ -31,8 +31,24 @@ public static class StackReader
     /// <summary>Reads a stack from YAML text; <paramref name="origin"/> names it in errors.</summary>
     public static CellStack Read(string yaml, string origin = "stack")
     {
-        return new Builder(origin).Build(YamlInput.Parse<StackDto>(yaml, origin));
+        return Build(Parse(yaml, origin), origin);
     }
+
+    /// <summary>Parses stack YAML into its file model without checking values (a form edits this model).</summary>
+    /// <exception cref="InterphaseException">Malformed YAML or an unknown key.</exception>
+    public static StackDto Parse(string yaml, string origin = "stack") => YamlInput.Parse<StackDto>(yaml, origin);
+
+    /// <summary>Checks a stack file model and builds the stack (the same checks as <see cref="Read"/>).</summary>
+    /// <exception cref="InterphaseException">A missing layer or an impossible value.</exception>
+    public static CellStack Build(StackDto file, string origin = "stack") => new Builder(origin).Build(file);
+
+    private static readonly YamlDotNet.Serialization.ISerializer Writer = new YamlDotNet.Serialization.SerializerBuilder()
+        .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(YamlDotNet.Serialization.DefaultValuesHandling.OmitNull)
+        .Build();
+
+    /// <summary>Writes a stack file model as YAML that <see cref="Read"/> reads back (keys in file order, unset keys left out; comments are not kept).</summary>
+    public static string ToYaml(StackDto file) => Writer.Serialize(file);
 
     private sealed class Builder(string origin)
     {
@@ -177,64 +193,110 @@ public static class StackReader
     }
 
     // YAML shapes; names map to snake_case keys (cathode_coating, voltage_range_v, …).
-    private sealed class StackDto
+    /// <summary>The stack file as written (every key optional here; <see cref="Build"/> checks them): the model behind a stack form and the YAML it round-trips with.</summary>
+    public sealed class StackDto
     {
+        /// <summary><c>name</c>.</summary>
         public string? Name { get; set; }
+        /// <summary><c>cathode</c>.</summary>
         public CathodeDto? Cathode { get; set; }
+        /// <summary><c>cathode_coating</c>.</summary>
         public CoatingDto? CathodeCoating { get; set; }
+        /// <summary><c>electrolytes</c>.</summary>
         public List<ElectrolyteDto>? Electrolytes { get; set; }
+        /// <summary><c>anode_interlayer</c>.</summary>
         public CoatingDto? AnodeInterlayer { get; set; }
+        /// <summary><c>anode</c>.</summary>
         public AnodeDto? Anode { get; set; }
+        /// <summary><c>temperature_c</c>.</summary>
         public double? TemperatureC { get; set; }
+        /// <summary><c>stack_pressure_mpa</c>.</summary>
         public double? StackPressureMpa { get; set; }
+        /// <summary><c>current_density_ma_cm2</c>.</summary>
         public double? CurrentDensityMaCm2 { get; set; }
     }
 
-    private sealed class CathodeDto
+    /// <summary>The <c>cathode</c> section.</summary>
+    public sealed class CathodeDto
     {
+        /// <summary><c>name</c>.</summary>
         public string? Name { get; set; }
+        /// <summary><c>composition</c>.</summary>
         public string? Composition { get; set; }
+        /// <summary><c>charged_composition</c>.</summary>
         public string? ChargedComposition { get; set; }
+        /// <summary><c>delithiation_fraction</c>.</summary>
         public double? DelithiationFraction { get; set; }
+        /// <summary><c>voltage_range_v</c>.</summary>
         public List<double>? VoltageRangeV { get; set; }
+        /// <summary><c>loading_mg_cm2</c>.</summary>
         public double? LoadingMgCm2 { get; set; }
+        /// <summary><c>capacity_mah_g</c>.</summary>
         public double? CapacityMahG { get; set; }
+        /// <summary><c>density_g_cm3</c>.</summary>
         public double? DensityGCm3 { get; set; }
+        /// <summary><c>average_voltage_v</c>.</summary>
         public double? AverageVoltageV { get; set; }
+        /// <summary><c>electrolyte_weight_fraction</c>.</summary>
         public double? ElectrolyteWeightFraction { get; set; }
+        /// <summary><c>carbon_weight_fraction</c>.</summary>
         public double? CarbonWeightFraction { get; set; }
+        /// <summary><c>porosity</c>.</summary>
         public double? Porosity { get; set; }
+        /// <summary><c>thickness_um</c>.</summary>
         public double? ThicknessUm { get; set; }
+        /// <summary><c>current_collector_um</c>.</summary>
         public double? CurrentCollectorUm { get; set; }
     }
 
-    private sealed class CoatingDto
+    /// <summary>A <c>cathode_coating</c> or <c>anode_interlayer</c> section.</summary>
+    public sealed class CoatingDto
     {
+        /// <summary><c>name</c>.</summary>
         public string? Name { get; set; }
+        /// <summary><c>composition</c>.</summary>
         public string? Composition { get; set; }
+        /// <summary><c>thickness_nm</c>.</summary>
         public double? ThicknessNm { get; set; }
+        /// <summary><c>density_g_cm3</c>.</summary>
         public double? DensityGCm3 { get; set; }
     }
 
-    private sealed class ElectrolyteDto
+    /// <summary>One item of <c>electrolytes</c>.</summary>
+    public sealed class ElectrolyteDto
     {
+        /// <summary><c>name</c>.</summary>
         public string? Name { get; set; }
+        /// <summary><c>composition</c>.</summary>
         public string? Composition { get; set; }
+        /// <summary><c>thickness_um</c>.</summary>
         public double? ThicknessUm { get; set; }
+        /// <summary><c>conductivity_s_cm</c>.</summary>
         public double? ConductivitySCm { get; set; }
+        /// <summary><c>density_g_cm3</c>.</summary>
         public double? DensityGCm3 { get; set; }
     }
 
-    private sealed class AnodeDto
+    /// <summary>The <c>anode</c> section.</summary>
+    public sealed class AnodeDto
     {
+        /// <summary><c>name</c>.</summary>
         public string? Name { get; set; }
+        /// <summary><c>kind</c>.</summary>
         public string? Kind { get; set; }
+        /// <summary><c>composition</c>.</summary>
         public string? Composition { get; set; }
+        /// <summary><c>potential_v</c>.</summary>
         public double? PotentialV { get; set; }
+        /// <summary><c>thickness_um</c>.</summary>
         public double? ThicknessUm { get; set; }
+        /// <summary><c>excess</c>.</summary>
         public double? Excess { get; set; }
+        /// <summary><c>density_g_cm3</c>.</summary>
         public double? DensityGCm3 { get; set; }
+        /// <summary><c>capacity_mah_g</c>.</summary>
         public double? CapacityMahG { get; set; }
+        /// <summary><c>current_collector_um</c>.</summary>
         public double? CurrentCollectorUm { get; set; }
     }
 }

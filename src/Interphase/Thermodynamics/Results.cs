@@ -94,3 +94,8 @@ public sealed record InterfaceReaction(Composition A, Composition B, ReactionOpt
     /// <summary>The most exothermic kink (first of equals).</summary>
     public ReactionKink MostExothermic => Kinks.MinBy(k => k.EnergyPerAtom)!;
 }
+
+/// <summary>Two stable phases that coexist on the hull (an edge of a hull facet; a line of a phase diagram).</summary>
+/// <param name="A">One end.</param>
+/// <param name="B">The other end.</param>
+public sealed record TieLine(PhaseEntry A, PhaseEntry B);

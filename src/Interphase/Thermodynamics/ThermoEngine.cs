@@ -85,6 +85,58 @@ public sealed class ThermoEngine
         return entry.FormationEnergyPerAtom - solver.Solve(space.ClosedCost, space.Fractions(entry.Composition), false);
     }
 
+    /// <summary>
+    /// The tie-lines of a chemical system: pairs of stable entries that coexist, i.e. the edges of the hull's facets
+    /// (the lines a ternary phase diagram draws; pymatgen's edges of <c>PhaseDiagram.facets</c>). A pair is a tie-line
+    /// when the hull at its midpoint lies on the straight line between the two (nothing below it) and no other stable
+    /// entry sits on the segment between them (then the segment is two tie-lines). Where four or more stable entries
+    /// share one plane (a degenerate facet) every edge of that plane is given, including crossing diagonals.
+    /// </summary>
+    public IReadOnlyList<TieLine> TieLines(ChemicalSystem system)
+    {
+        var stable = StableEntries(system);
+        var space = Space(system);
+        var solver = new SimplexSolver(space.Closed);
+        var x = stable.Select(e => space.Fractions(e.Composition)).ToArray();
+        var lines = new List<TieLine>();
+        var mid = new double[space.Elements.Count];
+        for (int i = 0; i < stable.Count; i++)
+            for (int j = i + 1; j < stable.Count; j++)
+            {
+                for (int k = 0; k < mid.Length; k++) mid[k] = 0.5 * (x[i][k] + x[j][k]);
+                double line = 0.5 * (stable[i].FormationEnergyPerAtom + stable[j].FormationEnergyPerAtom);
+                double hull = solver.Solve(space.ClosedCost, mid, warmStart: false);
+                if (hull < line - TieLineTolerance) continue;
+                bool between = false;
+                for (int m = 0; m < stable.Count && !between; m++)
+                    between = m != i && m != j && OnSegment(x[i], x[j], x[m]);
+                if (!between) lines.Add(new TieLine(stable[i], stable[j]));
+            }
+        return lines;
+    }
+
+    // Energies within this (eV/atom) of the line count as on it: DFT energies carry 5 decimals, the LP ~1e-12.
+    private const double TieLineTolerance = 1e-6;
+
+    // Whether composition m lies strictly between a and b on the segment a–b (atom fractions).
+    private static bool OnSegment(double[] a, double[] b, double[] m)
+    {
+        double t = double.NaN;
+        for (int k = 0; k < a.Length; k++)
+        {
+            double d = b[k] - a[k];
+            if (Math.Abs(d) < 1e-12)
+            {
+                if (Math.Abs(m[k] - a[k]) > 1e-9) return false;
+                continue;
+            }
+            double tk = (m[k] - a[k]) / d;
+            if (double.IsNaN(t)) t = tk;
+            else if (Math.Abs(tk - t) > 1e-9) return false;
+        }
+        return t is > 1e-9 and < 1 - 1e-9;
+    }
+
     /// <summary>The stable entries (vertices of the hull) of a chemical system, elements included.</summary>
     public IReadOnlyList<PhaseEntry> StableEntries(ChemicalSystem system)
     {
