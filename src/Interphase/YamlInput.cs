@@ -54,7 +54,20 @@ internal static class YamlInput
         {
             throw new InterphaseException($"{source}: {ex.What}", ex);
         }
+        catch (InvalidOperationException ex) when (IsParserFault(ex))
+        {
+            throw new InterphaseException($"{source}: {ParserFaultMessage}", ex);
+        }
     }
+
+    /// <summary>What to tell the user when YamlDotNet's scanner fails without a position (its own bug on some broken input).</summary>
+    internal const string ParserFaultMessage =
+        "not valid YAML: the reader stopped inside a '{ }' or '[ ]' list or mapping; check for a bracket or quote that is not closed";
+
+    // YamlDotNet's scanner throws a bare InvalidOperationException on some malformed input (e.g. an unclosed '{'
+    // followed by a line indented less), instead of a YamlException with the position.
+    internal static bool IsParserFault(InvalidOperationException ex) =>
+        ex.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true;
 
     /// <summary>Reads and parses a YAML file.</summary>
     public static T Load<T>(string path) where T : class

@@ -230,6 +230,7 @@ public sealed class Composition : IEquatable<Composition>
     {
         if (omitOne && amount == 1) return "";
         if (Math.Abs(amount - Math.Truncate(amount)) < 1e-8) return ((long)Math.Truncate(amount)).ToString(CultureInfo.InvariantCulture);
-        return Math.Round(amount, 8).ToString("R", CultureInfo.InvariantCulture);
+        // never an exponent: "1.3E-06" is not a formula anyone (or the parser) can read back
+        return Math.Round(amount, 8).ToString("0.########", CultureInfo.InvariantCulture);
     }
 }

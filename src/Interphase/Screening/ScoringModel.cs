@@ -152,6 +152,7 @@ public sealed record ScoringModel
             Dictionary<string, string>? map;
             try { map = YamlInput.Deserializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(trimmed)); }
             catch (YamlException ex) { throw new ScreeningException($"weights file '{trimmed}': {YamlErrors.Describe(ex)}; expected 'criterion: weight' lines"); }
+            catch (InvalidOperationException ex) when (YamlInput.IsParserFault(ex)) { throw new ScreeningException($"weights file '{trimmed}': {YamlInput.ParserFaultMessage}"); }
             if (map is null || map.Count == 0) throw new ScreeningException($"weights file '{trimmed}' has no weights");
             pairs.AddRange(map.Select(kv => (kv.Key, kv.Value)));
         }

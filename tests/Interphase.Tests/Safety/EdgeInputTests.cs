@@ -148,3 +148,68 @@ public sealed class EdgeInputTests : IDisposable
         Assert.Contains("expected a number here, found a list", ex2.Message);
     }
 }
+
+/// <summary>Layer names as long as researchers write them still give a report with charts.</summary>
+[Collection("Console")]
+public sealed class LongLayerNameTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void AnalyzeHtmlRendersWith45CharacterLayerNames()
+    {
+        string stack = File.ReadAllText(Path.Combine(ExamplePaths.Examples, "stacks", "ncm811-linbo3-lpscl-liin.yaml"));
+        string[] names = ["NCM811 single-crystal cathode, batch 2026-11-A", "LiNbO3 coating (ALD, 5 nm) on NCM811, batch 7",
+            "Li6PS5Cl argyrodite separator, cold pressed 1", "Li-In alloy anode foil, 100 um, 1:1 at. ratio"];
+        Assert.All(names, n => Assert.InRange(n.Length, 45, 47));
+        var lines = stack.Split('\n');
+        int k = 0;
+        for (int i = 0; i < lines.Length && k < names.Length; i++)
+            if (lines[i].TrimStart().StartsWith("name:", StringComparison.Ordinal) || lines[i].TrimStart().StartsWith("- name:", StringComparison.Ordinal))
+                if (lines[i].StartsWith(' ')) lines[i] = lines[i][..(lines[i].IndexOf("name:", StringComparison.Ordinal) + 5)] + $" \"{names[k++]}\"";
+        Assert.True(k >= 3, "the example names its layers");
+        string file = _tmp.Write("long.yaml", string.Join('\n', lines));
+        string data = _tmp.Write("entries.csv", FuzzYamlTests.StackEntries);
+        string html = _tmp.File("long.html");
+        var (code, _, err) = CliRunner.Run("analyze", file, "--no-recommendations", "--data", data, "--html", html);
+        Assert.True(code == 0, $"exit {code}: {err}");
+        string report = File.ReadAllText(html);
+        Assert.Contains("<svg", report);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(names[2]), report);
+    }
+}
+
+/// <summary>Inputs the fuzz suite found ending in an internal error; each is now a clear error.</summary>
+[Collection("Console")]
+public sealed class FuzzFindingTests : IDisposable
+{
+    private readonly TempDir _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    // An unclosed '{' followed by a line indented less: YamlDotNet's scanner throws InvalidOperationException.
+    private const string UnclosedFlow = "name: x\ncathode:\n  components:\n    - { name: 4.3\n  porosity: 1\n";
+
+    [Fact]
+    public void AnUnclosedBraceFollowedByALessIndentedLineIsAClearYamlError()
+    {
+        var ex = Assert.Throws<InterphaseException>(() => CellFile.Parse(UnclosedFlow, "c.yaml"));
+        Assert.Contains("c.yaml: not valid YAML", ex.Message);
+        var ex2 = Assert.Throws<InterphaseException>(() => StackReader.Read("name: x\nelectrolytes:\n  - { name: 4.3\n anode: 1\n", "s.yaml"));
+        Assert.Contains("not valid YAML", ex2.Message);
+        var (code, _, err) = CliRunner.Run("cell", "energy", _tmp.Write("c.yaml", UnclosedFlow));
+        Assert.True(code == 2, $"exit {code}: {err}");
+        Assert.Contains("not closed", err);
+    }
+
+    [Fact]
+    public void ASmallAmountIsWrittenWithoutAnExponentAndReadsBack()
+    {
+        var c = Composition.Parse("Fe2O0.0000013");
+        Assert.Equal("Fe2O0.0000013", c.ToString());
+        Assert.Equal("Fe2O0.0000013", c.FullFormula);
+        Assert.True(FormulaParser.Parse(c.FullFormula).AlmostEquals(c, 1e-12));
+    }
+}
