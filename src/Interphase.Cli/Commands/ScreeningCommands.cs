@@ -50,32 +50,27 @@ public sealed class ScreeningCommands : ICliModule
         source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.RunCancellable(cancel =>
         {
-            var options = new ScreeningOptions
+            var options = new ScreeningRequest
             {
-                Cathode = Parse(pr.GetValue(cathode)),
-                ChargedCathode = Parse(pr.GetValue(charged)),
+                Cathode = pr.GetValue(cathode),
+                Charged = pr.GetValue(charged),
                 Delithiation = pr.GetValue(delith),
                 MaxVolts = pr.GetValue(maxVolts),
-                Electrolyte = Parse(pr.GetValue(electrolyte))!,
-                Anode = Parse(pr.GetValue(anode)),
+                Electrolyte = pr.GetValue(electrolyte)!,
+                Anode = pr.GetValue(anode),
                 AnodeVolts = pr.GetValue(anodeVolts),
-                MaxEnergyAboveHull = pr.GetValue(ehull),
+                EAboveHull = pr.GetValue(ehull),
                 ReactionLimit = pr.GetValue(limit),
-                Exclude = Elements("--exclude", pr.GetValue(exclude)),
-                Require = Elements("--require", pr.GetValue(require)),
-                AllowElements = Elements("--allow-elements", pr.GetValue(allow)),
+                Exclude = pr.GetValue(exclude),
+                Require = pr.GetValue(require),
+                AllowElements = pr.GetValue(allow),
                 NoPracticality = pr.GetValue(noPractical),
-                LayerThicknessNm = pr.GetValue(thickness),
-                Scoring = pr.GetValue(weights) is { } w ? ScoringModel.Default.WithWeights(w) : ScoringModel.Default,
-                Formulas = pr.GetValue(only) is { } list
-                    ? list.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(Composition.Parse).ToList()
-                    : null,
-                MaxDegreeOfParallelism = pr.GetValue(threads),
-            };
-            if ((options.ChargedCathode is not null || options.Delithiation is not null || options.MaxVolts is not null) && options.Cathode is null)
-                throw new ScreeningException("--charged, --delithiation and --max-volts need --cathode");
+                ThicknessNm = pr.GetValue(thickness),
+                Weights = pr.GetValue(weights),
+                Candidates = pr.GetValue(only),
+                Top = pr.GetValue(top),
+            }.ToOptions(key => "--" + key.Replace('_', '-')) with { MaxDegreeOfParallelism = pr.GetValue(threads) };
             options.Validate();
-            if (pr.GetValue(top) < 1) throw new ScreeningException($"--top {pr.GetValue(top)}: give a positive number of rows");
             int n = pr.GetValue(top);
             OutputFile.Check(pr.GetValue(csv));
             OutputFile.Check(pr.GetValue(html));
@@ -134,13 +129,6 @@ public sealed class ScreeningCommands : ICliModule
 
     private static string Subtitle(ScreeningResult r) =>
         string.Join(" | ", new[] { r.Options.Cathode?.ToString(), r.Options.Electrolyte.ToString(), r.Options.Anode?.ToString() }.Where(s => s is not null));
-
-    private static Composition? Parse(string? formula) => string.IsNullOrWhiteSpace(formula) ? null : Composition.Parse(formula.Trim());
-
-    private static IReadOnlyList<Element> Elements(string option, string? list) => string.IsNullOrWhiteSpace(list)
-        ? []
-        : list.Split([',', ' ', '-'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => PeriodicTable.TryGet(s) ?? throw new ScreeningException($"{option}: unknown element '{s}'")).Distinct().ToList();
 
     private static void WriteTable(ScreeningResult result, int top)
     {

@@ -57,7 +57,7 @@ public static class ApiEndpoints
         }).Accepts<string>("application/yaml", "text/plain")
           .WithSummary("Whole-stack analysis of a stack YAML body (as `interphase analyze --json`)");
 
-        api.MapPost("/screen", async (ScreenRequest body, EngineProvider engines, CancellationToken cancel) =>
+        api.MapPost("/screen", async (Interphase.Screening.ScreeningRequest body, EngineProvider engines, CancellationToken cancel) =>
         {
             var options = body.ToOptions();
             var engine = await engines.GetAsync();

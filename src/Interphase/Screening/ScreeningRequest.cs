@@ -1,10 +1,12 @@
 using Interphase.Chemistry;
-using Interphase.Screening;
 
-namespace Interphase.Web.Api;
+namespace Interphase.Screening;
 
-/// <summary>Inputs of a screen, named as the CLI's <c>screen</c> options (snake_case in JSON); unset values take the CLI's defaults.</summary>
-public sealed record ScreenRequest
+/// <summary>
+/// The inputs of a screen as users type them (formulas and element lists as text, unset values taking the defaults),
+/// named as the CLI's <c>screen</c> options (snake_case in JSON): one definition for the CLI and the web API.
+/// </summary>
+public sealed record ScreeningRequest
 {
     /// <summary>Solid electrolyte, e.g. Li6PS5Cl (required).</summary>
     public string Electrolyte { get; init; } = "";
@@ -41,12 +43,15 @@ public sealed record ScreenRequest
     /// <summary>Rows in the answer (the CSV download has all).</summary>
     public int? Top { get; init; }
 
-    /// <summary>The library's options, validated as the CLI validates them.</summary>
+    /// <summary>The screen's options, validated.</summary>
+    /// <param name="optionName">How the caller's users name an input in messages, from its snake_case key (the CLI:
+    /// <c>allow_elements</c> → <c>--allow-elements</c>); null: the key itself.</param>
     /// <exception cref="InterphaseException">A formula, element or number is unusable.</exception>
-    public ScreeningOptions ToOptions()
+    public ScreeningOptions ToOptions(Func<string, string>? optionName = null)
     {
-        if (string.IsNullOrWhiteSpace(Electrolyte)) throw new ScreeningException("the electrolyte is required (e.g. Li6PS5Cl)");
-        if (Top is < 1) throw new ScreeningException($"top {Top}: give a positive number of rows");
+        string N(string key) => optionName?.Invoke(key) ?? key;
+        if (string.IsNullOrWhiteSpace(Electrolyte)) throw new ScreeningException($"{N("electrolyte")} is required (e.g. Li6PS5Cl)");
+        if (Top is < 1) throw new ScreeningException($"{N("top")} {Top}: give a positive number of rows");
         var o = new ScreeningOptions
         {
             Electrolyte = Composition.Parse(Electrolyte.Trim()),
@@ -58,9 +63,9 @@ public sealed record ScreenRequest
             AnodeVolts = AnodeVolts ?? 0.0,
             MaxEnergyAboveHull = EAboveHull ?? 0.03,
             ReactionLimit = ReactionLimit ?? 0.1,
-            Exclude = Elements("exclude", Exclude),
-            Require = Elements("require", Require),
-            AllowElements = Elements("allow_elements", AllowElements),
+            Exclude = Elements(N("exclude"), Exclude),
+            Require = Elements(N("require"), Require),
+            AllowElements = Elements(N("allow_elements"), AllowElements),
             NoPracticality = NoPracticality,
             LayerThicknessNm = ThicknessNm ?? 10,
             Scoring = string.IsNullOrWhiteSpace(Weights) ? ScoringModel.Default : ScoringModel.Default.WithWeights(Weights),
@@ -68,7 +73,7 @@ public sealed record ScreenRequest
                 : Candidates.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(Composition.Parse).ToList(),
         };
         if ((o.ChargedCathode is not null || o.Delithiation is not null || o.MaxVolts is not null) && o.Cathode is null)
-            throw new ScreeningException("a charged cathode, delithiation or top-of-charge voltage needs the cathode");
+            throw new ScreeningException($"{N("charged")}, {N("delithiation")} and {N("max_volts")} need {N("cathode")}");
         o.Validate();
         return o;
     }
