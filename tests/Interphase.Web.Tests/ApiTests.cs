@@ -100,6 +100,18 @@ public sealed class ApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         JsonAssert.Same(cli, JsonDocument.Parse(body).RootElement, ignore: new HashSet<string> { "$.seconds", "$.lp_solves" });
     }
 
+    [Fact]
+    public async Task Screen_refuses_a_weights_file_so_the_server_reads_none_of_its_files()
+    {
+        // The CLI reads a weights YAML the user names; over the API that would let a client read or probe server files.
+        var r = await _http.PostAsync("/api/screen", new StringContent(
+            """{"electrolyte":"Li3PS4","anode":"Li","candidates":"LiF","weights":"/etc/interphase-weights.yaml"}""", Encoding.UTF8, "application/json"));
+        string body = await r.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.Contains("a weights file is read only by the command line", body);
+        Assert.DoesNotContain("not found", body);
+    }
+
     [Theory]
     [InlineData("/api/hull?formula=Xx2", "unknown element 'Xx'")]
     [InlineData("/api/window?formula=Li6PS5Cl&open=Qq", "Qq")]

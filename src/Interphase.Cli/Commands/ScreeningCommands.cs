@@ -69,7 +69,7 @@ public sealed class ScreeningCommands : ICliModule
                 Weights = pr.GetValue(weights),
                 Candidates = pr.GetValue(only),
                 Top = pr.GetValue(top),
-            }.ToOptions(key => "--" + key.Replace('_', '-')) with { MaxDegreeOfParallelism = pr.GetValue(threads) };
+            }.ToOptions(key => "--" + key.Replace('_', '-'), allowWeightsFile: true) with { MaxDegreeOfParallelism = pr.GetValue(threads) };
             options.Validate();
             int n = pr.GetValue(top);
             OutputFile.Check(pr.GetValue(csv));

@@ -46,10 +46,14 @@ public sealed record ScreeningRequest
     /// <summary>The screen's options, validated.</summary>
     /// <param name="optionName">How the caller's users name an input in messages, from its snake_case key (the CLI:
     /// <c>allow_elements</c> → <c>--allow-elements</c>); null: the key itself.</param>
+    /// <param name="allowWeightsFile">Whether <see cref="Weights"/> may name a YAML file to read: the CLI's user names
+    /// their own file; a web request must not make the server read or probe its files.</param>
     /// <exception cref="InterphaseException">A formula, element or number is unusable.</exception>
-    public ScreeningOptions ToOptions(Func<string, string>? optionName = null)
+    public ScreeningOptions ToOptions(Func<string, string>? optionName = null, bool allowWeightsFile = false)
     {
         string N(string key) => optionName?.Invoke(key) ?? key;
+        if (!allowWeightsFile && Weights?.Trim() is { } w && (w.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || w.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+            throw new ScreeningException($"{N("weights")}: give criterion=weight pairs (e.g. rxn_electrolyte=2,practicality=0.5); a weights file is read only by the command line");
         if (string.IsNullOrWhiteSpace(Electrolyte)) throw new ScreeningException($"{N("electrolyte")} is required (e.g. Li6PS5Cl)");
         if (Top is < 1) throw new ScreeningException($"{N("top")} {Top}: give a positive number of rows");
         var o = new ScreeningOptions
