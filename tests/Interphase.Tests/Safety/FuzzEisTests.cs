@@ -51,14 +51,10 @@ public sealed class FuzzEisTests(ITestOutputHelper log) : IDisposable
         {
             // Most edits hit the data (the end of the file), some the header.
             int i = r.Next(3) == 0 ? r.Next(lines.Count) : lines.Count - 1 - r.Next(Math.Min(lines.Count, 40));
-            switch (r.Next(8))
+            int op = r.Next(8);
+            switch (op)
             {
-                case 0: lines.RemoveAt(i); break;
-                case 1: lines.Insert(i, lines[i]); break;
-                case 2:
-                    int j = r.Next(lines.Count);
-                    (lines[i], lines[j]) = (lines[j], lines[i]);
-                    break;
+                case 0 or 1 or 2: Mutate.Structure(lines, i, op, r); break;
                 case 7:
                     string joined = string.Join('\n', lines);
                     return joined[..r.Next(joined.Length + 1)];

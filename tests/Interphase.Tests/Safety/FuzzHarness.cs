@@ -131,6 +131,20 @@ internal sealed class FuzzRun(string parser)
 /// <summary>Seeded mutations of text inputs: lines deleted, duplicated, swapped; scalars replaced by hostile values.</summary>
 internal static class Mutate
 {
+    /// <summary>The structural edits every line fuzzer makes: 0 drops line i, 1 repeats it, 2 swaps it with another.</summary>
+    public static void Structure(List<string> lines, int i, int op, Random r)
+    {
+        switch (op)
+        {
+            case 0: lines.RemoveAt(i); break;
+            case 1: lines.Insert(i, lines[i]); break;
+            default:
+                int j = r.Next(lines.Count);
+                (lines[i], lines[j]) = (lines[j], lines[i]);
+                break;
+        }
+    }
+
     /// <summary>Values a careless parser trips on: huge, tiny, not numbers, YAML specials, unicode, long text.</summary>
     public static readonly string[] HostileScalars =
     [
@@ -152,14 +166,10 @@ internal static class Mutate
         for (int k = 0; k < n && lines.Count > 0; k++)
         {
             int i = r.Next(lines.Count);
-            switch (r.Next(11))
+            int op = r.Next(11);
+            switch (op)
             {
-                case 0: lines.RemoveAt(i); break;
-                case 1: lines.Insert(i, lines[i]); break;
-                case 2:
-                    int j = r.Next(lines.Count);
-                    (lines[i], lines[j]) = (lines[j], lines[i]);
-                    break;
+                case 0 or 1 or 2: Mutate.Structure(lines, i, op, r); break;
                 case 3 or 4: lines[i] = ReplaceValue(lines[i], r.Pick(scalars)); break;
                 case 5: lines[i] = ReplaceValue(lines[i], Number(r)); break;
                 case 6: // an anchor on one value, an alias to it elsewhere
