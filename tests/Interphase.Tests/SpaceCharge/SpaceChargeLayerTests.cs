@@ -39,6 +39,46 @@ public class SpaceChargeLayerTests
         Assert.Equal(1.0, p.SpaceChargeUcPerCm2 / exact, 4);
     }
 
+    // g(y) = θ0·y + ln(1 + θ0(e^(−y) − 1)), the first integral per NS·kT, evaluated with 50 digits by mpmath 1.3
+    // (/usr/bin/python3: th*y + log(1 + th*(exp(-y) - 1)) with th = C0/NS as a double). Both sides of the Taylor switch at
+    // |y| = 1e-3, depletion and accumulation, dilute (θ0 = 1e-6), half-filled and nearly full lattices.
+    [Theory]
+    [InlineData(1e18, 1e24, 0.00099, 4.8988783395177923e-13)]
+    [InlineData(1e18, 1e24, 0.0011, 6.0477762332248765e-13)]
+    [InlineData(1e18, 1e24, 0.03, 4.4553311177492466e-10)]
+    [InlineData(1e18, 1e24, 1, 3.6787924138315766e-7)]
+    [InlineData(1e18, 1e24, 30, 2.8999999499999759e-5)]
+    [InlineData(1e18, 1e24, -0.002, 2.0013319962620876e-12)]
+    [InlineData(1e18, 1e24, -1, 7.1828035221451527e-7)]
+    [InlineData(1e18, 1e24, -30, 16.184459535611858)]
+    [InlineData(1e18, 1e24, 600, 0.00059899999949999964)]
+    [InlineData(1e18, 1e24, -600, 586.18388944203573)]
+    [InlineData(1e22, 2e22, 0.00099, 1.2251249499689611e-7)]
+    [InlineData(1e22, 2e22, 0.0011, 1.512499923744798e-7)]
+    [InlineData(1e22, 2e22, 0.03, 0.0001124957815031077)]
+    [InlineData(1e22, 2e22, 1, 0.12011450695827752)]
+    [InlineData(1e22, 2e22, 30, 14.306852819440148)]
+    [InlineData(1e22, 2e22, -0.002, 4.9999991666668891e-7)]
+    [InlineData(1e22, 2e22, -1, 0.12011450695827752)]
+    [InlineData(1e22, 2e22, -30, 14.306852819440148)]
+    [InlineData(1e22, 2e22, 600, 299.30685281944005)]
+    [InlineData(1e22, 2e22, -600, 299.30685281944005)]
+    [InlineData(9.9e21, 1e22, 0.00099, 4.8530643462595638e-9)]
+    [InlineData(9.9e21, 1e22, 0.0011, 5.9916527951818381e-9)]
+    [InlineData(9.9e21, 1e22, 0.03, 4.498975016412091e-6)]
+    [InlineData(9.9e21, 1e22, 1, 0.0070368632361764794)]
+    [InlineData(9.9e21, 1e22, 30, 25.094829814021166)]
+    [InlineData(9.9e21, 1e22, -0.002, 1.9787070205680589e-8)]
+    [InlineData(9.9e21, 1e22, -1, 0.0036587309970013122)]
+    [InlineData(9.9e21, 1e22, -30, 0.28994966414649654)]
+    [InlineData(9.9e21, 1e22, 600, 589.39482981401196)]
+    [InlineData(9.9e21, 1e22, -600, 5.9899496641464374)]
+    public void FirstIntegralMatchesAFiftyDigitEvaluation(double c0, double ns, double y, double exact)
+    {
+        var layer = new SpaceChargeLayer(new SpaceChargePhase("p", 20, c0, ns), T);
+        Assert.Equal(1.0, layer.G(y) / exact, 10);
+    }
+
     [Fact]
     public void DebyeLengthIsTheTextbookValue()
     {
