@@ -5,9 +5,9 @@ namespace Interphase.Cell;
 /// <param name="ThicknessUm">Thickness, µm.</param>
 /// <param name="SolidMassMgPerCm2">Mass of the solids, mg/cm².</param>
 /// <param name="LiquidMassMgPerCm2">Mass of liquid electrolyte in its pores, mg/cm² (0 in a solid cell).</param>
-/// <param name="Composition">Mass of each constituent, mg/cm².</param>
+/// <param name="CompositionMgPerCm2">Mass of each constituent, mg/cm².</param>
 public sealed record LayerResult(string Layer, double ThicknessUm, double SolidMassMgPerCm2, double LiquidMassMgPerCm2,
-    IReadOnlyDictionary<string, double> Composition)
+    IReadOnlyDictionary<string, double> CompositionMgPerCm2)
 {
     /// <summary>Total areal mass, mg/cm².</summary>
     public double MassMgPerCm2 => SolidMassMgPerCm2 + LiquidMassMgPerCm2;

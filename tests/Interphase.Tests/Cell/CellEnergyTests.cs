@@ -98,8 +98,8 @@ public class CellEnergyTests
         var lgps = CellEnergyModel.Evaluate(Load("solid-lgps.yaml")).Layers[0];
         Assert.Equal(60, llzo.ThicknessUm, 9);
         Assert.Equal(60, lgps.ThicknessUm, 9);
-        Assert.Equal(llzo.Composition["LLZO"] / 5.0, lgps.Composition["LGPS"] / 2.0, 9);   // same SSE volume
-        double wt = llzo.Composition["LLZO"] / llzo.SolidMassMgPerCm2;
+        Assert.Equal(llzo.CompositionMgPerCm2["LLZO"] / 5.0, lgps.CompositionMgPerCm2["LGPS"] / 2.0, 9);   // same SSE volume
+        double wt = llzo.CompositionMgPerCm2["LLZO"] / llzo.SolidMassMgPerCm2;
         Assert.InRange(wt, 0.14, 0.15);   // Table 1: 15 wt.% for garnet
     }
 

@@ -30,10 +30,11 @@ public sealed class AnalyzeCliTests
             var (jcode, json, jerr) = CliRunner.Run("analyze", stack, "--no-recommendations", "--data", csv, "--json");
             Assert.True(jcode == 0, jerr);
             using var doc = JsonDocument.Parse(json);
+            StackJsonTests.AssertFollowsConventions(doc.RootElement);
             var llzoLi = doc.RootElement.GetProperty("interfaces").EnumerateArray()
                 .Single(i => i.GetProperty("interface").GetString() == "LLZO | Li");
             // LLZO against Li is kinetically stabilised (−11 meV/atom): a small, negative reaction energy, not a failure.
-            double worst = llzoLi.GetProperty("reactions").EnumerateArray().Min(r => r.GetProperty("e_rxn_per_atom").GetDouble());
+            double worst = llzoLi.GetProperty("reactions").EnumerateArray().Min(r => r.GetProperty("e_rxn_ev_per_atom").GetDouble());
             Assert.InRange(worst, -0.05, 0);
             Assert.NotEqual("fail", llzoLi.GetProperty("verdict").GetString());
             Assert.Equal(JsonValueKind.String, doc.RootElement.GetProperty("overall").ValueKind);
