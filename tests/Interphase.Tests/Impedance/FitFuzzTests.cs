@@ -1,11 +1,13 @@
 using System.Numerics;
 using Interphase.Impedance;
+using Interphase.Tests.Safety;
 
 namespace Interphase.Tests.Impedance;
 
 /// <summary>
 /// Random circuits × random spectra × every weighting, from automatic and random starts: a fit returns finite numbers
 /// (and an interface analysis that accepts them) or an <see cref="ImpedanceException"/>; nothing else escapes.
+/// Seeded; <c>INTERPHASE_FUZZ_SCALE</c> multiplies the number of trials for a deeper search.
 /// </summary>
 public class FitFuzzTests
 {
@@ -58,7 +60,7 @@ public class FitFuzzTests
         var rng = new Random(20261127);
         int fitted = 0, refused = 0;
         var weightings = Enum.GetValues<Weighting>();
-        for (int trial = 0; trial < 300; trial++)
+        for (int trial = 0; trial < FuzzRun.Cases(100); trial++)
         {
             var spectrum = RandomSpectrum(rng);
             var circuit = Circuit.Parse(RandomCircuit(rng));
@@ -83,14 +85,14 @@ public class FitFuzzTests
                 refused++;
             }
         }
-        Assert.True(fitted > 200, $"{fitted} fitted, {refused} refused with a message");
+        Assert.True(fitted > FuzzRun.Cases(100) * 2 / 3, $"{fitted} fitted, {refused} refused with a message");
     }
 
     [Fact]
     public void ValidationAndDrtOnRandomSpectraGiveFiniteResultsOrClearErrors()
     {
         var rng = new Random(7);
-        for (int trial = 0; trial < 60; trial++)
+        for (int trial = 0; trial < FuzzRun.Cases(24); trial++)
         {
             var s = RandomSpectrum(rng);
             try

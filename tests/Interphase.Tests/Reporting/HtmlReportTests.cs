@@ -94,7 +94,7 @@ public class HtmlReportTests
     }
 
     [SkippableFact]
-    public void RendersInAHeadlessBrowser()
+    public async Task RendersInAHeadlessBrowser()
     {
         HeadlessBrowser.SkipUnlessAvailable();
         string dir = Directory.CreateTempSubdirectory("interphase-html-").FullName;
@@ -102,7 +102,7 @@ public class HtmlReportTests
         {
             string html = Path.Combine(dir, "report.html");
             Example().Save(html);
-            byte[] shot = HeadlessBrowser.Screenshot(html, 1200, 1600);
+            var (shot, _) = await HeadlessBrowser.Render(html, 1200, 1600);
             using var img = SKBitmap.Decode(shot);
             Assert.Equal((1200, 1600), (img.Width, img.Height));
             // Something was painted: the chart palette blue (#1f77b4, ScottPlot's first colour) and plenty of non-white pixels.

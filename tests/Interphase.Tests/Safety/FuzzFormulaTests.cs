@@ -53,7 +53,7 @@ public sealed class FuzzFormulaTests(ITestOutputHelper log) : IDisposable
     {
         var run = new FuzzRun("formula parser");
         var r = run.Random();
-        for (int c = 0; c < 600; c++)
+        for (int c = 0; c < FuzzRun.Cases(600); c++)
         {
             string f = Formula(r);
             Composition comp;
@@ -97,7 +97,7 @@ public sealed class FuzzFormulaTests(ITestOutputHelper log) : IDisposable
         string csv = _tmp.Write("small.csv", EntryStoreTests.SmallCsv);
         var run = new FuzzRun("formula cli");
         var r = run.Random();
-        for (int c = 0; c < 200; c++)
+        for (int c = 0; c < FuzzRun.Cases(200); c++)
         {
             string f = Formula(r);
             string[] args = [r.Pick(["hull", "window"]), f, "--data", csv, .. r.Next(3) == 0 ? ["--json"] : Array.Empty<string>()];

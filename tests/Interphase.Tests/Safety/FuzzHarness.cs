@@ -19,13 +19,23 @@ internal sealed class FuzzRun(string parser)
     public static int Seed { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("INTERPHASE_FUZZ_SEED"), out int s) ? s : DefaultSeed;
 
+    /// <summary>
+    /// Multiplies every fuzz test's number of cases (<c>INTERPHASE_FUZZ_SCALE</c>, default 1): the suite runs a bounded
+    /// set on every build; a deeper search sets it to 10 or more, with or without another seed.
+    /// </summary>
+    public static int Scale { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("INTERPHASE_FUZZ_SCALE"), out int k) && k > 0 ? k : 1;
+
+    /// <summary>The number of cases to run for a test whose suite-sized count is <paramref name="cases"/>.</summary>
+    public static int Cases(int cases) => cases * Scale;
+
     private readonly List<string> _findings = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public string Parser { get; } = parser;
 
     /// <summary>Cases run so far.</summary>
-    public int Cases { get; private set; }
+    public int CasesRun { get; private set; }
 
     /// <summary>Exit codes seen, for the test output.</summary>
     public Dictionary<int, int> Codes { get; } = [];
@@ -49,7 +59,7 @@ internal sealed class FuzzRun(string parser)
     /// </summary>
     public (int Code, string Out, string Err)? Cli(int caseNo, string input, string[] args, TimeSpan bound, string? secret = null, string? original = null)
     {
-        Cases++;
+        CasesRun++;
         if (original is not null) input = Diff(original, input);
         var sw = Stopwatch.StartNew();
         var task = Task.Run(() => CliRunner.Run(args));
@@ -82,13 +92,13 @@ internal sealed class FuzzRun(string parser)
 
     /// <summary>Cases, exit codes and time, for the test log.</summary>
     public string Summary =>
-        $"{Parser}: {Cases} cases in {_clock.Elapsed.TotalSeconds:0.0} s (seed {Seed}); exit codes " +
+        $"{Parser}: {CasesRun} cases in {_clock.Elapsed.TotalSeconds:0.0} s (seed {Seed}); exit codes " +
         string.Join(", ", Codes.OrderBy(c => c.Key).Select(c => $"{c.Key}: {c.Value}"));
 
     /// <summary>Counts a case run without the command line (a library call).</summary>
     public void Library(int code)
     {
-        Cases++;
+        CasesRun++;
         Codes[code] = Codes.GetValueOrDefault(code) + 1;
     }
 
@@ -104,7 +114,7 @@ internal sealed class FuzzRun(string parser)
     }
 
     private string Report() =>
-        $"{_findings.Count} finding(s) in {Cases} {Parser} cases (seed {Seed}; set INTERPHASE_FUZZ_SEED to change it):\n" +
+        $"{_findings.Count} finding(s) in {CasesRun} {Parser} cases (seed {Seed}; set INTERPHASE_FUZZ_SEED to change it):\n" +
         string.Join("\n", _findings.Take(15));
 
     private static string Around(string text, string what)

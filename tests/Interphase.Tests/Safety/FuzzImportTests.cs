@@ -110,7 +110,7 @@ public sealed class FuzzImportTests(ITestOutputHelper log) : IDisposable
         var run = new FuzzRun("entry import");
         var r = run.Random();
         int failed = 0;
-        for (int c = 0; c < 300; c++)
+        for (int c = 0; c < FuzzRun.Cases(300); c++)
         {
             string kind = r.Pick(["csv", "csv", "pymatgen", "mp"]);
             string text = kind switch

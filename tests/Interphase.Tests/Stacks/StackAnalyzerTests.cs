@@ -176,7 +176,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
     }
 
     [SkippableFact]
-    public void ReportRendersInHeadlessChromium()
+    public async Task ReportRendersInHeadlessChromium()
     {
         HeadlessBrowser.SkipUnlessAvailable();
         var a = Analyze("lco-llzo-li.yaml");
@@ -184,13 +184,12 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data)
         try
         {
             StackReport.Build(a).Save(path);
-            var png = HeadlessBrowser.Screenshot(path, 1200, 1600);
+            var (png, dom) = await HeadlessBrowser.Render(path, 1200, 1600);
             Assert.Equal(0x89, png[0]);
             Assert.Equal("PNG", System.Text.Encoding.ASCII.GetString(png, 1, 3));
             Assert.Equal(1200, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
             Assert.True(png.Length > 30_000, $"screenshot of {png.Length} bytes looks empty");
             // The browser's parsed document keeps both inline plots.
-            string dom = HeadlessBrowser.DumpDom(path);
             Assert.True(System.Text.RegularExpressions.Regex.Matches(dom, "<svg").Count >= 2);
             Assert.Contains("LLZO | Li", dom);
         }
