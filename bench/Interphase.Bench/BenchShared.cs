@@ -12,4 +12,13 @@ internal static class BenchShared
         if (shared is null) Console.Error.WriteLine("shared data not found (set INTERPHASE_SHARED)");
         return shared;
     }
+
+    /// <summary>A file of the shared folder (e.g. <c>data/thermo/mp_e_form.csv</c>), or null after telling the user how
+    /// to point at it.</summary>
+    public static string? File(string relativePath)
+    {
+        var path = SharedData.FilePath(relativePath);
+        if (path is null) Console.Error.WriteLine($"shared {Path.GetFileName(relativePath)} not found (set INTERPHASE_SHARED)");
+        return path;
+    }
 }

@@ -18,12 +18,7 @@ public sealed class CsvLoadBench : IBenchSuite
     /// <inheritdoc />
     public int Run(string[] args)
     {
-        var csv = SharedData.FilePath("data/thermo/mp_e_form.csv");
-        if (csv is null)
-        {
-            Console.Error.WriteLine("shared mp_e_form.csv not found (set INTERPHASE_SHARED)");
-            return 2;
-        }
+        if (BenchShared.File("data/thermo/mp_e_form.csv") is not { } csv) return 2;
         int runs = args.Length > 0 && int.TryParse(args[0], out int n) && n > 0 ? n : 5;
         EntryCsvReader.Read(csv, "warm-up");
         var times = new List<double>();

@@ -23,12 +23,7 @@ public sealed class DataBench : IBenchSuite
     /// <inheritdoc />
     public int Run(string[] args)
     {
-        var csv = SharedData.FilePath("data/thermo/mp_e_form.csv");
-        if (csv is null)
-        {
-            Console.Error.WriteLine("shared mp_e_form.csv not found (set INTERPHASE_SHARED)");
-            return 2;
-        }
+        if (BenchShared.File("data/thermo/mp_e_form.csv") is not { } csv) return 2;
         var dir = Path.Combine(Path.GetTempPath(), "interphase-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try

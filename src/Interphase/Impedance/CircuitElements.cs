@@ -137,15 +137,18 @@ public sealed class WarburgOpen : ElementType
     /// <inheritdoc />
     public override string Description => "open (finite-space) Warburg, Z = Z0 coth(sqrt(jωτ))/sqrt(jωτ)";
     /// <inheritdoc />
-    public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
+    public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ) => FiniteWarburg(w, p, dZ, open: true);
+
+    /// <summary>Z0·f(s)/s with s = √(jωτ) and f = coth (open) or tanh (short), with its parameter derivatives.</summary>
+    internal static Complex FiniteWarburg(double w, ReadOnlySpan<double> p, Span<Complex> dZ, bool open)
     {
         double z0 = p[0], tau = p[1];
         var s = Complex.Sqrt(new Complex(0, w * tau));
-        var coth = 1 / Tanh(s);
-        var g = coth / s;
+        var f = open ? 1 / Tanh(s) : Tanh(s);
+        var g = f / s;
         dZ[0] = g;
-        // d/dτ [coth(s)/s] with ds/dτ = s/(2τ)
-        dZ[1] = z0 / (2 * tau) * (1 - coth * coth - coth / s);
+        // d/dτ [f(s)/s] with ds/dτ = s/(2τ); coth and tanh both satisfy f' = 1 − f².
+        dZ[1] = z0 / (2 * tau) * (1 - f * f - f / s);
         return z0 * g;
     }
 }
@@ -160,16 +163,7 @@ public sealed class WarburgShort : ElementType
     /// <inheritdoc />
     public override string Description => "short (finite-length) Warburg, Z = Z0 tanh(sqrt(jωτ))/sqrt(jωτ)";
     /// <inheritdoc />
-    public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
-    {
-        double z0 = p[0], tau = p[1];
-        var s = Complex.Sqrt(new Complex(0, w * tau));
-        var th = Tanh(s);
-        var g = th / s;
-        dZ[0] = g;
-        dZ[1] = z0 / (2 * tau) * (1 - th * th - th / s);
-        return z0 * g;
-    }
+    public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ) => WarburgOpen.FiniteWarburg(w, p, dZ, open: false);
 }
 
 /// <summary>G: Gerischer, Z = R_G/√(1 + jωt_G).</summary>

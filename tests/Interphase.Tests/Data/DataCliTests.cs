@@ -97,11 +97,7 @@ public sealed class ThermoFromStoreCliTests
     public void HullUsesTheStoreAndRefusesMixedSources()
     {
         using var tmp = new TempDir();
-        using (var s = EntryStore.Open(tmp.Store))
-        {
-            s.ImportSource(EntryFileReader.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "a"), "a");
-            s.ImportSource(EntryFileReader.Read(tmp.Write("b.csv", "formula,e_form_per_atom\nLi2O1,-2.1\n"), "b"), "b");
-        }
+        tmp.StoreWith(("a", EntryStoreTests.SmallCsv), ("b", "formula,e_form_per_atom\nLi2O1,-2.1\n"));
         Assert.Equal(0, Run("hull", "Li3PS4", "--store", tmp.Store, "--json"));
         Assert.Equal(2, Run("hull", "Li2O", "--store", tmp.Store, "--json"));
         Assert.Equal(0, Run("hull", "Li2O", "--store", tmp.Store, "--source", "b", "--json"));

@@ -60,12 +60,10 @@ public sealed class EntryFileTests
     public void MixingSourcesIsRefusedUnlessAskedFor()
     {
         using var tmp = new TempDir();
-        using (var store = EntryStore.Open(tmp.Store))
+        var opts = new EntrySourceOptions
         {
-            store.ImportSource(EntryFileReader.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "mp_e_form.csv"), "mp_e_form.csv");
-            store.ImportSource(EntryFileReader.Read(tmp.Write("b.csv", "formula,delta_e\nLi2O1,-2.06\nLi,0\nO,0\n"), "oqmd"), "oqmd");
-        }
-        var opts = new EntrySourceOptions { StorePath = tmp.Store };
+            StorePath = tmp.StoreWith(("mp_e_form.csv", EntryStoreTests.SmallCsv), ("oqmd", "formula,delta_e\nLi2O1,-2.06\nLi,0\nO,0\n")),
+        };
         var ex = Assert.Throws<InterphaseException>(() => EntrySourceResolver.Resolve("Li-O", opts));
         Assert.Contains("2 sources (mp_e_form.csv: 4, oqmd: 3)", ex.Message);
         Assert.Contains("--allow-mixed-sources", ex.Message);
@@ -189,12 +187,7 @@ public sealed class ResolveAllTests
     public void ResolveAllReturnsTheWholeStoreWithTheSameMixingRule()
     {
         using var tmp = new TempDir();
-        using (var store = EntryStore.Open(tmp.Store))
-        {
-            store.ImportSource(EntryFileReader.Read(tmp.Write("a.csv", EntryStoreTests.SmallCsv), "a"), "a");
-            store.ImportSource(EntryFileReader.Read(tmp.Write("b.csv", "formula,e_form_per_atom\nNa2O1,-1.4\n"), "b"), "b");
-        }
-        var opts = new EntrySourceOptions { StorePath = tmp.Store };
+        var opts = new EntrySourceOptions { StorePath = tmp.StoreWith(("a", EntryStoreTests.SmallCsv), ("b", "formula,e_form_per_atom\nNa2O1,-1.4\n")) };
         Assert.Throws<InterphaseException>(() => EntrySourceResolver.ResolveAll(opts));
         Assert.Equal(8, EntrySourceResolver.ResolveAll(opts with { Source = "a" }).Count);
         Assert.Equal(9, EntrySourceResolver.ResolveAll(opts with { AllowMixedSources = true }).Count);

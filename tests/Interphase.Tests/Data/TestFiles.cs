@@ -1,3 +1,5 @@
+using Interphase.Data;
+
 namespace Interphase.Tests.Data;
 
 /// <summary>Locates the shared data directory and makes temporary directories for stores and files.</summary>
@@ -46,6 +48,14 @@ internal sealed class TempDir : IDisposable
     }
 
     public string Store => File("entries.db");
+
+    /// <summary>Imports each CSV text into <see cref="Store"/> under its source name (one import each); returns the store.</summary>
+    public string StoreWith(params (string Source, string Csv)[] sources)
+    {
+        using var store = EntryStore.Open(Store);
+        foreach (var (source, csv) in sources) store.ImportSource(EntryFileReader.Read(Write(source + ".csv", csv), source), source);
+        return Store;
+    }
 
     public void Dispose()
     {

@@ -2,6 +2,7 @@ using Interphase.Anode.Interphases;
 using Interphase.Knowledge;
 using Interphase.Properties;
 using Interphase.Stacks;
+using Interphase.Tests.Stacks;
 using Interphase.Tests.Thermodynamics;
 
 namespace Interphase.Tests.Properties;
@@ -14,16 +15,12 @@ public sealed class StackPropertyTests(ThermoDataFixture data)
 
     private StackAnalysis Analyze(string example) =>
         new StackAnalyzer(data.Engine, KnowledgeBase.Load(), properties: Shared)
-            .Analyze(StackReader.ReadFile(Path.Combine(Stacks.StackReaderTests.ExamplesDir, example)));
+            .Analyze(StackReader.ReadFile(Path.Combine(StackReaderTests.ExamplesDir, example)));
 
     private static InterfaceAnalysis At(StackAnalysis a, string label) => a.Interfaces.Single(i => i.Interface.Label == label);
 
     [Theory]
-    [InlineData("lco-llzo-li.yaml")]
-    [InlineData("lco-lps-li.yaml")]
-    [InlineData("ncm811-li3incl6-lpscl-li.yaml")]
-    [InlineData("ncm811-linbo3-lpscl-liin.yaml")]
-    [InlineData("ncm811-lpscl-li.yaml")]
+    [MemberData(nameof(StackReaderTests.Examples), MemberType = typeof(StackReaderTests))]
     public void NoProductOfTheExampleStacksIsUndetermined(string example)
     {
         var a = Analyze(example);

@@ -12,9 +12,6 @@ namespace Interphase.Tests.Stacks;
 [Collection(ThermoDataCollection.Name)]
 public sealed class StackConclusionsTests(ThermoDataFixture data)
 {
-    public static IEnumerable<object[]> Examples =>
-        Directory.GetFiles(StackReaderTests.ExamplesDir, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).Select(f => new object[] { f });
-
     private static string Example(string name) => File.ReadAllText(Path.Combine(StackReaderTests.ExamplesDir, name));
 
     private StackAnalysis AnalyzeYaml(string yaml) => new StackAnalyzer(data.Engine, KnowledgeBase.Load()).Analyze(StackReader.Read(yaml));
@@ -77,7 +74,7 @@ public sealed class StackConclusionsTests(ThermoDataFixture data)
     }
 
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(StackReaderTests.Examples), MemberType = typeof(StackReaderTests))]
     public void OverallIsTheWorstCheckListedAndEveryCheckIsListed(string example)
     {
         var a = AnalyzeYaml(Example(example));

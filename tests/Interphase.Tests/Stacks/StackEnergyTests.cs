@@ -19,11 +19,7 @@ public sealed class StackEnergyTests
     private static EnergyComparison Energy(string yaml) => StackEnergy.Evaluate(StackReader.Read(yaml), Kb);
 
     [Theory]
-    [InlineData("lco-llzo-li.yaml")]
-    [InlineData("lco-lps-li.yaml")]
-    [InlineData("ncm811-li3incl6-lpscl-li.yaml")]
-    [InlineData("ncm811-linbo3-lpscl-liin.yaml")]
-    [InlineData("ncm811-lpscl-li.yaml")]
+    [MemberData(nameof(StackReaderTests.Examples), MemberType = typeof(StackReaderTests))]
     public void EveryExampleStackHasAnEnergy(string example)
     {
         var e = Energy(Example(example));

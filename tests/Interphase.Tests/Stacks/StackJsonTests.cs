@@ -13,10 +13,8 @@ namespace Interphase.Tests.Stacks;
 [Collection(ThermoDataCollection.Name)]
 public sealed partial class StackJsonTests(ThermoDataFixture data)
 {
-    public static IEnumerable<object[]> Examples => StackConclusionsTests.Examples;
-
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(StackReaderTests.Examples), MemberType = typeof(StackReaderTests))]
     public void AnalyzeJsonFollowsTheConventionsAndCarriesTheAnalysis(string example)
     {
         var a = new StackAnalyzer(data.Engine, KnowledgeBase.Load()).Analyze(StackReader.ReadFile(Path.Combine(StackReaderTests.ExamplesDir, example)));

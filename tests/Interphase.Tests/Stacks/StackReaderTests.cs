@@ -1,21 +1,15 @@
 using Interphase.Stacks;
+using Interphase.Tests.Cell;
 
 namespace Interphase.Tests.Stacks;
 
 public class StackReaderTests
 {
-    internal static string ExamplesDir
-    {
-        get
-        {
-            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            {
-                var candidate = Path.Combine(d.FullName, "examples", "stacks");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            throw new DirectoryNotFoundException("examples/stacks not found above the test assembly");
-        }
-    }
+    internal static string ExamplesDir => Path.Combine(ExamplePaths.Examples, "stacks");
+
+    /// <summary>The file name of every example stack, for theories over all of them.</summary>
+    public static TheoryData<string> Examples =>
+        new(Directory.GetFiles(ExamplesDir, "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
 
     [Fact]
     public void EveryExampleStackReads()

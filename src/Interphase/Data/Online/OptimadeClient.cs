@@ -169,21 +169,10 @@ public sealed class OptimadeClient : IEntryProvider
         string where = $"malformed response from the OPTIMADE provider ({url}), structure {index}";
         if (d.ValueKind != JsonValueKind.Object || !d.TryGetProperty("attributes", out var a) || a.ValueKind != JsonValueKind.Object)
             throw new OnlineSourceException($"{where}: no 'attributes' object");
-        if (!a.TryGetProperty(Field, out var e) || e.ValueKind == JsonValueKind.Null) return null; // this structure has no formation energy
-        if (e.ValueKind != JsonValueKind.Number) throw new OnlineSourceException($"{where}: '{Field}' is not a number");
-        if (!a.TryGetProperty("chemical_formula_reduced", out var f) || f.ValueKind != JsonValueKind.String)
-            throw new OnlineSourceException($"{where}: no 'chemical_formula_reduced'");
-        Composition comp;
-        try
-        {
-            comp = FormulaParser.Parse(f.GetString()!);
-        }
-        catch (FormulaException ex)
-        {
-            throw new OnlineSourceException($"{where}: {ex.Message}", ex);
-        }
+        if (OnlineEntryFields.Energy(a, Field, where) is not { } energy) return null; // this structure has no formation energy
+        var comp = OnlineEntryFields.Formula(a, "chemical_formula_reduced", where);
         string? id = d.TryGetProperty("id", out var idEl) ? PymatgenEntryReader.Text(idEl) : null;
-        return Entry.FromEnergyPerAtom(comp, e.GetDouble(), new Provenance(SourceName, id, EnergyBasis.Formation, null, Field));
+        return Entry.FromEnergyPerAtom(comp, energy, new Provenance(SourceName, id, EnergyBasis.Formation, null, Field));
     }
 
     private static string ErrorDetail(JsonElement root)

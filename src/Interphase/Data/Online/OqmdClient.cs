@@ -100,22 +100,11 @@ public sealed class OqmdClient : IEntryProvider
 
     private Entry? Read(JsonElement d, string url, int index)
     {
-        if (d.ValueKind != JsonValueKind.Object) throw new OnlineSourceException($"malformed response from OQMD ({url}), entry {index}: not an object");
-        if (!d.TryGetProperty(Field, out var e) || e.ValueKind == JsonValueKind.Null) return null; // no formation energy computed
-        if (e.ValueKind != JsonValueKind.Number)
-            throw new OnlineSourceException($"malformed response from OQMD ({url}), entry {index}: '{Field}' is not a number");
-        if (!d.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String)
-            throw new OnlineSourceException($"malformed response from OQMD ({url}), entry {index}: no 'name'");
-        Composition comp;
-        try
-        {
-            comp = FormulaParser.Parse(n.GetString()!);
-        }
-        catch (FormulaException ex)
-        {
-            throw new OnlineSourceException($"malformed response from OQMD ({url}), entry {index}: {ex.Message}", ex);
-        }
+        string where = $"malformed response from OQMD ({url}), entry {index}";
+        if (d.ValueKind != JsonValueKind.Object) throw new OnlineSourceException($"{where}: not an object");
+        if (OnlineEntryFields.Energy(d, Field, where) is not { } energy) return null; // no formation energy computed
+        var comp = OnlineEntryFields.Formula(d, "name", where);
         string? id = d.TryGetProperty("entry_id", out var idEl) ? PymatgenEntryReader.Text(idEl) : null;
-        return Entry.FromEnergyPerAtom(comp, e.GetDouble(), new Provenance(SourceName, id, EnergyBasis.Formation, "GGA/GGA+U (PBE)", "OQMD fitted elemental references"));
+        return Entry.FromEnergyPerAtom(comp, energy, new Provenance(SourceName, id, EnergyBasis.Formation, "GGA/GGA+U (PBE)", "OQMD fitted elemental references"));
     }
 }
