@@ -5,7 +5,6 @@ using Interphase.Data;
 namespace Interphase.Tests.CliCommands;
 
 /// <summary>The main job through the command line: a stack analysed end to end, as a table, as JSON and as HTML.</summary>
-[Collection("Console")]
 public sealed class AnalyzeCliTests
 {
     [Fact]

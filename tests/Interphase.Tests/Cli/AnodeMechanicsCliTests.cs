@@ -7,7 +7,6 @@ namespace Interphase.Tests.CliCommands;
 /// The Li-metal checks of <c>anode</c> through the command line: Holm's constriction resistance (004 Eq. 1),
 /// Monroe–Newman (LPS glass fails, LLZO passes: 001 §5, 004 §2.5), as JSON and as the printed line.
 /// </summary>
-[Collection("Console")]
 public sealed class AnodeMechanicsCliTests
 {
     private static JsonElement Json(params string[] args)

@@ -65,7 +65,6 @@ public sealed class BadInputFiles : IDisposable
 /// Every command given bad input, as a researcher would: a clear one-line error naming the problem, exit code 2, no
 /// stack trace. Placeholders: {dir} the folder of <see cref="BadInputFiles"/>, {ex} the repository's examples/.
 /// </summary>
-[Collection("Console")]
 public sealed class BadInputCliTests(BadInputFiles files) : IClassFixture<BadInputFiles>
 {
     public static TheoryData<string, int, string> Cases => new()

@@ -1,39 +1,96 @@
 using System.CommandLine;
+using System.Text;
 using Interphase.Cli;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Interphase.Tests.CliCommands;
 
 /// <summary>
 /// Runs the <c>interphase</c> command line in-process as Program does (every <see cref="ICliModule"/>), capturing
-/// stdout (including Spectre tables) and stderr. Tests using it belong to the "Console" collection.
+/// stdout (including Spectre tables) and stderr. Captures may run in parallel: <see cref="Console.Out"/>,
+/// <see cref="Console.Error"/> and <see cref="AnsiConsole.Console"/> are routed, once for the whole test run, to the
+/// writers of the capture in whose asynchronous flow they are called (tasks and parallel loops the command starts
+/// inherit it), and to the real console outside any capture. Tests that change process-wide state (environment
+/// variables) still belong to the <see cref="ProcessEnvironmentCollection"/>.
 /// </summary>
 internal static class CliRunner
 {
+    private sealed record Streams(TextWriter Out, TextWriter Err, IAnsiConsole Ansi);
+
+    private static readonly AsyncLocal<Streams?> Current = new();
+
+    static CliRunner()
+    {
+        var (realOut, realErr) = (Console.Out, Console.Error);
+        var realAnsi = AnsiConsole.Console;
+        Console.SetOut(new RoutedWriter(() => Current.Value?.Out ?? realOut));
+        Console.SetError(new RoutedWriter(() => Current.Value?.Err ?? realErr));
+        AnsiConsole.Console = new RoutedAnsiConsole(() => Current.Value?.Ansi ?? realAnsi);
+    }
+
     public static RootCommand Root() => CliApp.BuildRoot();
 
     public static (int Code, string Out, string Err) Run(params string[] args) => Capture(() => Root().Parse(args).Invoke());
 
     public static (int Code, string Out, string Err) Capture(Func<int> action)
     {
-        var (oldOut, oldErr, oldConsole) = (Console.Out, Console.Error, AnsiConsole.Console);
+        // One writer per stream, synchronised: a command's parallel work may write from several threads.
         using var o = new StringWriter();
         using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        var syncOut = TextWriter.Synchronized(o);
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(o),
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(syncOut),
         });
+        var previous = Current.Value;
+        Current.Value = new Streams(syncOut, TextWriter.Synchronized(e), ansi);
         try
         {
-            return (action(), o.ToString(), e.ToString());
+            int code = action();
+            return (code, o.ToString(), e.ToString());
         }
         finally
         {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-            AnsiConsole.Console = oldConsole;
+            Current.Value = previous;
         }
     }
+
+    /// <summary>A writer that forwards every call to the writer of the current flow.</summary>
+    private sealed class RoutedWriter(Func<TextWriter> target) : TextWriter
+    {
+        public override Encoding Encoding => target().Encoding;
+        public override IFormatProvider FormatProvider => target().FormatProvider;
+        public override string NewLine { get => target().NewLine; set { } }
+        public override void Write(char value) => target().Write(value);
+        public override void Write(string? value) => target().Write(value);
+        public override void Write(char[] buffer, int index, int count) => target().Write(buffer, index, count);
+        public override void Write(ReadOnlySpan<char> buffer) => target().Write(buffer);
+        public override void WriteLine() => target().WriteLine();
+        public override void WriteLine(string? value) => target().WriteLine(value);
+        public override void WriteLine(ReadOnlySpan<char> buffer) => target().WriteLine(buffer);
+        public override void Flush() => target().Flush();
+    }
+
+    /// <summary>A Spectre console that forwards every call to the console of the current flow.</summary>
+    private sealed class RoutedAnsiConsole(Func<IAnsiConsole> target) : IAnsiConsole
+    {
+        public Profile Profile => target().Profile;
+        public IAnsiConsoleCursor Cursor => target().Cursor;
+        public IAnsiConsoleInput Input => target().Input;
+        public IExclusivityMode ExclusivityMode => target().ExclusivityMode;
+        public RenderPipeline Pipeline => target().Pipeline;
+        public void Clear(bool home) => target().Clear(home);
+        public void Write(IRenderable renderable) => target().Write(renderable);
+    }
+}
+
+/// <summary>
+/// Tests that set environment variables (store location, API keys, pull limits, time-outs) or read the ones the
+/// others set: run one at a time, in parallel with every other test.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ProcessEnvironmentCollection
+{
+    public const string Name = "Process environment";
 }

@@ -8,7 +8,6 @@ namespace Interphase.Tests.CliCommands;
 /// The <c>--json</c> of the <c>kb</c> and <c>data</c> commands through the command line: values as the reviews print
 /// them (kb) and as the store holds them (data), under keys that follow the README's unit-suffix rule.
 /// </summary>
-[Collection("Console")]
 public sealed class KnowledgeAndDataJsonTests
 {
     private static JsonElement Json(params string[] args)

@@ -7,7 +7,6 @@ namespace Interphase.Tests.CliCommands;
 /// The <c>--json</c> of the model commands (cell, anode, transport) through the command line: the keys the README's
 /// unit-suffix rule names and the values the reviews or the closed-form models give.
 /// </summary>
-[Collection("Console")]
 public sealed class ModelCommandJsonTests
 {
     private static JsonElement Json(params string[] args)

@@ -8,7 +8,6 @@ namespace Interphase.Tests.CliCommands;
 /// <c>scl</c> and the Li-metal <c>anode</c> commands through the command line: the printed tables and the JSON carry the
 /// closed-form values (Debye length, the first integral of Poisson's equation, Holm, Monroe–Newman, Young–Dupré).
 /// </summary>
-[Collection("Console")]
 public sealed class SpaceChargeAndAnodeCliTests
 {
     private static JsonElement Json(params string[] args)

@@ -7,7 +7,7 @@ using Interphase.Tests.CliCommands;
 namespace Interphase.Tests.Data;
 
 /// <summary>The <c>interphase data</c> commands run in-process: exit codes and their effect on the store.</summary>
-[Collection("Console")]
+[Collection(Interphase.Tests.CliCommands.ProcessEnvironmentCollection.Name)]
 public sealed class DataCliTests
 {
     private static int Run(params string[] args) => CliRunner.Run(args).Code;
@@ -88,7 +88,6 @@ public sealed class DataCliTests
 }
 
 /// <summary>The thermodynamics commands take their entries from the store when no --data is given.</summary>
-[Collection("Console")]
 public sealed class ThermoFromStoreCliTests
 {
     private static int Run(params string[] args) => CliRunner.Run(args).Code;

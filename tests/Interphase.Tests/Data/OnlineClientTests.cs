@@ -6,6 +6,7 @@ using Interphase.Data.Online;
 namespace Interphase.Tests.Data;
 
 /// <summary>Each client (production code, real HttpClient) against a real local HTTP server speaking the API's format.</summary>
+[Collection(Interphase.Tests.CliCommands.ProcessEnvironmentCollection.Name)]
 public sealed class OnlineClientTests
 {
     private static readonly RetryPolicy FastRetry = new(3, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(50));

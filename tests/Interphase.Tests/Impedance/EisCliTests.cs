@@ -4,7 +4,6 @@ using Interphase.Tests.CliCommands;
 
 namespace Interphase.Tests.Impedance;
 
-[Collection("Console")]
 public class EisCliTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);

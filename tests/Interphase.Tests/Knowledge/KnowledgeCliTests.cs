@@ -4,7 +4,6 @@ using Interphase.Tests.CliCommands;
 
 namespace Interphase.Tests.Knowledge;
 
-[Collection("Console")]
 public class KnowledgeCliTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);

@@ -10,6 +10,7 @@ namespace Interphase.Tests.Properties;
 /// A Materials Project pull with properties against a real local HTTP server answering /materials/thermo/,
 /// /materials/summary/ and /materials/elasticity/ in the API's response format ({"data": [...], "meta": {"total_doc"}}).
 /// </summary>
+[Collection(Interphase.Tests.CliCommands.ProcessEnvironmentCollection.Name)]
 public sealed class MaterialsProjectPropertyPullTests
 {
     private static readonly RetryPolicy FastRetry = new(2, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20));

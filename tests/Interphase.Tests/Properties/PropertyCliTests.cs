@@ -6,7 +6,6 @@ using Interphase.Tests.Data;
 namespace Interphase.Tests.Properties;
 
 /// <summary><c>interphase data import-properties</c> and <c>interphase props</c> run in-process.</summary>
-[Collection("Console")]
 public sealed class PropertyCliTests
 {
     [Fact]

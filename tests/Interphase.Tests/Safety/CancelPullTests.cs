@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Interphase.Tests.CliCommands;
 using Interphase.Tests.Data;
 
 namespace Interphase.Tests.Safety;
@@ -20,9 +21,7 @@ public sealed class CancelPullTests
         Skip.If(OperatingSystem.IsWindows(), "SIGINT is a Unix signal");
         using var tmp = new TempDir();
         string store = tmp.Store;
-        string cli = Path.Combine(AppContext.BaseDirectory, "Interphase.Cli.dll");
-        Assert.True(File.Exists(cli), cli);
-        Assert.Equal(0, Run(cli, ["data", "import", tmp.Write("small.csv", EntryStoreTests.SmallCsv), "--store", store]).ExitCode);
+        Assert.Equal(0, BuiltCli.Run(["data", "import", tmp.Write("small.csv", EntryStoreTests.SmallCsv), "--store", store]).Code);
         byte[] before = File.ReadAllBytes(store);
 
         // A server that accepts the connection and never answers: the pull waits (time-out 60 s) until Ctrl-C.
@@ -31,7 +30,8 @@ public sealed class CancelPullTests
         try
         {
             string url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-            using var pull = Start(cli, ["data", "pull", "--chemsys", "Li-S", "--source", "oqmd", "--url", url, "--store", store]);
+            using var pull = BuiltCli.Start(["data", "pull", "--chemsys", "Li-S", "--source", "oqmd", "--url", url, "--store", store],
+                new Dictionary<string, string?> { ["INTERPHASE_HTTP_TIMEOUT_S"] = "60" });
             using var connection = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(60));
             await Task.Delay(300); // the request is sent and the client waits for the answer
             Assert.False(pull.HasExited, "the pull must still be waiting");
@@ -51,22 +51,5 @@ public sealed class CancelPullTests
         {
             listener.Stop();
         }
-    }
-
-    private static Process Start(string cli, string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(cli);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["INTERPHASE_HTTP_TIMEOUT_S"] = "60";
-        return Process.Start(psi)!;
-    }
-
-    private static Process Run(string cli, string[] args)
-    {
-        var p = Start(cli, args);
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return p;
     }
 }

@@ -9,7 +9,6 @@ using Interphase.Tests.Data;
 namespace Interphase.Tests.Safety;
 
 /// <summary>Edge inputs that used to crash or be silently wrong: each is now a clear error naming the problem.</summary>
-[Collection("Console")]
 public sealed class EdgeInputTests : IDisposable
 {
     private readonly TempDir _tmp = new();
@@ -150,7 +149,6 @@ public sealed class EdgeInputTests : IDisposable
 }
 
 /// <summary>Layer names as long as researchers write them still give a report with charts.</summary>
-[Collection("Console")]
 public sealed class LongLayerNameTests : IDisposable
 {
     private readonly TempDir _tmp = new();
@@ -182,7 +180,6 @@ public sealed class LongLayerNameTests : IDisposable
 }
 
 /// <summary>Inputs the fuzz suite found ending in an internal error; each is now a clear error.</summary>
-[Collection("Console")]
 public sealed class FuzzFindingTests : IDisposable
 {
     private readonly TempDir _tmp = new();

@@ -13,7 +13,6 @@ namespace Interphase.Tests.Safety;
 /// truncation): the reader gives finite points or a clear error, and <c>eis validate</c> / <c>eis fit</c> in-process
 /// never end in an internal error or hang.
 /// </summary>
-[Collection("Console")]
 public sealed class FuzzEisTests(ITestOutputHelper log) : IDisposable
 {
     private readonly TempDir _tmp = new();

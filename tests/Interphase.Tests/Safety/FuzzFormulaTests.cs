@@ -10,7 +10,6 @@ namespace Interphase.Tests.Safety;
 /// Seeded fuzz of formulas: the parser on its own (a parsed formula has finite positive amounts and reads back the
 /// same), and <c>hull</c> / <c>window</c> in-process on a small entry file: never exit 70, never a hang.
 /// </summary>
-[Collection("Console")]
 public sealed class FuzzFormulaTests(ITestOutputHelper log) : IDisposable
 {
     private readonly TempDir _tmp = new();

@@ -9,7 +9,8 @@ namespace Interphase.Tests.Safety;
 /// Runs seeded fuzz cases through the command line in-process, each within a time bound, and collects what a case must
 /// never do: exit 70 (internal error), any exit code the README does not list, a stack trace, a hang, "Infinity" in
 /// the output, the API key in any output. The seed is fixed (<see cref="DefaultSeed"/>, or <c>INTERPHASE_FUZZ_SEED</c>
-/// to explore); every finding names the seed, the parser, the case number, the arguments and the input.
+/// to explore); every finding names the seed, the parser, the case number, the arguments and the input. Cases of one
+/// run may go in parallel (the command line's console capture is per flow): the counts and findings are locked.
 /// </summary>
 internal sealed class FuzzRun(string parser)
 {
@@ -55,11 +56,11 @@ internal sealed class FuzzRun(string parser)
 
     /// <summary>
     /// Runs one case: the CLI in-process with <paramref name="args"/>, within <paramref name="bound"/>. Returns the
-    /// result, or null when the case hung (then the run stops: the console is still held by the hung case).
+    /// result, or null when the case hung (then the test fails with every finding so far).
     /// </summary>
     public (int Code, string Out, string Err)? Cli(int caseNo, string input, string[] args, TimeSpan bound, string? secret = null, string? original = null)
     {
-        CasesRun++;
+        lock (_findings) CasesRun++;
         if (original is not null) input = Diff(original, input);
         var sw = Stopwatch.StartNew();
         var task = Task.Run(() => CliRunner.Run(args));
@@ -70,7 +71,7 @@ internal sealed class FuzzRun(string parser)
             return null;
         }
         var r = task.Result;
-        Codes[r.Code] = Codes.GetValueOrDefault(r.Code) + 1;
+        lock (_findings) Codes[r.Code] = Codes.GetValueOrDefault(r.Code) + 1;
         string all = r.Out + r.Err;
         if (r.Code == 70 || all.Contains("internal error", StringComparison.Ordinal))
             Finding(caseNo, input, args, $"exit {r.Code}: {Cap(r.Err)}");
@@ -98,13 +99,18 @@ internal sealed class FuzzRun(string parser)
     /// <summary>Counts a case run without the command line (a library call).</summary>
     public void Library(int code)
     {
-        CasesRun++;
-        Codes[code] = Codes.GetValueOrDefault(code) + 1;
+        lock (_findings)
+        {
+            CasesRun++;
+            Codes[code] = Codes.GetValueOrDefault(code) + 1;
+        }
     }
 
     /// <summary>Records a finding for a case.</summary>
-    public void Finding(int caseNo, string input, string[] args, string what) =>
-        _findings.Add($"seed {Seed}, {Parser} case {caseNo}: {what}\n    args: {string.Join(' ', args)}\n    input: {Cap(input, 600)}");
+    public void Finding(int caseNo, string input, string[] args, string what)
+    {
+        lock (_findings) _findings.Add($"seed {Seed}, {Parser} case {caseNo}: {what}\n    args: {string.Join(' ', args)}\n    input: {Cap(input, 600)}");
+    }
 
     /// <summary>Fails the test with every finding (seed, case, input) when there is any.</summary>
     public void AssertClean(ITestOutputHelper? log = null)

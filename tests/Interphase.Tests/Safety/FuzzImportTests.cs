@@ -10,7 +10,6 @@ namespace Interphase.Tests.Safety;
 /// Seeded fuzz of <c>data import</c> into a temporary store with CSV, pymatgen ComputedEntry JSON and Materials
 /// Project API JSON files: never exit 70, and a failed import leaves the store byte-identical (no -wal or -shm left).
 /// </summary>
-[Collection("Console")]
 public sealed class FuzzImportTests(ITestOutputHelper log) : IDisposable
 {
     private readonly TempDir _tmp = new();

@@ -13,7 +13,7 @@ namespace Interphase.Tests.Safety;
 /// with a one-second time-out. Never exit 70, never a hang, the store unchanged after a failed pull, the key in no
 /// output and never sent to another host.
 /// </summary>
-[Collection("Console")]
+[Collection(Interphase.Tests.CliCommands.ProcessEnvironmentCollection.Name)]
 public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
 {
     private const string Key = "FuzzK3y0123456789abcdefSECRET";
@@ -134,8 +134,6 @@ public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
     {
         string pristine = _tmp.File("pristine.db");
         Assert.Equal(0, CliCommands.CliRunner.Run("data", "import", _tmp.Write("base.csv", EntryStoreTests.SmallCsv), "--store", pristine).Code);
-        string store = _tmp.Store;
-        File.Copy(pristine, store);
         var saved = new[] { MaterialsProjectClient.KeyVariable, PullLimits.MaxPagesVariable, PullLimits.TimeoutVariable, MaterialsProjectClient.UrlVariable, OqmdClient.UrlVariable }
             .ToDictionary(v => v, Environment.GetEnvironmentVariable);
         var run = new FuzzRun("online");
@@ -148,15 +146,24 @@ public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
             Environment.SetEnvironmentVariable(PullLimits.TimeoutVariable, "1");
             Environment.SetEnvironmentVariable(MaterialsProjectClient.UrlVariable, null);
             Environment.SetEnvironmentVariable(OqmdClient.UrlVariable, null);
-            var seen = new Dictionary<string, int>();
-            for (int c = 0; c < FuzzRun.Cases(180); c++)
+            // The cases are drawn in order from the seed, then run four at a time (each with its own store): most of a
+            // case is waiting for a server, and the command line's console capture is per flow.
+            var cases = Enumerable.Range(0, FuzzRun.Cases(180)).Select(c =>
             {
                 string client = new[] { "mp", "oqmd", "optimade" }[c % 3];
                 // One slow server (it costs the time-out twice and the back-off between: 3 s): the time-out and its one
                 // retry are HttpJsonFetcher's, shared by the three clients, so one case covers them; the rest at random.
                 var scenario = c == 0 ? Scenario.Slow : r.Pick(scenarios);
-                int caseSeed = r.Next();
-                var caseRandom = new Random(caseSeed);
+                return (No: c, Client: client, Scenario: scenario, Seed: r.Next(), NoProperties: r.Next(2) == 0, Json: r.Next(3) == 0);
+            }).ToList();
+            var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+            Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+            {
+                int c = k.No;
+                var (client, scenario) = (k.Client, k.Scenario);
+                var caseRandom = new Random(k.Seed);
+                string store = _tmp.File($"store-{c}.db");
+                File.Copy(pristine, store);
                 using var other = new LocalHttpServer((_, _) => CannedResponse.Json("""{"data": []}"""));
                 LocalHttpServer? server = null;
                 server = new LocalHttpServer((req, n) => Respond(client, scenario, caseRandom, req, n, server!.BaseUrl, other.BaseUrl));
@@ -164,27 +171,27 @@ public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
                 {
                     string[] args = client switch
                     {
-                        "mp" => ["data", "pull", "--chemsys", "Li-S", "--source", "mp", "--url", server.BaseUrl, .. r.Next(2) == 0 ? ["--no-properties"] : Array.Empty<string>()],
+                        "mp" => ["data", "pull", "--chemsys", "Li-S", "--source", "mp", "--url", server.BaseUrl, .. k.NoProperties ? ["--no-properties"] : Array.Empty<string>()],
                         "oqmd" => ["data", "pull", "--chemsys", "Li-S", "--source", "oqmd", "--url", server.BaseUrl],
                         _ => ["data", "pull", "--chemsys", "Li-S", "--source", "optimade:" + server.BaseUrl, "--field", "_oqmd_delta_e"],
                     };
-                    args = [.. args, "--store", store, .. r.Next(3) == 0 ? ["--json"] : Array.Empty<string>()];
+                    args = [.. args, "--store", store, .. k.Json ? ["--json"] : Array.Empty<string>()];
                     var before = File.ReadAllBytes(store);
-                    string label = $"{client} {scenario} (server seed {caseSeed})";
+                    string label = $"{client} {scenario} (server seed {k.Seed})";
                     var result = run.Cli(c, label, args, TimeSpan.FromSeconds(25), Key);
                     if (result is not { } res) return;
-                    seen[$"{client} {scenario} exit {res.Code}"] = seen.GetValueOrDefault($"{client} {scenario} exit {res.Code}") + 1;
+                    seen.AddOrUpdate($"{client} {scenario} exit {res.Code}", 1, (_, v) => v + 1);
                     if (other.Requests.Any(q => q.ApiKey is not null || q.Url.Contains(Key, StringComparison.Ordinal)))
                         run.Finding(c, label, args, "the key reached another host");
                     if (res.Code != 0 && !File.ReadAllBytes(store).AsSpan().SequenceEqual(before))
                         run.Finding(c, label, args, $"the store changed after a failed pull (exit {res.Code})");
-                    if (res.Code == 0) File.Copy(pristine, store, overwrite: true);
                     if (scenario is Scenario.Endless or Scenario.SamePage && res.Code == 0)
                         run.Finding(c, label, args, "endless paging ended in success");
                     if (server.Requests.Count > 60)
                         run.Finding(c, label, args, $"{server.Requests.Count} requests for one pull with a page limit of 8");
                 }
-            }
+                foreach (var f in new[] { store, store + "-wal", store + "-shm" }) File.Delete(f);
+            });
             run.AssertClean(log);
             Assert.True(seen.Keys.Count(k => k.EndsWith("exit 0", StringComparison.Ordinal)) >= 3, "some pulls must succeed: " + string.Join("; ", seen.Keys));
         }

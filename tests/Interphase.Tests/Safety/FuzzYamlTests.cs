@@ -10,7 +10,6 @@ namespace Interphase.Tests.Safety;
 /// huge, tiny, non-numeric, null, aliased and unicode ones; truncation): <c>analyze</c> on stacks, <c>cell energy</c>
 /// and <c>cell break-even</c> on cells, in-process. Never exit 70, never a hang, never "Infinity".
 /// </summary>
-[Collection("Console")]
 public sealed class FuzzYamlTests(ITestOutputHelper log) : IDisposable
 {
     private readonly TempDir _tmp = new();

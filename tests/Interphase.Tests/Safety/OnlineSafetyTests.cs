@@ -6,6 +6,7 @@ using Interphase.Tests.Data;
 namespace Interphase.Tests.Safety;
 
 /// <summary>The online clients against misbehaving servers on 127.0.0.1: no key to another host or into a message, no endless paging.</summary>
+[Collection(Interphase.Tests.CliCommands.ProcessEnvironmentCollection.Name)]
 public sealed class OnlineSafetyTests
 {
     private static readonly RetryPolicy FastRetry = new(2, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20));

@@ -11,7 +11,6 @@ namespace Interphase.Tests.Safety;
 /// No output path may destroy an input or the store: every command's outputs are checked (symbolic links, hard links,
 /// <c>./x</c>, the store's -wal/-shm) before any work, and written through a temporary file renamed into place.
 /// </summary>
-[Collection("Console")]
 public sealed class OutputPathTests : IDisposable
 {
     private readonly TempDir _tmp = new();
@@ -82,16 +81,14 @@ public sealed class OutputPathTests : IDisposable
     [Fact]
     public void TheDefaultStoreIsProtectedToo()
     {
-        string? old = Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable);
-        Environment.SetEnvironmentVariable(StoreLocation.EnvironmentVariable, _store);
-        try
-        {
-            AssertRefused("is the entry store", "screen", "--electrolyte", "Li2S", "--csv", _store);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(StoreLocation.EnvironmentVariable, old);
-        }
+        // The default store comes from the environment: a process of its own, so no other test sees the variable.
+        byte[] before = Bytes(_store);
+        var (code, _, err) = BuiltCli.Run(["screen", "--electrolyte", "Li2S", "--csv", _store],
+            new Dictionary<string, string?> { [StoreLocation.EnvironmentVariable] = _store });
+        Assert.True(code == 2, $"exit {code}: {err}");
+        Assert.StartsWith("error: ", err);
+        Assert.Contains("is the entry store", err);
+        Assert.Equal(before, Bytes(_store));
     }
 
     [Fact]

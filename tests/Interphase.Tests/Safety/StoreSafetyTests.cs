@@ -5,7 +5,6 @@ using Interphase.Tests.Data;
 namespace Interphase.Tests.Safety;
 
 /// <summary>A damaged or read-only store: reading works read-only, writing and damage are clear errors (exit 2).</summary>
-[Collection("Console")]
 public sealed class StoreSafetyTests : IDisposable
 {
     private readonly TempDir _tmp = new();

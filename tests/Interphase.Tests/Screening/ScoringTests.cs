@@ -274,7 +274,6 @@ public class PracticalityTests(ScreeningFixture fx)
     }
 }
 
-[Collection("Console")]
 public class ScreeningBadInputCliTests
 {
     [Theory]

@@ -94,7 +94,6 @@ public class ScreeningInputTests(ScreeningFixture fx)
     }
 }
 
-[Collection("Console")]
 public class ScreeningCliTests
 {
     // A small entry file (every entry of the Li-Co-Nb-O-P-S system of the shared data) written to a temporary folder.

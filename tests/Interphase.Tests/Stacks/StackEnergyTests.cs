@@ -124,7 +124,6 @@ public sealed class StackEnergyTests
 }
 
 /// <summary>`analyze` and `cell energy` give the same number for the same cell.</summary>
-[Collection("Console")]
 public sealed class StackEnergyCliTests
 {
     [Fact]

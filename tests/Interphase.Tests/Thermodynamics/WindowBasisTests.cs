@@ -67,7 +67,6 @@ public sealed class WindowBasisTests(ThermoDataFixture data)
     }
 }
 
-[Collection("Console")]
 public sealed class WindowDataStatusCliTests
 {
     [Theory]
