@@ -33,6 +33,21 @@ internal static class CliRunner
 
     public static (int Code, string Out, string Err) Run(params string[] args) => Capture(() => Root().Parse(args).Invoke());
 
+    /// <summary>Runs a command that must succeed (else the test fails with its stderr); returns what it printed.</summary>
+    public static string Output(params string[] args)
+    {
+        var (code, output, err) = Run(args);
+        Assert.True(code == 0, err);
+        return output;
+    }
+
+    /// <summary>Runs a command with <c>--json</c> that must succeed; returns the document it printed.</summary>
+    public static System.Text.Json.JsonElement Json(params string[] args)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(Output([.. args, "--json"]));
+        return doc.RootElement.Clone();
+    }
+
     public static (int Code, string Out, string Err) Capture(Func<int> action)
     {
         // One writer per stream, synchronised: a command's parallel work may write from several threads.

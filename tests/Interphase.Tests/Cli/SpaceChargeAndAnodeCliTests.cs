@@ -10,21 +10,6 @@ namespace Interphase.Tests.CliCommands;
 /// </summary>
 public sealed class SpaceChargeAndAnodeCliTests
 {
-    private static JsonElement Json(params string[] args)
-    {
-        var (code, output, err) = CliRunner.Run([.. args, "--json"]);
-        Assert.True(code == 0, err);
-        using var doc = JsonDocument.Parse(output);
-        return doc.RootElement.Clone();
-    }
-
-    private static string Table(params string[] args)
-    {
-        var (code, output, err) = CliRunner.Run(args);
-        Assert.True(code == 0, err);
-        return output;
-    }
-
     private static string G4(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     private const double Epsilon0 = 8.8541878128e-12;   // F/m
@@ -35,7 +20,7 @@ public sealed class SpaceChargeAndAnodeCliTests
     {
         // ε_r 10, C0 1e18 cm⁻³, NS 1e22 cm⁻³, ψs = +0.1 V at 25 °C (Li⁺ depleted).
         string[] args = ["scl", "profile", "--epsilon-r", "10", "--mobile-density-cm3", "1e18", "--site-density-cm3", "1e22", "--potential-v", "0.1"];
-        var r = Json(args).GetProperty("result");
+        var r = CliRunner.Json(args).GetProperty("result");
         double t = 298.15, kT = PhysicalConstants.BoltzmannEvPerK * t;                 // eV = V·e
         double eps = 10 * Epsilon0, c0 = 1e18 * 1e6, ns = 1e22 * 1e6;                     // SI
         double debyeNm = Math.Sqrt(eps * kT / (Elementary * c0)) * 1e9;
@@ -47,7 +32,7 @@ public sealed class SpaceChargeAndAnodeCliTests
         Assert.Equal(qUcCm2, r.GetProperty("space_charge_uc_per_cm2").GetDouble(), Math.Abs(qUcCm2) * 1e-6);
         Assert.True(r.GetProperty("surface_concentration_per_cm3").GetDouble() < 1e18);         // depleted at the surface
 
-        string table = Table(args);
+        string table = CliRunner.Output(args);
         Assert.Contains($"{G4(debyeNm)} nm", table);
         Assert.Contains($"{G4(qUcCm2)} µC/cm²", table);
     }
@@ -55,7 +40,7 @@ public sealed class SpaceChargeAndAnodeCliTests
     [Fact]
     public void SclProfileOfATableMaterialNamesEveryParameterSource()
     {
-        var report = Json("scl", "profile", "--material", "LLZO", "--potential-v", "0.05");
+        var report = CliRunner.Json("scl", "profile", "--material", "LLZO", "--potential-v", "0.05");
         var rows = report.GetProperty("parameters").EnumerateArray().ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("source").GetString())));
@@ -68,7 +53,7 @@ public sealed class SpaceChargeAndAnodeCliTests
     [Fact]
     public void SclInterfaceSplitsTheLiPotentialDifferenceAndBalancesTheCharge()
     {
-        var r = Json("scl", "interface", "--cathode", "LCO", "--electrolyte", "LPSCl").GetProperty("result");
+        var r = CliRunner.Json("scl", "interface", "--cathode", "LCO", "--electrolyte", "LPSCl").GetProperty("result");
         var cat = r.GetProperty("cathode_side");
         var ele = r.GetProperty("electrolyte_side");
         // Equilibrium: the bulk electrostatic potentials differ by the Li potentials, split between the two sides.
@@ -80,7 +65,7 @@ public sealed class SpaceChargeAndAnodeCliTests
         Assert.Equal(0, qc + qe, Math.Max(Math.Abs(qc), 1e-3) * 1e-6);
         Assert.True(ele.GetProperty("li_depletion").GetDouble() > 0);   // Li⁺ leaves the sulfide towards the cathode
 
-        string table = Table("scl", "interface", "--cathode", "LCO", "--electrolyte", "LPSCl");
+        string table = CliRunner.Output("scl", "interface", "--cathode", "LCO", "--electrolyte", "LPSCl");
         Assert.Contains("LiCoO2 | Li6PS5Cl", table);
         Assert.Contains(G4(ele.GetProperty("width_nm").GetDouble()), table);
     }
@@ -88,16 +73,16 @@ public sealed class SpaceChargeAndAnodeCliTests
     [Fact]
     public void SclMaterialsListsCitedOrAssumedSources()
     {
-        var rows = Json("scl", "materials").EnumerateArray().ToList();
+        var rows = CliRunner.Json("scl", "materials").EnumerateArray().ToList();
         Assert.Contains(rows, p => p.GetProperty("phase").GetString() == "Li7La3Zr2O12");
         Assert.All(rows, p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("source").GetString())));
-        Assert.Contains("Li7La3Zr2O12", Table("scl", "materials"));
+        Assert.Contains("Li7La3Zr2O12", CliRunner.Output("scl", "materials"));
     }
 
     [Fact]
     public void AnodeWettingTablePrintsTheAnglesAndTheirMeaning()
     {
-        string table = Table("anode", "wetting", "--adhesion", "0.10", "--adhesion", "0.67");
+        string table = CliRunner.Output("anode", "wetting", "--adhesion", "0.10", "--adhesion", "0.67");
         Assert.Contains("141.5", table);   // 004 §2.2: 142°
         Assert.Contains("lithiophobic", table);
         Assert.Contains("62.84", table);   // 004 §2.2: 62°
@@ -107,10 +92,10 @@ public sealed class SpaceChargeAndAnodeCliTests
     [Fact]
     public void AnodeGrowthAndCoatingTablesPrintTheSameNumbersAsTheirJson()
     {
-        string growth = Table("anode", "growth", "--law", "linear", "--rate", "2", "--conductivity", "1e-8", "--failure-asr", "100");
+        string growth = CliRunner.Output("anode", "growth", "--law", "linear", "--rate", "2", "--conductivity", "1e-8", "--failure-asr", "100");
         Assert.Contains("1000 nm", growth);
         Assert.Contains("failure at 5 h", growth);
-        string coating = Table("anode", "coating", "--volume-change", "0.30", "--fracture-energy", "2.8");
+        string coating = CliRunner.Output("anode", "coating", "--volume-change", "0.30", "--fracture-energy", "2.8");
         Assert.Contains(G4(100 * (Math.Cbrt(1.3) - 1)) + " %", coating);
         Assert.Contains("fracture possible", coating);
     }
