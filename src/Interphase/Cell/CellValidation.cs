@@ -14,13 +14,14 @@ internal static class CellValidation
         {
             if (cell.Electrolyte.DensityGPerCm3 is not { } rho)
                 throw new InterphaseException("electrolyte.density_g_per_cm3 is required for a liquid electrolyte (it fills every pore)");
-            Positive(rho, "electrolyte.density_g_per_cm3");
+            Density(rho, "electrolyte.density_g_per_cm3");
         }
 
         Electrode(cell.Cathode, "cathode");
         if (cell.Cathode.LoadingMgPerCm2 is not { } loading)
             throw new InterphaseException("cathode.loading_mg_per_cm2 is required (active-material loading sets the capacity)");
-        Positive(loading, "cathode.loading_mg_per_cm2");
+        if (Quantities.PhysicalLimits.LoadingProblem(loading) is { } loadingProblem)
+            throw new InterphaseException($"cathode.loading_mg_per_cm2 {loadingProblem}");
         if (cell.Cathode.Excess is not null)
             throw new InterphaseException("cathode.excess is not allowed: the excess belongs to the anode");
 
@@ -34,7 +35,7 @@ internal static class CellValidation
 
         var s = cell.Separator;
         NonNegative(s.ThicknessUm, "separator.thickness_um");
-        Positive(s.DensityGPerCm3, "separator.density_g_per_cm3");
+        Density(s.DensityGPerCm3, "separator.density_g_per_cm3");
         Porosity(s.Porosity, "separator.porosity");
 
         Foil(cell.CurrentCollectors.Cathode, "current_collectors.cathode");
@@ -57,7 +58,7 @@ internal static class CellValidation
         {
             var c = e.Components[i];
             string ck = $"{key}.components[{i}] ({c.Name})";
-            Positive(c.DensityGPerCm3, $"{ck}.density_g_per_cm3");
+            Density(c.DensityGPerCm3, $"{ck}.density_g_per_cm3");
             if (c.Active)
             {
                 if (c.Fill) throw new InterphaseException($"{ck}: the active component cannot be the fill component");
@@ -102,13 +103,19 @@ internal static class CellValidation
     {
         if (f is null) return;
         NonNegative(f.ThicknessUm, $"{key}.thickness_um");
-        Positive(f.DensityGPerCm3, $"{key}.density_g_per_cm3");
+        Density(f.DensityGPerCm3, $"{key}.density_g_per_cm3");
     }
 
     internal static void Positive(double v, string key)
     {
         if (!(v > 0) || double.IsInfinity(v))
             throw new InterphaseException($"{key} = {v} must be positive");
+    }
+
+    internal static void Density(double v, string key)
+    {
+        if (Quantities.PhysicalLimits.DensityProblem(v) is { } problem)
+            throw new InterphaseException($"{key} {problem}");
     }
 
     internal static void NonNegative(double v, string key)

@@ -107,13 +107,13 @@ public sealed record StackInterfaceJson(string Interface, InterfaceSide Side, do
 /// <param name="Kind">"chemical", "chemical (charged cathode)" or "electrochemical at … V".</param>
 /// <param name="Positive">Formula of the cathode-side reactant as used.</param>
 /// <param name="Negative">Formula of the anode-side reactant.</param>
-/// <param name="VoltageV">Potential the reaction is open to Li at, V vs Li/Li+ (absent for a chemical reaction).</param>
+/// <param name="PotentialV">Potential the reaction is open to Li at, V vs Li/Li+ (absent for a chemical reaction).</param>
 /// <param name="ERxnEvPerAtom">Reaction energy, eV per atom of the reactant mixture.</param>
 /// <param name="EMixingEvPerAtom">Electrochemical only: the part from the two layers meeting, eV/atom.</param>
 /// <param name="X">Mixing fraction of the positive reactant, in atoms.</param>
 /// <param name="Products">Products (reduced formulas).</param>
 /// <param name="Reaction">Balanced reaction.</param>
-public sealed record StackReactionJson(string Kind, string Positive, string Negative, double? VoltageV, double ERxnEvPerAtom,
+public sealed record StackReactionJson(string Kind, string Positive, string Negative, double? PotentialV, double ERxnEvPerAtom,
     double? EMixingEvPerAtom, double X, IReadOnlyList<string> Products, string Reaction);
 
 /// <summary>What is known of one interphase product.</summary>

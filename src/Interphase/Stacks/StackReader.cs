@@ -74,6 +74,12 @@ public static class StackReader
 
         private double? OptionalPositive(double? value, string key) => value is null ? null : Positive(value, key);
 
+        private double? OptionalLoading(double? value, string key) =>
+            value is null ? null : Quantities.PhysicalLimits.LoadingProblem(value.Value) is { } problem ? throw Error($"'{key}' {problem}") : value;
+
+        private double? OptionalDensity(double? value, string key) =>
+            value is null ? null : Quantities.PhysicalLimits.DensityProblem(value.Value) is { } problem ? throw Error($"'{key}' {problem}") : value;
+
         public CellStack Build(StackDto dto)
         {
             var cathodeDto = dto.Cathode ?? throw Error("the 'cathode' layer is missing");
@@ -89,7 +95,7 @@ public static class StackReader
                 Positive(e.ThicknessUm, $"electrolytes[{i}].thickness_um"),
                 OptionalPositive(e.ConductivitySCm, $"electrolytes[{i}].conductivity_s_cm"))
             {
-                DensityGPerCm3 = OptionalPositive(e.DensityGCm3, $"electrolytes[{i}].density_g_cm3"),
+                DensityGPerCm3 = OptionalDensity(e.DensityGCm3, $"electrolytes[{i}].density_g_cm3"),
             }).ToList();
             var anode = BuildAnode(anodeDto);
             if (anode.PotentialVolts >= cathode.MinVolts)
@@ -143,9 +149,9 @@ public static class StackReader
             if (c.ElectrolyteWeightFraction is not null && c.ThicknessUm is not null)
                 throw Error("give either 'cathode.electrolyte_weight_fraction' or 'cathode.thickness_um' (the electrolyte then fills the cathode), not both");
             return new CathodeLayer(c.Name ?? composition.ToString(), composition, charged, range[0], range[1],
-                OptionalPositive(c.LoadingMgCm2, "cathode.loading_mg_cm2"), OptionalPositive(c.CapacityMahG, "cathode.capacity_mah_g"))
+                OptionalLoading(c.LoadingMgCm2, "cathode.loading_mg_cm2"), OptionalPositive(c.CapacityMahG, "cathode.capacity_mah_g"))
             {
-                DensityGPerCm3 = OptionalPositive(c.DensityGCm3, "cathode.density_g_cm3"),
+                DensityGPerCm3 = OptionalDensity(c.DensityGCm3, "cathode.density_g_cm3"),
                 AverageVoltageV = avg,
                 ElectrolyteWeightFraction = Fraction(c.ElectrolyteWeightFraction, "cathode.electrolyte_weight_fraction"),
                 CarbonWeightFraction = c.CarbonWeightFraction is 0 ? 0 : Fraction(c.CarbonWeightFraction, "cathode.carbon_weight_fraction"),
@@ -176,7 +182,7 @@ public static class StackReader
             {
                 ThicknessUm = OptionalPositive(a.ThicknessUm, "anode.thickness_um"),
                 Excess = NonNegative(a.Excess, "anode.excess"),
-                DensityGPerCm3 = OptionalPositive(a.DensityGCm3, "anode.density_g_cm3"),
+                DensityGPerCm3 = OptionalDensity(a.DensityGCm3, "anode.density_g_cm3"),
                 CapacityMahPerG = OptionalPositive(a.CapacityMahG, "anode.capacity_mah_g"),
                 CurrentCollectorUm = NonNegative(a.CurrentCollectorUm, "anode.current_collector_um"),
             };
@@ -185,7 +191,7 @@ public static class StackReader
         private CoatingLayer Coating(CoatingDto c, string key) =>
             new(c.Name ?? c.Composition ?? key, Formula(c.Composition, $"{key}.composition"), OptionalPositive(c.ThicknessNm, $"{key}.thickness_nm"))
             {
-                DensityGPerCm3 = OptionalPositive(c.DensityGCm3, $"{key}.density_g_cm3"),
+                DensityGPerCm3 = OptionalDensity(c.DensityGCm3, $"{key}.density_g_cm3"),
             };
 
         private double? NonNegative(double? value, string key) =>

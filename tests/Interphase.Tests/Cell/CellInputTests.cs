@@ -22,6 +22,10 @@ public class CellInputTests
     [InlineData("loading_mg_per_cm2: 19.5", "loading_mg_per_cm2: 0", "cathode.loading_mg_per_cm2")]
     [InlineData("kind: solid", "kind: gel", "electrolyte.kind")]
     [InlineData("thickness_um: 60", "thickness_um: 20", "cathode.thickness_um")]
+    // a typo, not a material: a density of 1e-300 g/cm³ made the separator limit "≤ Infinity µm"
+    [InlineData("capacity_mah_per_g: 200, weight_fraction: 0.80, density_g_per_cm3: 4.7", "capacity_mah_per_g: 200, weight_fraction: 0.80, density_g_per_cm3: 1e-300", "NCA).density_g_per_cm3 must be a density between 0.01 and 30 g/cm³")]
+    [InlineData("anode: { name: Cu, thickness_um: 5, density_g_per_cm3: 8.96 }", "anode: { name: Cu, thickness_um: 5, density_g_per_cm3: 896 }", "current_collectors.anode.density_g_per_cm3")]
+    [InlineData("loading_mg_per_cm2: 19.5", "loading_mg_per_cm2: 1e308", "at most 10,000 mg/cm²")]
     public void ImpossibleValuesAreNamed(string from, string to, string key)
     {
         var ex = Assert.Throws<InterphaseException>(() => CellEnergyModel.Evaluate(CellFile.Parse(Yaml.Replace(from, to), "x.yaml")));

@@ -76,6 +76,7 @@ internal static class CliRunner
     {
         public override Encoding Encoding => target().Encoding;
         public override IFormatProvider FormatProvider => target().FormatProvider;
+        [System.Diagnostics.CodeAnalysis.AllowNull]
         public override string NewLine { get => target().NewLine; set { } }
         public override void Write(char value) => target().Write(value);
         public override void Write(string? value) => target().Write(value);

@@ -52,7 +52,7 @@ public sealed partial class StackJsonTests(ThermoDataFixture data)
             {
                 Assert.Equal(r.EnergyEvPerAtom, rj.GetProperty("e_rxn_ev_per_atom").GetDouble());
                 Assert.Equal(r.MixingEnergyEvPerAtom, Number(rj, "e_mixing_ev_per_atom"));
-                Assert.Equal(r.Volts, Number(rj, "voltage_v")); // absent for a chemical reaction
+                Assert.Equal(r.Volts, Number(rj, "potential_v")); // absent for a chemical reaction
                 Assert.Equal(r.MixingFraction, rj.GetProperty("x").GetDouble());
             }
             Assert.Equal(i.Interphase.Products.Select(p => (p.Formula, Snake(p.Electronic))),

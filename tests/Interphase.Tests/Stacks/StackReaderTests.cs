@@ -66,6 +66,8 @@ public class StackReaderTests
     [InlineData("cathode: { composition: LiCoO2, voltage_range_v: [3.0, 4.2] }\nelectrolytes: [ { composition: Li3PS4, thickness_um: 5 } ]\nanode: { kind: li-metal }\nstack_presure_mpa: 3", "line 4")]
     [InlineData("cathode: { composition: LiCoO2, voltage_range_v: [3.0, 4.2] }\nelectrolytes: [ { composition: Li3PS4, thickness_um: 5 } ]\nanode: { kind: sodium }", "'anode.kind' 'sodium'")]
     [InlineData("cathode: { composition: LiCoO2, voltage_range_v: [3.0, 4.2] }\nelectrolytes: [ { composition: Li3PS4, thickness_um: 5 } ]\nanode: { kind: li-metal }\nstack_pressure_mpa: -1", "stack_pressure_mpa")]
+    [InlineData("cathode: { composition: LiCoO2, voltage_range_v: [3.0, 4.2], density_g_cm3: 5e-324 }\nelectrolytes: [ { composition: Li3PS4, thickness_um: 5 } ]\nanode: { kind: li-metal }", "'cathode.density_g_cm3' must be a density between 0.01 and 30 g/cm³")]
+    [InlineData("cathode: { composition: LiCoO2, voltage_range_v: [3.0, 4.2], loading_mg_cm2: 1e308 }\nelectrolytes: [ { composition: Li3PS4, thickness_um: 5 } ]\nanode: { kind: li-metal }", "'cathode.loading_mg_cm2' must be a loading above 0 and at most 10,000 mg/cm²")]
     public void BadStacksGetClearErrors(string yaml, string expected)
     {
         var ex = Assert.Throws<InterphaseException>(() => StackReader.Read(yaml, "test.yaml"));
