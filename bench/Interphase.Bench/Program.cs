@@ -21,4 +21,13 @@ if (suite is null)
     foreach (var s in suites) Console.Error.WriteLine($"  {s.Name,-12} {s.Description}");
     return args.Length == 0 ? 0 : 2;
 }
-return suite.Run(args[1..]);
+try
+{
+    return suite.Run(args[1..]);
+}
+catch (Interphase.InterphaseException ex)
+{
+    // e.g. INTERPHASE_SHARED pointing nowhere: the message says what to do, no stack trace.
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
