@@ -90,6 +90,21 @@ public sealed class ApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task Analyze_is_the_CLIs()
+    {
+        string file = Shared.Repo("examples/stacks/ncm811-linbo3-lpscl-liin.yaml");
+        var cli = CliJson.Run(Cli("analyze", file, "--no-recommendations"));
+        var r = await _http.PostAsync("/api/analyze?recommendations=false", new StringContent(await File.ReadAllTextAsync(file), Encoding.UTF8, "application/yaml"));
+        string body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.IsSuccessStatusCode, body);
+        var api = JsonDocument.Parse(body).RootElement;
+        JsonAssert.Same(cli, api);
+        // The coated cathode's space-charge layer is finite; the bare one blocks (no resistance, "blocking": true).
+        Assert.Contains(api.GetProperty("space_charge").EnumerateArray(), x => x.GetProperty("blocking").GetBoolean() && !x.TryGetProperty("resistance_ohm_cm2", out _));
+        Assert.Equal(-0.109, api.GetProperty("interfaces")[1].GetProperty("reactions")[0].GetProperty("e_rxn_ev_per_atom").GetDouble(), 0.001);
+    }
+
+    [Fact]
     public async Task Screen_of_given_candidates_is_the_CLIs()
     {
         var cli = CliJson.Run(Cli("screen", "--cathode", "LiCoO2", "--electrolyte", "Li3PS4", "--candidates", "LiNbO3,Li3PO4,Li2SiO3"));
