@@ -58,6 +58,8 @@ internal static class CliRunner
         {
             Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(syncOut),
         });
+        // As Program sets it when the output is piped: tables whole, never wrapped to a terminal's width.
+        CliOutput.ApplyWidth(ansi, outputRedirected: true, columns: null);
         var previous = Current.Value;
         Current.Value = new Streams(syncOut, TextWriter.Synchronized(e), ansi);
         try

@@ -14,7 +14,7 @@ internal sealed record CannedResponse(int Status, string Body, IReadOnlyDictiona
 /// <summary>A real HTTP server on 127.0.0.1 (HttpListener on a free port) answering with a handler; records requests.</summary>
 internal sealed class LocalHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerRequest, int, CannedResponse> _handler;
     private readonly Task _loop;
     private int _count;
@@ -22,10 +22,24 @@ internal sealed class LocalHttpServer : IDisposable
     public LocalHttpServer(Func<HttpListenerRequest, int, CannedResponse> handler)
     {
         _handler = handler;
-        Port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{Port}";
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
+        // A free port can be taken by another server between FreePort and Start when servers start side by side:
+        // try another one.
+        for (int attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            BaseUrl = $"http://127.0.0.1:{Port}";
+            _listener = new HttpListener();
+            _listener.Prefixes.Add(BaseUrl + "/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                _listener.Close();
+            }
+        }
         _loop = Task.Run(Loop);
     }
 
@@ -82,8 +96,12 @@ internal sealed class LocalHttpServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException) { }
         try { _loop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
     }
 }

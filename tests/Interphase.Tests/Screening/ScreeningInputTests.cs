@@ -133,4 +133,66 @@ public class ScreeningCliTests
         Assert.Equal(2, bad);
         Assert.Contains("unknown element 'Qq'", badErr);
     }
+
+    [Fact]
+    public void CliTableShowsTheRankingTheTopOfChargeAndTheKnownCoatingsAsTheJsonDoes()
+    {
+        var data = SmallData();
+        var html = Path.Combine(Path.GetTempPath(), $"screen-{Guid.NewGuid():N}.html");
+        try
+        {
+            string[] args = ["screen", "--cathode", "LiCoO2", "--electrolyte", "Li3PS4", "--data", data, "--top", "5"];
+            using var doc = JsonDocument.Parse(CliRunner.Run([.. args, "--json"]).Out);
+            var ranked = doc.RootElement.GetProperty("candidates").EnumerateArray().Select(r => r.GetProperty("formula").GetString()!).ToList();
+            var (code, table, err) = CliRunner.Run([.. args, "--html", html]);
+            Assert.True(code == 0, err);
+            var lines = table.Split('\n');
+            Assert.Contains(lines, l => l.Contains("rank") && l.Contains("formula") && l.Contains("rxn charged") && l.Contains("ox. limit") && l.Contains("costs"));
+            Assert.Contains(lines, l => l.Contains("eV/atom") && l.Contains("Ω·cm²"));
+            // The five rows in the JSON's order, ranked 1 to 5.
+            var rows = lines.Where(l => l.StartsWith("│ ") && int.TryParse(l.Split('│')[1].Trim(), out _)).ToList();
+            Assert.Equal(5, rows.Count);
+            Assert.Equal(ranked, rows.Select(r => r.Split('│')[2].Trim().TrimEnd('†').Trim()));
+            Assert.Equal(["1", "2", "3", "4", "5"], rows.Select(r => r.Split('│')[1].Trim()));
+            Assert.Contains("top of charge: Li0.5CoO2 at 4.20 V", table);
+            Assert.Contains($"of {doc.RootElement.GetProperty("candidate_count").GetInt32()} past the midpoint of every criterion", table);
+            // The literature's coatings with their rank, as the JSON has them (LiNbO3: 001 §4.1.4).
+            var linbo3 = doc.RootElement.GetProperty("known").EnumerateArray().Single(k => k.GetProperty("formula").GetString() == "LiNbO3");
+            Assert.Contains("known coatings:", table);
+            Assert.Contains($"LiNbO3 #{linbo3.GetProperty("rank").GetInt32()} score {linbo3.GetProperty("score").GetDouble():0.000}", table);
+            // A known coating outside the data is named with the reason.
+            Assert.Contains("LiTaO3: candidate LiTaO3: chemical system Li-O-Ta: no elemental reference", table);
+            string report = File.ReadAllText(html);
+            Assert.Contains("Coating and interlayer screening", report);
+            Assert.Contains(ranked[0], report);
+        }
+        finally
+        {
+            File.Delete(data);
+            File.Delete(html);
+        }
+    }
+
+    [Fact]
+    public void CliAnodeScreenShowsTheReductionLimitAndTheKnownInterlayers()
+    {
+        var data = SmallData();
+        try
+        {
+            var (code, table, err) = CliRunner.Run("screen", "--anode", "Li", "--electrolyte", "Li3PS4", "--data", data, "--top", "3");
+            Assert.True(code == 0, err);
+            Assert.Contains("red. limit", table);
+            Assert.Contains("rxn anode", table);
+            Assert.DoesNotContain("rxn cathode", table);
+            Assert.Contains("known interlayers:", table);
+            // Li2O is an interlayer the reviews name (in the Li-Co-Nb-O-P-S data); Li3N's system is not in it.
+            Assert.Matches(@"Li2O #\d+ score 0\.\d{3}", table);
+            Assert.Contains("Li3N: candidate Li3N: chemical system Li-N: no elemental reference", table);
+            Assert.Contains("weights e_above_hull=1, rxn_electrolyte=1, rxn_anode=1, reduction_limit=1", table);
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
 }
