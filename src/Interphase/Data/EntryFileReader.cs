@@ -21,7 +21,7 @@ public static class EntryFileReader
     /// one provenance, for loading speed).</summary>
     /// <exception cref="InterphaseException">Missing or unreadable file (see the format readers for details).</exception>
     public static List<Entry> Read(string path) =>
-        Detect(path) == EntryFileFormat.Csv ? EntryCsvReader.Read(path) : Read(path, Path.GetFileName(path));
+        Cached(path, "", () => Detect(path) == EntryFileFormat.Csv ? EntryCsvReader.Read(path) : ReadUncached(path, Path.GetFileName(path), MaterialsProjectJson.FormationField));
 
     /// <summary>Reads the file with <paramref name="sourceName"/> as the entries' source (CSV rows without an id column
     /// get their line number as id).</summary>
@@ -29,12 +29,36 @@ public static class EntryFileReader
     /// <param name="sourceName">Source recorded in the provenance.</param>
     /// <param name="mpField">For Materials Project responses, the energy field (see <see cref="MaterialsProjectJson.BasisOf"/>).</param>
     public static List<Entry> Read(string path, string sourceName, string mpField = MaterialsProjectJson.FormationField) =>
+        Cached(path, sourceName + "|" + mpField, () => ReadUncached(path, sourceName, mpField));
+
+    private static List<Entry> ReadUncached(string path, string sourceName, string mpField) =>
         Detect(path) switch
         {
             EntryFileFormat.Csv => EntryCsvReader.Read(path, sourceName),
             EntryFileFormat.PymatgenJson => PymatgenEntryReader.Read(path, sourceName),
             _ => MaterialsProjectJson.ReadFile(path, sourceName, mpField),
         };
+
+    // A long-lived process (the web app, a test run) reads the same large data file again and again, at about a second
+    // of parsing for the 132,752-row Materials Project CSV: the entries of the last large file read are kept, keyed by
+    // its full path, length and time of last change (entries are immutable; each caller gets its own list).
+    private const long CacheMinBytes = 1 << 20;
+    private static readonly object CacheLock = new();
+    private static (string Key, List<Entry> Entries)? _lastLarge;
+
+    private static List<Entry> Cached(string path, string variant, Func<List<Entry>> read)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length < CacheMinBytes) return read();
+        string key = $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{variant}";
+        lock (CacheLock)
+        {
+            if (_lastLarge is { } hit && hit.Key == key) return [.. hit.Entries];
+        }
+        var entries = read();
+        lock (CacheLock) _lastLarge = (key, entries);
+        return [.. entries];
+    }
 
     /// <summary>The format of a file: JSON when its first non-blank character opens an array or object (an object
     /// with a <c>data</c> list is a Materials Project response), CSV otherwise.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Interphase.Chemistry;
@@ -35,6 +36,13 @@ public sealed class CoatingScreener
     private readonly Dictionary<string, (double? Sigma, double? Gap)> _reported;
     private readonly IProductCharacterSource _characters;
     private readonly PracticalityAssessor _practicality;
+
+    // A candidate's window, and its reaction with a partner, do not depend on the rest of the screen: kept, so a screen
+    // against another cathode, with other weights or for the other electrode reuses them (the web app's screen page,
+    // a stack analysis that screens each failing interface). Bounded: cleared past MaxCached.
+    private readonly ConcurrentDictionary<string, StabilityWindow> _windows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Candidate, string Partner), ReactionMinimum> _reactions = new();
+    private const int MaxCached = 200_000;
 
     /// <summary>Prepares a screener: computes every entry's energy above hull (all cores).</summary>
     /// <param name="engine">Thermodynamic data.</param>
@@ -186,13 +194,25 @@ public sealed class CoatingScreener
         var comp = entry.Composition;
         var reactions = new Dictionary<string, ReactionMinimum>(StringComparer.Ordinal);
         long s = 0;
+        string formula = comp.FullFormula;
         foreach (var (key, partner) in partners)
         {
-            var r = StableEngine.InterfaceReactionMinimum(comp, partner);
+            var cacheKey = (formula, partner.FullFormula);
+            if (!_reactions.TryGetValue(cacheKey, out var r))
+            {
+                r = StableEngine.InterfaceReactionMinimum(comp, partner);
+                s += r.Solves;
+                if (_reactions.Count >= MaxCached) _reactions.Clear();
+                _reactions[cacheKey] = r;
+            }
             reactions[key] = r;
-            s += r.Solves;
         }
-        var window = StableEngine.Window(comp, Li);
+        if (!_windows.TryGetValue(formula, out var window))
+        {
+            window = StableEngine.Window(comp, Li);
+            if (_windows.Count >= MaxCached) _windows.Clear();
+            _windows[formula] = window;
+        }
         Interlocked.Add(ref solves, s);
         return Judge(entry, above, reactions, window, options, top, keys);
     }

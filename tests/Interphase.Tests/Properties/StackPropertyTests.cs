@@ -8,8 +8,7 @@ using Interphase.Tests.Thermodynamics;
 namespace Interphase.Tests.Properties;
 
 /// <summary>The stack analysis with band gaps and moduli from the shared property files read in place.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class StackPropertyTests(ThermoDataFixture data)
+public sealed class StackPropertyTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private static readonly IPropertySource Shared = PropertySources.Shared()!;
 

@@ -146,7 +146,7 @@ public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
             Environment.SetEnvironmentVariable(PullLimits.TimeoutVariable, "1");
             Environment.SetEnvironmentVariable(MaterialsProjectClient.UrlVariable, null);
             Environment.SetEnvironmentVariable(OqmdClient.UrlVariable, null);
-            // The cases are drawn in order from the seed, then run four at a time (each with its own store): most of a
+            // The cases are drawn in order from the seed, then run eight at a time (each with its own store): most of a
             // case is waiting for a server, and the command line's console capture is per flow.
             var cases = Enumerable.Range(0, FuzzRun.Cases(180)).Select(c =>
             {
@@ -157,7 +157,7 @@ public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
                 return (No: c, Client: client, Scenario: scenario, Seed: r.Next(), NoProperties: r.Next(2) == 0, Json: r.Next(3) == 0);
             }).ToList();
             var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
-            Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k =>
+            Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k =>
             {
                 int c = k.No;
                 var (client, scenario) = (k.Client, k.Scenario);

@@ -5,8 +5,7 @@ using Interphase.Thermodynamics;
 
 namespace Interphase.Tests.Screening;
 
-[Collection("Screening")]
-public class ReactionMinimumTests(ScreeningFixture fx)
+public class ReactionMinimumTests(ScreeningFixture fx) : IClassFixture<ScreeningFixture>
 {
     private static readonly string[] Pairs =
     [

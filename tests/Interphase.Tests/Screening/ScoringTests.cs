@@ -165,8 +165,7 @@ public class ScreeningTablesTests
     }
 }
 
-[Collection("Screening")]
-public class PracticalityTests(ScreeningFixture fx)
+public class PracticalityTests(ScreeningFixture fx) : IClassFixture<ScreeningFixture>
 {
     private static readonly Element Be = PeriodicTable.Get("Be");
 

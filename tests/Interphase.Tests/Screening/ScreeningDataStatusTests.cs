@@ -4,8 +4,7 @@ using Interphase.Screening;
 namespace Interphase.Tests.Screening;
 
 /// <summary>Every screened candidate's window says what it stands on.</summary>
-[Collection("Screening")]
-public sealed class ScreeningDataStatusTests(ScreeningFixture fixture)
+public sealed class ScreeningDataStatusTests(ScreeningFixture fixture) : IClassFixture<ScreeningFixture>
 {
     [Fact]
     public void RowsCarryTheDataStatusOfTheirWindow()

@@ -11,33 +11,28 @@ public sealed class ScreeningFixture
     public const string Ncm811 = "LiNi0.8Co0.1Mn0.1O2";
     public const string Lpscl = "Li6PS5Cl";
 
-    public ScreeningFixture()
-    {
-        Engine = Thermodynamics.ThermoDataFixture.SharedEngine;
-        Screener = Thermodynamics.ThermoDataFixture.SharedScreener;
-        Coating = Screener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse(Lpscl) });
-        _lco = new(() => Screener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse(Lpscl) }));
-        _llzo = new(() => Screener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse("Li7La3Zr2O12") }));
-        _anode = new(() => Screener.Run(new ScreeningOptions { Anode = Composition.Parse("Li"), Electrolyte = Composition.Parse(Lpscl) }));
-    }
-
-    private readonly Lazy<ScreeningResult> _lco, _llzo, _anode;
+    // Static: every class that takes the fixture shares the screens, each computed once, when first asked for.
+    private static readonly Lazy<ScreeningResult> NcmCoating = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse(Lpscl) }));
+    private static readonly Lazy<ScreeningResult> Lco = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse(Lpscl) }));
+    private static readonly Lazy<ScreeningResult> Llzo = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse("Li7La3Zr2O12") }));
+    private static readonly Lazy<ScreeningResult> Anode = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Anode = Composition.Parse("Li"), Electrolyte = Composition.Parse(Lpscl) }));
 
     /// <summary>The default LiCoO2 | Li6PS5Cl coating screen (charged state from the knowledge base's table).</summary>
-    public ScreeningResult LcoCoating => _lco.Value;
+    public ScreeningResult LcoCoating => Lco.Value;
 
     /// <summary>The default NCM811 | Li7La3Zr2O12 (oxide electrolyte) coating screen.</summary>
-    public ScreeningResult LlzoCoating => _llzo.Value;
+    public ScreeningResult LlzoCoating => Llzo.Value;
 
     /// <summary>The default Li6PS5Cl | Li interlayer screen.</summary>
-    public ScreeningResult AnodeInterlayer => _anode.Value;
+    public ScreeningResult AnodeInterlayer => Anode.Value;
 
-    public ThermoEngine Engine { get; }
-    public CoatingScreener Screener { get; }
+    public ThermoEngine Engine => Thermodynamics.ThermoDataFixture.SharedEngine;
+    public CoatingScreener Screener => Thermodynamics.ThermoDataFixture.SharedScreener;
 
     /// <summary>Every Li compound within 30 meV/atom of the hull against NCM811 (discharged and at Li0.25) and Li6PS5Cl.</summary>
-    public ScreeningResult Coating { get; }
+    public ScreeningResult Coating => NcmCoating.Value;
 }
-
-[CollectionDefinition("Screening")]
-public sealed class ScreeningCollection : ICollectionFixture<ScreeningFixture>;

@@ -9,8 +9,7 @@ using Interphase.Thermodynamics;
 
 namespace Interphase.Tests.Screening;
 
-[Collection("Screening")]
-public class ScreeningInputTests(ScreeningFixture fx)
+public class ScreeningInputTests(ScreeningFixture fx) : IClassFixture<ScreeningFixture>
 {
     private static readonly ScreeningOptions Base = new()
     {

@@ -3,8 +3,7 @@ using Interphase.Screening;
 
 namespace Interphase.Tests.Screening;
 
-[Collection("Screening")]
-public class ScreeningRankingTests(ScreeningFixture fx)
+public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<ScreeningFixture>
 {
     // Cathode coatings in use (001_9ddcaf3869a721a2.txt, Section 4.1.4, and the wider literature).
     private static readonly string[] KnownCoatings = ["LiNbO3", "LiTaO3", "Li3PO4", "Li2SiO3", "Li3BO3", "LiAlO2", "Li2ZrO3", "Li4Ti5O12"];
@@ -187,5 +186,18 @@ public class ScreeningRankingTests(ScreeningFixture fx)
         Assert.True(lpo.Reactions["rxn_anode"].EnergyPerAtom < -0.1);
         // A non-Li compound can be listed explicitly: Al2O3 is lithiated by Li.
         Assert.False(r.Find("Al2O3")!.Criterion("rxn_anode")!.Passed);
+    }
+
+    [Fact]
+    public void ARepeatedScreenReusesItsWindowsAndReactionsAndRanksTheSame()
+    {
+        var first = fx.Coating;
+        var again = fx.Screener.Run(first.Options);
+        Assert.Equal(0, again.LpSolves); // every window and reaction came from the first run
+        Assert.Equal(first.Candidates.Select(c => (c.Formula, c.Score)), again.Candidates.Select(c => (c.Formula, c.Score)));
+        // Another cathode against the same electrolyte: the candidate–electrolyte reactions are the same numbers.
+        var lco = fx.LcoCoating;
+        var ncmSe = first.Candidates.ToDictionary(c => c.Formula, c => c.Criterion("rxn_electrolyte")!.Value);
+        Assert.All(lco.Candidates.Where(c => ncmSe.ContainsKey(c.Formula)), c => Assert.Equal(ncmSe[c.Formula], c.Criterion("rxn_electrolyte")!.Value));
     }
 }

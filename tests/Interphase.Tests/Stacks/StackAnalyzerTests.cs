@@ -9,8 +9,7 @@ using Interphase.Tests.Thermodynamics;
 namespace Interphase.Tests.Stacks;
 
 /// <summary>The reviews' conclusions must come out of the whole-stack analysis on the shared data.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class StackAnalyzerTests(ThermoDataFixture data)
+public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private StackAnalysis Analyze(string example) =>
         new StackAnalyzer(data.Engine, KnowledgeBase.Load()).Analyze(StackReader.ReadFile(Path.Combine(StackReaderTests.ExamplesDir, example)));

@@ -9,8 +9,7 @@ namespace Interphase.Tests.Stacks;
 
 /// <summary>The stack-level conclusions a researcher acts on: verdicts within the models' validity, a summary that
 /// agrees with itself.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class StackConclusionsTests(ThermoDataFixture data)
+public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private static string Example(string name) => File.ReadAllText(Path.Combine(StackReaderTests.ExamplesDir, name));
 

@@ -7,8 +7,7 @@ using Interphase.Tests.Thermodynamics;
 namespace Interphase.Tests.Stacks;
 
 /// <summary>The stack file model a form edits: YAML → model → YAML reads back to the same stack; cancellation of an analysis.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class StackFileModelTests(ThermoDataFixture data)
+public sealed class StackFileModelTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private static void AssertSameStack(CellStack expected, CellStack actual)
     {

@@ -10,8 +10,7 @@ namespace Interphase.Tests.Stacks;
 
 /// <summary>The document of <c>analyze --json</c> (and <c>POST /api/analyze</c>) follows the JSON conventions of the
 /// README and carries the analysis' own numbers.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed partial class StackJsonTests(ThermoDataFixture data)
+public sealed partial class StackJsonTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     [Theory]
     [MemberData(nameof(StackReaderTests.Examples), MemberType = typeof(StackReaderTests))]

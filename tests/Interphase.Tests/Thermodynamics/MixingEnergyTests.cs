@@ -4,8 +4,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Tests.Thermodynamics;
 
 /// <summary>Open reactions also report the energy of the reactants meeting, beyond each one's own decomposition.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class MixingEnergyTests(ThermoDataFixture data)
+public sealed class MixingEnergyTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     [Theory]
     [InlineData("LiCoO2", "Li3PS4", 4.0)]

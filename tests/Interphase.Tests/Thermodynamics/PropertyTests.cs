@@ -4,8 +4,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Tests.Thermodynamics;
 
 /// <summary>Invariants on random chemical systems drawn (seeded) from the shared data.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class PropertyTests(ThermoDataFixture data)
+public sealed class PropertyTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private IEnumerable<ChemicalSystem> RandomSystems(int seed, int count, int minElements, int maxElements)
     {

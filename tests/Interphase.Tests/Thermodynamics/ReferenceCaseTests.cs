@@ -4,8 +4,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Tests.Thermodynamics;
 
 /// <summary>Every case of shared/reference/thermo_public.json (pymatgen 2022.11.7 on mp_e_form.csv), reproduced.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class ReferenceCaseTests(ThermoDataFixture data)
+public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     public static TheoryData<int> WindowCases => new(Enumerable.Range(0, 14));
     public static TheoryData<int> EhullCases => new(Enumerable.Range(0, 12));

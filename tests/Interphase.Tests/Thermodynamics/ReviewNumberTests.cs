@@ -8,8 +8,7 @@ namespace Interphase.Tests.Thermodynamics;
 /// Materials Project snapshots, so each value is asserted twice: against pymatgen on the same data (1 meV/atom,
 /// 0.005 V) and against the review within the stated looser tolerance (~10 meV/atom, 0.01 V).
 /// </summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class ReviewNumberTests(ThermoDataFixture data)
+public sealed class ReviewNumberTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private InterfaceReaction React(string a, string b) => data.Engine.React(Composition.Parse(a), Composition.Parse(b));
 

@@ -4,11 +4,17 @@ using Interphase.Thermodynamics;
 
 namespace Interphase.Tests.Thermodynamics;
 
-/// <summary>Loads the shared Materials Project formation energies and the pymatgen reference once per test run.</summary>
+/// <summary>
+/// The shared Materials Project formation energies and the pymatgen reference, loaded once per test run and shared by
+/// every class that takes this fixture (a class fixture, so those classes still run in parallel).
+/// </summary>
 public sealed class ThermoDataFixture
 {
     // The 132,752-row CSV is parsed once per test run and shared by every fixture (the engine is thread-safe).
     private static readonly Lazy<ThermoEngine> FullCsvEngine = new(() => ThermoEngine.Load(SharedData.DefaultThermoData()));
+
+    private static readonly Lazy<JsonObject> SharedReference = new(() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.FindDirectory()!, "reference/thermo_public.json")))!.AsObject());
 
     private static readonly Lazy<Interphase.Screening.CoatingScreener> FullCsvScreener = new(() => new Interphase.Screening.CoatingScreener(SharedEngine));
 
@@ -25,7 +31,7 @@ public sealed class ThermoDataFixture
         SharedDirectory = shared;
         CsvPath = Path.Combine(shared, "data/thermo/mp_e_form.csv");
         Engine = SharedEngine;
-        Reference = JsonNode.Parse(File.ReadAllText(Path.Combine(shared, "reference/thermo_public.json")))!.AsObject();
+        Reference = SharedReference.Value;
     }
 
     public string SharedDirectory { get; }
@@ -39,10 +45,4 @@ public sealed class ThermoDataFixture
     public static SortedSet<string> Products(string reaction) =>
         new(reaction.Split("->")[1].Split(" + ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => t.Split(' ')[^1]), StringComparer.Ordinal);
-}
-
-[CollectionDefinition(Name)]
-public sealed class ThermoDataCollection : ICollectionFixture<ThermoDataFixture>
-{
-    public const string Name = "thermo data";
 }

@@ -6,8 +6,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Tests.Thermodynamics;
 
 /// <summary>Tie-lines of a chemical system (the lines of a phase diagram) against pymatgen, and their invariants.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class TieLineTests(ThermoDataFixture data)
+public sealed class TieLineTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     // pymatgen 2022.11.7 (Debian python3-pymatgen) on ../shared/data/thermo/mp_e_form.csv with the elements at 0 eV/atom
     // (entries as in ../shared/tools/pmg_reference.py): the edges of PhaseDiagram(entries).facets, reduced formulas.

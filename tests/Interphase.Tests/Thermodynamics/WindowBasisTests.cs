@@ -7,8 +7,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Tests.Thermodynamics;
 
 /// <summary>Every window says what it stands on: the compound's own entry, an entry above the hull, or no entry.</summary>
-[Collection(ThermoDataCollection.Name)]
-public sealed class WindowBasisTests(ThermoDataFixture data)
+public sealed class WindowBasisTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
     private WindowBasis Basis(string formula)
     {
