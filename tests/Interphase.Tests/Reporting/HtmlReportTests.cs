@@ -92,31 +92,4 @@ public class HtmlReportTests
         Assert.Contains("Ω cm²", File.ReadAllText(path));
         Directory.Delete(Path.GetDirectoryName(path)!, true);
     }
-
-    [SkippableFact]
-    public async Task RendersInAHeadlessBrowser()
-    {
-        HeadlessBrowser.SkipUnlessAvailable();
-        string dir = Directory.CreateTempSubdirectory("interphase-html-").FullName;
-        try
-        {
-            string html = Path.Combine(dir, "report.html");
-            Example().Save(html);
-            var (shot, _) = await HeadlessBrowser.Render(html, 1200, 1600);
-            using var img = SKBitmap.Decode(shot);
-            Assert.Equal((1200, 1600), (img.Width, img.Height));
-            // Something was painted: the chart palette blue (#1f77b4, ScottPlot's first colour) and plenty of non-white pixels.
-            int blue = 0, nonWhite = 0;
-            for (int y = 0; y < img.Height; y += 2)
-                for (int x = 0; x < img.Width; x += 2)
-                {
-                    var p = img.GetPixel(x, y);
-                    if (p.Red != 255 || p.Green != 255 || p.Blue != 255) nonWhite++;
-                    if (Math.Abs(p.Red - 0x1f) < 30 && Math.Abs(p.Green - 0x77) < 30 && Math.Abs(p.Blue - 0xb4) < 30) blue++;
-                }
-            Assert.True(nonWhite > 5000, $"{nonWhite} non-white pixels");
-            Assert.True(blue > 500, $"{blue} chart-blue pixels");
-        }
-        finally { Directory.Delete(dir, true); }
-    }
 }
