@@ -74,7 +74,7 @@ public sealed class FuzzEisTests(ITestOutputHelper log) : IDisposable
         var files = Files();
         Assert.True(files.Length >= 17, "the shared EIS files");
         var formats = new HashSet<string>(StringComparer.Ordinal);
-        for (int c = 0; c < FuzzRun.Cases(600); c++)
+        for (int c = 0; c < FuzzRun.Cases(300); c++)
         {
             // every file at least once unmutated-in-name, then at random
             var (name, text) = c < files.Length ? (Path.GetFileName(files[c]), Encoding.Latin1.GetString(File.ReadAllBytes(files[c]))) : Source(r, files);
@@ -112,7 +112,7 @@ public sealed class FuzzEisTests(ITestOutputHelper log) : IDisposable
         var run = new FuzzRun("eis cli");
         var r = run.Random();
         var files = Files();
-        for (int c = 0; c < FuzzRun.Cases(120); c++)
+        for (int c = 0; c < FuzzRun.Cases(60); c++)
         {
             var (name, text) = Source(r, files);
             string mutated = MutateSpectrum(text, r);

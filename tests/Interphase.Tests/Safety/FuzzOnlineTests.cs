@@ -148,7 +148,7 @@ public sealed class FuzzOnlineTests(ITestOutputHelper log) : IDisposable
             Environment.SetEnvironmentVariable(OqmdClient.UrlVariable, null);
             // The cases are drawn in order from the seed, then run eight at a time (each with its own store): most of a
             // case is waiting for a server, and the command line's console capture is per flow.
-            var cases = Enumerable.Range(0, FuzzRun.Cases(180)).Select(c =>
+            var cases = Enumerable.Range(0, FuzzRun.Cases(90)).Select(c =>
             {
                 string client = new[] { "mp", "oqmd", "optimade" }[c % 3];
                 // One slow server (it costs the time-out twice and the back-off between: 3 s): the time-out and its one

@@ -68,7 +68,7 @@ public sealed class FuzzYamlTests(ITestOutputHelper log) : IDisposable
         var run = new FuzzRun("stack yaml");
         var r = run.Random();
         var stacks = StackNames.Select(n => WithoutComments(File.ReadAllText(Path.Combine(ExamplePaths.Examples, "stacks", n)))).ToArray();
-        for (int c = 0; c < FuzzRun.Cases(120); c++)
+        for (int c = 0; c < FuzzRun.Cases(60); c++)
         {
             string original = r.Pick(stacks);
             string yaml = Mutate.Text(original, r, StackScalars);
@@ -89,7 +89,7 @@ public sealed class FuzzYamlTests(ITestOutputHelper log) : IDisposable
         var r = run.Random();
         var cells = CellNames.Select(n => WithoutComments(File.ReadAllText(ExamplePaths.Cell(n)))).ToArray();
         string reference = ExamplePaths.Cell("liquid-reference.yaml");
-        for (int c = 0; c < FuzzRun.Cases(250); c++)
+        for (int c = 0; c < FuzzRun.Cases(125); c++)
         {
             string original = r.Pick(cells);
             string yaml = Mutate.Text(original, r);
