@@ -94,6 +94,7 @@ public sealed class ModelCommandJsonTests
         // failure at 100 Ω·cm² ⇔ L = 10 nm ⇔ t = 5 h.
         var r = CliRunner.Json("anode", "growth", "--law", "linear", "--rate", "2", "--conductivity", "1e-8", "--failure-asr", "100");
         Assert.Equal("linear", r.GetProperty("parameters").GetProperty("law").GetString());
+        Assert.Equal("nm/h", r.GetProperty("parameters").GetProperty("rate_unit").GetString());
         Assert.Equal(1000, r.GetProperty("at_end").GetProperty("thickness_nm").GetDouble(), 9);
         Assert.Equal(1e4, r.GetProperty("at_end").GetProperty("asr_ohm_cm2").GetDouble(), 6);
         Assert.Equal(5, r.GetProperty("time_to_failure_h").GetDouble(), 9);
@@ -101,6 +102,7 @@ public sealed class ModelCommandJsonTests
         // Parabolic: L = √(k_p·t) = √(200 nm²/h · 500 h) = 316.2 nm.
         var p = CliRunner.Json("anode", "growth", "--law", "parabolic", "--rate", "200", "--conductivity", "1e-8");
         Assert.Equal("parabolic", p.GetProperty("parameters").GetProperty("law").GetString());
+        Assert.Equal("nm²/h", p.GetProperty("parameters").GetProperty("rate_unit").GetString());
         Assert.Equal(Math.Sqrt(1e5), p.GetProperty("at_end").GetProperty("thickness_nm").GetDouble(), 9);
         Assert.False(p.TryGetProperty("time_to_failure_h", out _));
     }

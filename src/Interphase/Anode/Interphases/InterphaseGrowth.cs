@@ -18,7 +18,11 @@ public enum GrowthLaw
 /// <param name="InitialThicknessNm">L₀, nm.</param>
 /// <param name="FailureAsrOhmCm2">Interphase resistance at which the cell is counted as failed, Ω·cm² (null: none).</param>
 public sealed record GrowthParameters(GrowthLaw Law, double Rate, double IonicConductivitySPerCm, double InitialThicknessNm = 0,
-    double? FailureAsrOhmCm2 = null);
+    double? FailureAsrOhmCm2 = null)
+{
+    /// <summary>The unit of <see cref="Rate"/>, which depends on the law (as <c>prefactor_unit</c> in a conductivity fit).</summary>
+    public string RateUnit => Law == GrowthLaw.Parabolic ? "nm²/h" : "nm/h";
+}
 
 /// <summary>Interphase state at one time.</summary>
 /// <param name="TimeH">Time, h.</param>
