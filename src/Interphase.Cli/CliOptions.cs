@@ -6,6 +6,13 @@ namespace Interphase.Cli;
 public static class CliOptions
 {
     /// <summary>
+    /// The <c>--unit</c> of a conductivity option (S/cm or mS/cm, default mS/cm as the reviews quote them); convert with
+    /// <see cref="Quantities.Units.ConductivityToSPerCm"/>.
+    /// </summary>
+    public static Option<string> ConductivityUnit() =>
+        new("--unit") { Description = "Conductivity unit: S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+
+    /// <summary>
     /// An option taking one of a fixed set of named values, parsed to <typeparamref name="T"/>. The names (any case)
     /// are listed in help and offered for completion; any other value is a parse error naming the choices.
     /// </summary>

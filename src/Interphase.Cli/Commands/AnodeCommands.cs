@@ -61,7 +61,7 @@ public sealed class AnodeCommands : ICliModule
     {
         var p = new Option<double>("--pressure") { Description = "Stack pressure, MPa", DefaultValueFactory = _ => 1.0 };
         var s = new Option<double>("--conductivity") { Description = "Electrolyte ionic conductivity (unit: --unit)", Required = true };
-        var unit = new Option<string>("--unit") { Description = "S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var unit = CliOptions.ConductivityUnit();
         var h = new Option<double>("--hardness") { Description = "Vickers hardness of Li, MPa", DefaultValueFactory = _ => LithiumMetal.VickersHardnessMPa };
         var a = new Option<double>("--area") { Description = "Apparent area, cm²", DefaultValueFactory = _ => 1.0 };
         var n = new Option<int>("--spots") { Description = "Number of contact spots", DefaultValueFactory = _ => 1 };
@@ -179,7 +179,7 @@ public sealed class AnodeCommands : ICliModule
     {
         var j = new Option<double>("--current") { Description = "Current density, mA/cm²", Required = true };
         var s = new Option<double>("--conductivity") { Description = "Overall ionic conductivity (unit: --unit)", Required = true };
-        var unit = new Option<string>("--unit") { Description = "S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var unit = CliOptions.ConductivityUnit();
         var sd = new Option<double?>("--grain-conductivity") { Description = "Grain-interior conductivity (same unit); sets f = 1 − ρ_d/ρ" };
         var d = new Option<double>("--grain-size") { Description = "Grain size d, µm", DefaultValueFactory = _ => 10.0 };
         var alpha = new Option<double>("--alpha") { Description = "α = d'/d", DefaultValueFactory = _ => 0.0 };

@@ -122,7 +122,7 @@ public sealed class CellCommands : ICliModule
     {
         var current = new Option<double>("--current") { Description = "Current density, mA/cm²", Required = true };
         var sigma = new Option<double>("--conductivity") { Description = "Ionic conductivity (unit: --unit)", Required = true };
-        var unit = new Option<string>("--unit") { Description = "Conductivity unit: S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var unit = CliOptions.ConductivityUnit();
         var thickness = new Option<double?>("--thickness") { Description = "Layer thickness, µm: gives the drop" };
         var drop = new Option<double?>("--max-drop") { Description = "Allowed drop, mV: gives the largest thickness" };
         var json = CliOutput.JsonOption();

@@ -81,7 +81,7 @@ public sealed class TransportCommands : ICliModule
     {
         var ea = new Option<double>("--ea") { Description = "Activation energy, eV", Required = true };
         var sigma = new Option<double>("--sigma") { Description = "Known conductivity (unit: --unit)", Required = true };
-        var unit = new Option<string>("--unit") { Description = "Conductivity unit: S/cm or mS/cm", DefaultValueFactory = _ => "mS/cm" };
+        var unit = CliOptions.ConductivityUnit();
         var at = new Option<string>("--at") { Description = "Temperature of the known conductivity (25, 25C, 298K)", DefaultValueFactory = _ => "25C" };
         var to = new Option<string[]>("--to") { Description = "Temperatures to predict at; repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
         var form = new Option<string>("--form") { Description = "sigma-t (σT = A·exp(−Ea/kT), default) or sigma (σ = σ0·exp(−Ea/kT))", DefaultValueFactory = _ => "sigma-t" };
