@@ -65,6 +65,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>The engine the app loaded (the shared Materials Project CSV: the app's store is empty).</summary>
+    public Task<Interphase.Thermodynamics.ThermoEngine> Engine() =>
+        _app!.Services.GetRequiredService<Interphase.Web.Services.EngineProvider>().GetAsync();
+
     /// <summary>README screenshots go to docs/ of the repository.</summary>
     public static string Screenshot(string name) => Shared.Repo(Path.Combine("docs", name));
 }

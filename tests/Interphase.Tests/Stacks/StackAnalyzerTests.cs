@@ -173,40 +173,4 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
         Assert.Contains("LiNbO3 | Li6PS5Cl", html);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "").Replace("http://www.w3.org/1999/xlink", ""));
     }
-
-    // The one browser test of the core suite (starting Chromium costs about 5 s of CPU): the main job's report, through
-    // the same HtmlReport every report uses. The web app's pages have their own, in the web tests.
-    [SkippableFact]
-    public void ReportRendersInHeadlessChromium()
-    {
-        HeadlessBrowser.SkipUnlessAvailable();
-        var a = Analyze("lco-llzo-li.yaml");
-        string path = Path.Combine(Path.GetTempPath(), $"interphase-report-{Guid.NewGuid():N}.html");
-        try
-        {
-            StackReport.Build(a).Save(path);
-            var (png, dom) = HeadlessBrowser.Render(path, 1200, 1600);
-            using var img = SkiaSharp.SKBitmap.Decode(png);
-            Assert.Equal((1200, 1600), (img.Width, img.Height));
-            // Something was painted: plenty of non-white pixels, and the stability-window chart's blue bar (the only
-            // strongly blue area at the top of the page; text and badges are grey, green and amber).
-            int blue = 0, nonWhite = 0;
-            for (int y = 0; y < img.Height; y += 2)
-                for (int x = 0; x < img.Width; x += 2)
-                {
-                    var c = img.GetPixel(x, y);
-                    if (c.Red != 255 || c.Green != 255 || c.Blue != 255) nonWhite++;
-                    if (c.Blue > c.Red + 60 && c.Blue > c.Green + 30) blue++;
-                }
-            Assert.True(nonWhite > 5000, $"{nonWhite} non-white pixels");
-            Assert.True(blue > 10_000, $"{blue} chart-blue pixels");
-            // The browser's parsed document keeps both inline plots.
-            Assert.True(System.Text.RegularExpressions.Regex.Matches(dom, "<svg").Count >= 2);
-            Assert.Contains("LLZO | Li", dom);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }
