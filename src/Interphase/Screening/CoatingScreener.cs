@@ -43,6 +43,15 @@ public sealed class CoatingScreener
     private readonly ConcurrentDictionary<string, StabilityWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Candidate, string Partner), ReactionMinimum> _reactions = new();
     private const int MaxCached = 200_000;
+    private int _cached; // entries added to both; ConcurrentDictionary.Count takes every lock, too slow per candidate
+
+    private void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache, TKey key, TValue value) where TKey : notnull
+    {
+        if (!cache.TryAdd(key, value) || Interlocked.Increment(ref _cached) <= MaxCached) return;
+        _reactions.Clear();
+        _windows.Clear();
+        Interlocked.Exchange(ref _cached, 0);
+    }
 
     /// <summary>Prepares a screener: computes every entry's energy above hull (all cores).</summary>
     /// <param name="engine">Thermodynamic data.</param>
@@ -202,16 +211,14 @@ public sealed class CoatingScreener
             {
                 r = StableEngine.InterfaceReactionMinimum(comp, partner);
                 s += r.Solves;
-                if (_reactions.Count >= MaxCached) _reactions.Clear();
-                _reactions[cacheKey] = r;
+                Remember(_reactions, cacheKey, r);
             }
             reactions[key] = r;
         }
         if (!_windows.TryGetValue(formula, out var window))
         {
             window = StableEngine.Window(comp, Li);
-            if (_windows.Count >= MaxCached) _windows.Clear();
-            _windows[formula] = window;
+            Remember(_windows, formula, window);
         }
         Interlocked.Add(ref solves, s);
         return Judge(entry, above, reactions, window, options, top, keys);
