@@ -33,7 +33,32 @@ public static class CliApp
             .ThenBy(c => c.Name, StringComparer.Ordinal);
         foreach (var command in commands)
             root.Add(command);
+        foreach (var version in root.Options.OfType<VersionOption>())
+            version.Action = new VersionAction();
         OutputGuard.Install(root);
         return root;
+    }
+
+    /// <summary>The tool's version and the data it ships, with the data's attribution and licence.</summary>
+    internal static string VersionText()
+    {
+        var assembly = typeof(CliApp).Assembly;
+        string version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+            ?? assembly.GetName().Version?.ToString() ?? "unknown";
+        return string.Join(Environment.NewLine,
+            $"{ToolName} {version}",
+            $"built-in data: {Interphase.Data.DefaultData.Name}, tables {string.Join(", ", Interphase.Data.DefaultData.Tables)}",
+            $"  {Interphase.Data.DefaultData.Attribution}",
+            "  licence: https://creativecommons.org/licenses/by/4.0/ (data unchanged, gzip-compressed)");
+    }
+
+    private sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            Console.Out.WriteLine(VersionText());
+            return 0;
+        }
     }
 }

@@ -117,14 +117,28 @@ public sealed class DataCommands : ICliModule
         var cmd = new Command("list", "List the sources in the store, or the entries of a chemical system") { chemsys, source, store, json };
         cmd.SetAction(p => CliOutput.Run(() =>
         {
-            using var s = EntryStore.OpenReadOnly(StoreLocation.Resolve(p.GetValue(store)));
-            if (p.GetValue(chemsys) is not { } sys)
+            string path = StoreLocation.Resolve(p.GetValue(store));
+            if (p.GetValue(chemsys) is null)
             {
-                var sources = s.Sources();
-                if (p.GetValue(json)) CliOutput.WriteJson(new SourceListing(s.Path, sources));
-                else WriteSources(s.Path, sources);
+                // Listing sources never needs the store to exist: it says which data the analyses use either way.
+                IReadOnlyList<SourceSummary> sources = [];
+                string shown = Path.GetFullPath(path);
+                if (File.Exists(path))
+                {
+                    using var existing = EntryStore.OpenReadOnly(path);
+                    (sources, shown) = (existing.Sources(), existing.Path);
+                }
+                var inUse = DataInUse.For(path);
+                if (p.GetValue(json)) CliOutput.WriteJson(new SourceListing(shown, sources, inUse));
+                else
+                {
+                    WriteSources(shown, sources);
+                    WriteDataInUse(inUse);
+                }
                 return 0;
             }
+            using var s = EntryStore.OpenReadOnly(path);
+            string sys = p.GetValue(chemsys)!;
             var system = ChemicalSystem.Parse(sys).Elements;
             var entries = s.Query(system, p.GetValue(source));
             if (p.GetValue(json))
@@ -159,8 +173,13 @@ public sealed class DataCommands : ICliModule
                 src.UpdatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Markup.Escape(origin));
         }
         CliOutput.Terminal.Write(table);
-        if (sources.Count == 0) CliOutput.Terminal.MarkupLine("The store is empty: [bold]interphase data import FILE[/] or [bold]interphase data pull[/].");
+        if (sources.Count == 0) CliOutput.Terminal.MarkupLine("The store is empty: [bold]interphase data import FILE[/] or [bold]interphase data pull[/] fill it.");
     }
+
+    private static void WriteDataInUse(DataInUse inUse) =>
+        CliOutput.Terminal.MarkupLine(inUse.Kind == DataKind.Store
+            ? $"The analyses use [bold]{Markup.Escape(inUse.Description)}[/] ({inUse.Entries.ToString("N0", CultureInfo.InvariantCulture)} entries)."
+            : $"The analyses use [bold]{Markup.Escape(inUse.Description)}[/]: {inUse.Entries.ToString("N0", CultureInfo.InvariantCulture)} formation energies and the band gaps, moduli and refractive indices of the same set ({Markup.Escape(inUse.Attribution ?? "")}).");
 
     private static Command Stats()
     {
@@ -169,18 +188,31 @@ public sealed class DataCommands : ICliModule
         var cmd = new Command("stats", "Entry counts by source and by number of elements") { store, json };
         cmd.SetAction(p => CliOutput.Run(() =>
         {
-            using var s = EntryStore.OpenReadOnly(StoreLocation.Resolve(p.GetValue(store)));
-            var st = s.Stats();
+            string path = StoreLocation.Resolve(p.GetValue(store));
+            StoreStats st;
+            if (File.Exists(path))
+            {
+                using var s = EntryStore.OpenReadOnly(path);
+                st = s.Stats();
+            }
+            else st = StoreStats.Missing(Path.GetFullPath(path));
+            st = st with { AnalysesUse = DataInUse.For(path) };
             if (p.GetValue(json))
             {
                 CliOutput.WriteJson(st);
                 return 0;
             }
-            CliOutput.Terminal.MarkupLine($"[bold]{st.Entries}[/] entries in [bold]{st.ChemicalSystems}[/] chemical systems, {st.FileBytes / 1048576.0:F1} MB ({Markup.Escape(st.Path)})");
-            var t = new Table().AddColumns("Elements", "Entries");
-            foreach (var (n, c) in st.ByElementCount) t.AddRow(n.ToString(CultureInfo.InvariantCulture), c.ToString(CultureInfo.InvariantCulture));
-            CliOutput.Terminal.Write(t);
-            WriteSources(st.Path, st.Sources);
+            CliOutput.Terminal.MarkupLine(File.Exists(path)
+                ? $"[bold]{st.Entries}[/] entries in [bold]{st.ChemicalSystems}[/] chemical systems, {st.FileBytes / 1048576.0:F1} MB ({Markup.Escape(st.Path)})"
+                : $"The entry store {Markup.Escape(st.Path)} does not exist yet.");
+            if (st.Entries > 0)
+            {
+                var t = new Table().AddColumns("Elements", "Entries");
+                foreach (var (n, c) in st.ByElementCount) t.AddRow(n.ToString(CultureInfo.InvariantCulture), c.ToString(CultureInfo.InvariantCulture));
+                CliOutput.Terminal.Write(t);
+            }
+            if (File.Exists(path)) WriteSources(st.Path, st.Sources);
+            WriteDataInUse(st.AnalysesUse!);
             return 0;
         }));
         return cmd;

@@ -17,8 +17,9 @@ public sealed record EntrySourceOptions
     /// <summary>Combine entries from sources with different references (<c>--allow-mixed-sources</c>).</summary>
     public bool AllowMixedSources { get; init; }
 
-    /// <summary>Fall back to the shared <c>mp_e_form.csv</c> when the store is missing or empty (default true).</summary>
-    public bool UseSharedDefault { get; init; } = true;
+    /// <summary>Fall back to the built-in formation energies (<see cref="DefaultData"/>) when the store is missing or
+    /// empty (default true).</summary>
+    public bool UseDefaultData { get; init; } = true;
 
     /// <summary>Convert raw total energies to formation energies against same-source elemental references (default true).</summary>
     public bool ToFormation { get; init; } = true;
@@ -27,7 +28,7 @@ public sealed record EntrySourceOptions
 /// <summary>
 /// Returns the entries of a chemical system (and its sub-systems) for the thermodynamics commands: from the
 /// <c>--data</c> files when given, else from the entry store, else — when the store is missing or empty — from the
-/// shared <c>mp_e_form.csv</c> (see <see cref="SharedData"/>). Raw energies are converted to formation energies per
+/// built-in Materials Project formation energies (see <see cref="DefaultData"/>). Raw energies are converted to formation energies per
 /// source, and entries from more than one source are refused unless mixing is asked for explicitly.
 /// </summary>
 public static class EntrySourceResolver
@@ -41,11 +42,13 @@ public static class EntrySourceResolver
         string where;
         string storePath = StoreLocation.Resolve(options.StorePath);
         var files = options.DataFiles;
+        bool builtIn = false;
         if (files.Count == 0 && StoreIsEmpty(storePath))
         {
             // The documented default when nothing has been imported yet; without it there is no data at all.
-            files = options.UseSharedDefault && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared ? [shared]
+            files = options.UseDefaultData ? [DefaultData.ThermoPath()]
                 : throw new NoDataException(storePath, key);
+            builtIn = true;
         }
         if (files.Count > 0)
         {
@@ -62,7 +65,7 @@ public static class EntrySourceResolver
             }
             if (options.Source is { } only) list.RemoveAll(e => e.Provenance.Source != only);
             entries = list;
-            where = string.Join(", ", files);
+            where = builtIn ? DefaultData.Description : string.Join(", ", files);
         }
         else
         {
@@ -72,34 +75,33 @@ public static class EntrySourceResolver
             if (entries.Count == 0)
             {
                 var sources = store.Sources().Select(s => s.Name).ToList();
-                throw new InterphaseException(
-                    $"no entries for {key} in {where}; sources present: {(sources.Count == 0 ? "none" : string.Join(", ", sources))}. " +
-                    $"Import data (interphase data import FILE) or pull it (interphase data pull --chemsys {key} --source mp)");
+                throw new InterphaseException(DataGuidance.NotCovered(key, $"{where} (sources present: {(sources.Count == 0 ? "none" : string.Join(", ", sources))})"));
             }
         }
-        if (entries.Count == 0) throw new InterphaseException($"no entries for {key} in {where}");
+        if (entries.Count == 0) throw new InterphaseException(DataGuidance.NotCovered(key, where));
         CheckSingleSource(entries, key, options.AllowMixedSources);
         return options.ToFormation ? FormationEnergies.ToFormation(entries) : entries;
     }
 
     /// <summary>
     /// Every entry of the chosen source (for batch runs over many systems): the <c>--data</c> files, else the whole
-    /// store, else the shared CSV when the store is missing or empty. Same mixing and conversion rules as
+    /// store, else the built-in data when the store is missing or empty. Same mixing and conversion rules as
     /// <see cref="Resolve(IReadOnlyCollection{Element}, EntrySourceOptions)"/>.
     /// </summary>
     public static IReadOnlyList<Entry> ResolveAll(EntrySourceOptions options)
     {
         string storePath = StoreLocation.Resolve(options.StorePath);
         var files = options.DataFiles;
-        if (files.Count == 0 && StoreIsEmpty(storePath))
-            files = options.UseSharedDefault && SharedData.FilePath("data/thermo/mp_e_form.csv") is { } shared ? [shared]
+        bool builtIn = files.Count == 0 && StoreIsEmpty(storePath);
+        if (builtIn)
+            files = options.UseDefaultData ? [DefaultData.ThermoPath()]
                 : throw new NoDataException(storePath, null);
         List<Entry> entries;
         string where;
         if (files.Count > 0)
         {
             entries = files.SelectMany(f => EntryFileReader.Read(f)).ToList();
-            where = string.Join(", ", files);
+            where = builtIn ? DefaultData.Description : string.Join(", ", files);
         }
         else
         {
@@ -155,29 +157,41 @@ public sealed class NoDataException : InterphaseException
     public string StorePath { get; }
 }
 
-/// <summary>How to get data on a machine that has none: the commands to run, per task.</summary>
+/// <summary>How to get data a run lacks: the commands to run, keyless online sources first.</summary>
 public static class DataGuidance
 {
-    /// <summary>The message for a store without data, with the <c>data pull</c> command for each chemical system.</summary>
+    /// <summary>The pull commands for one chemical system (or a placeholder), keyless sources first.</summary>
+    public static IEnumerable<string> PullCommands(string? system)
+    {
+        string s = system ?? "SYSTEM";
+        yield return $"  interphase data pull --chemsys {s} --source oqmd      (OQMD, no key needed)";
+        yield return $"  interphase data pull --chemsys {s} --source optimade:BASE_URL      (any OPTIMADE provider, no key needed)";
+        yield return $"  interphase data pull --chemsys {s} --source mp      (Materials Project; set MP_API_KEY)";
+    }
+
+    /// <summary>The message for a run without data, with the <c>data pull</c> commands for each chemical system.</summary>
     public static string NoData(string storePath, IReadOnlyCollection<string> chemicalSystems)
     {
         var lines = new List<string>
         {
-            $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and no shared data was found (set {SharedData.EnvironmentVariable}).",
+            $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and the built-in data was not to be used.",
             "Get data in one of these ways:",
         };
-        foreach (var system in chemicalSystems)
-            lines.Add($"  interphase data pull --chemsys {system} --source mp      (Materials Project; set MP_API_KEY)");
-        if (chemicalSystems.Count == 0)
-            lines.Add("  interphase data pull --chemsys SYSTEM --source mp      (e.g. Li-P-S-Cl; Materials Project, set MP_API_KEY)");
+        foreach (var system in chemicalSystems.Count == 0 ? [null] : chemicalSystems.Cast<string?>())
+            lines.AddRange(PullCommands(system));
         lines.Add("  interphase data import FILE      (formula,e_form_per_atom CSV such as Matbench mp_e_form.csv, or pymatgen/Materials Project JSON)");
         lines.Add("  or pass --data FILE to this command");
         return string.Join(Environment.NewLine, lines);
     }
 
+    /// <summary>The message for a chemical system the chosen data do not cover.</summary>
+    public static string NotCovered(string system, string where) => string.Join(Environment.NewLine,
+        [$"no entries for {system} in {where}. Get them online:", .. PullCommands(system),
+         "  (then run this command again: the store takes precedence over the built-in data)"]);
+
     /// <summary>For a screen: it needs every Li compound, which one chemical system at a time cannot give.</summary>
     public static string ForScreen(string storePath) => string.Join(Environment.NewLine,
-        $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and no shared data was found (set {SharedData.EnvironmentVariable}).",
+        $"no thermodynamic data: the entry store {storePath} {(File.Exists(storePath) ? "is empty" : "does not exist yet")}, no --data file was given and the built-in data was not to be used.",
         "A screen ranks every Li compound, so it needs a data set that has them all, with the Li-free phases that close their hulls:",
         "  interphase data pull --all --source mp      (the whole Materials Project, about 150,000 entries; set MP_API_KEY)",
         "  interphase data import FILE      (e.g. the Matbench mp_e_form.csv, 132,752 Materials Project formation energies)",

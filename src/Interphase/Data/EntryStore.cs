@@ -37,7 +37,14 @@ public sealed record SourceSummary(string Name, int Entries, int FormationEntrie
 /// <param name="Sources">Per-source summaries.</param>
 /// <param name="FileBytes">Size of the database file, bytes.</param>
 public sealed record StoreStats(string Path, int Entries, int ChemicalSystems, IReadOnlyDictionary<int, int> ByElementCount,
-    IReadOnlyList<SourceSummary> Sources, long FileBytes);
+    IReadOnlyList<SourceSummary> Sources, long FileBytes)
+{
+    /// <summary>The data the analyses use with this store (the store, or the built-in data when it is missing or empty).</summary>
+    public DataInUse? AnalysesUse { get; init; }
+
+    /// <summary>The statistics of a store that does not exist yet.</summary>
+    public static StoreStats Missing(string path) => new(path, 0, 0, new SortedDictionary<int, int>(), [], 0);
+}
 
 /// <summary>
 /// The local entry store: a SQLite database of entries with provenance, indexed by chemical system. Every write is

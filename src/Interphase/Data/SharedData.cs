@@ -49,9 +49,18 @@ public static class SharedData
         return System.IO.File.Exists(path) ? path : null;
     }
 
-    /// <summary>The default thermodynamic entries: the Materials Project formation energies (mp_e_form.csv).</summary>
-    /// <exception cref="InterphaseException">No default data can be found.</exception>
-    public static string DefaultThermoData() =>
-        FilePath("data/thermo/mp_e_form.csv") ?? throw new InterphaseException(
-            $"no thermodynamic data given and the default (shared/data/thermo/mp_e_form.csv) was not found; pass --data FILE or set {EnvironmentVariable}");
+    /// <summary>The shared directory only when <see cref="EnvironmentVariable"/> names it: the user's explicit choice of
+    /// data (a shared folder found beside the working directory is for reference files, not the default data).</summary>
+    /// <exception cref="InterphaseException">The variable names a folder that does not exist or holds no shared data.</exception>
+    public static string? ExplicitDirectory() =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? FindDirectory(env) : null;
+
+    /// <summary>A table of the shipped data set (<see cref="DefaultData.Tables"/>) inside a shared directory, where the
+    /// shared layout keeps it (<c>data/thermo/</c> for formation energies, <c>data/properties/</c> for the rest), or null.</summary>
+    public static string? FindTable(string sharedDirectory, string table)
+    {
+        string sub = table == DefaultData.ThermoTable ? "thermo" : "properties";
+        var path = Path.Combine(sharedDirectory, "data", sub, table);
+        return System.IO.File.Exists(path) ? path : null;
+    }
 }

@@ -30,7 +30,8 @@ public sealed record PropertyImportReport(string Store, string Source, string Pr
 /// <summary>The sources of a store (<c>data list --json</c> without <c>--chemsys</c>).</summary>
 /// <param name="Store">Store file.</param>
 /// <param name="Sources">Every source with its counts.</param>
-public sealed record SourceListing(string Store, IReadOnlyList<SourceSummary> Sources);
+/// <param name="AnalysesUse">The data the analyses use with this store.</param>
+public sealed record SourceListing(string Store, IReadOnlyList<SourceSummary> Sources, DataInUse AnalysesUse);
 
 /// <summary>One stored entry as listed.</summary>
 /// <param name="Formula">Formula of the cell as stored.</param>

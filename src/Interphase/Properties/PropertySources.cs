@@ -76,26 +76,25 @@ public sealed class InMemoryPropertySource : IPropertySource
 }
 
 /// <summary>A property file and what it holds.</summary>
-/// <param name="RelativePath">Path inside the shared directory.</param>
+/// <param name="Table">The table of the built-in data set (<see cref="DefaultData.Tables"/>).</param>
 /// <param name="Property">The property of its value column.</param>
 /// <param name="Scale">How values are written.</param>
 /// <param name="Method">How the values were obtained.</param>
-public sealed record PropertyFile(string RelativePath, MaterialProperty Property, ValueScale Scale, string Method);
+public sealed record PropertyFile(string Table, MaterialProperty Property, ValueScale Scale, string Method);
 
 /// <summary>
 /// Chooses the property source when the user names none: the entry store when it holds property values, else the
-/// shared Materials Project property files read in place (as the shared <c>mp_e_form.csv</c> is the default entry
-/// data), else nothing — with a message that says how to get values.
+/// built-in Materials Project property tables (as the built-in <c>mp_e_form.csv</c> is the default entry data).
 /// </summary>
 public static class PropertySources
 {
-    /// <summary>The shared Materials Project property files (Matbench v0.1, see shared/README.md) read by default.</summary>
-    public static IReadOnlyList<PropertyFile> SharedFiles { get; } =
+    /// <summary>The built-in Materials Project property tables (Matbench v0.1, <see cref="DefaultData"/>) read by default.</summary>
+    public static IReadOnlyList<PropertyFile> DefaultFiles { get; } =
     [
-        new("data/properties/mp_gap.csv", MaterialProperty.BandGap, ValueScale.Linear, "PBE"),
-        new("data/properties/mp_log10_shear_modulus.csv", MaterialProperty.ShearModulus, ValueScale.Log10, "VRH"),
-        new("data/properties/mp_log10_bulk_modulus.csv", MaterialProperty.BulkModulus, ValueScale.Log10, "VRH"),
-        new("data/properties/mp_refractive_index.csv", MaterialProperty.RefractiveIndex, ValueScale.Linear, "DFPT"),
+        new("mp_gap.csv", MaterialProperty.BandGap, ValueScale.Linear, "PBE"),
+        new("mp_log10_shear_modulus.csv", MaterialProperty.ShearModulus, ValueScale.Log10, "VRH"),
+        new("mp_log10_bulk_modulus.csv", MaterialProperty.BulkModulus, ValueScale.Log10, "VRH"),
+        new("mp_refractive_index.csv", MaterialProperty.RefractiveIndex, ValueScale.Linear, "DFPT"),
     ];
 
     /// <summary>How a user fills the store with properties (for messages).</summary>
@@ -104,12 +103,12 @@ public static class PropertySources
         "or pull the Materials Project (interphase data pull --chemsys SYSTEM --source mp, which fetches band gaps, densities and elastic moduli)";
 
     private static readonly object SharedLock = new();
-    private static InMemoryPropertySource? _shared;
+    private static InMemoryPropertySource? _builtIn;
 
     /// <summary>
     /// The default source for a store path (null: <see cref="StoreLocation.Resolve"/>'s default): the store when it
-    /// exists and holds property values, else the shared property files, else an empty source. The store is never
-    /// created here. Dispose the result when it is disposable.
+    /// exists and holds property values, else the built-in property tables. The store is never created here. Dispose
+    /// the result when it is disposable.
     /// </summary>
     public static IPropertySource Default(string? storePath = null)
     {
@@ -120,20 +119,17 @@ public static class PropertySources
             if (store.Count > 0) return store;
             store.Dispose();
         }
-        return Shared() ?? InMemoryPropertySource.Empty($"no property data (the store {path} holds none and the shared property files were not found)");
+        return BuiltIn();
     }
 
-    /// <summary>The shared property files read in place (cached for the process), or null when they are not found.</summary>
-    public static InMemoryPropertySource? Shared()
+    /// <summary>The built-in property tables (cached for the process; <c>INTERPHASE_SHARED</c>'s copies when set).</summary>
+    public static InMemoryPropertySource BuiltIn()
     {
         lock (SharedLock)
         {
-            if (_shared is not null) return _shared;
-            var files = SharedFiles.Select(f => (File: f, Path: SharedData.FilePath(f.RelativePath))).Where(f => f.Path is not null).ToList();
-            if (files.Count == 0) return null;
-            var values = files.SelectMany(f => PropertyCsvReader.Read(f.Path!, f.File.Property, Path.GetFileName(f.Path!), f.File.Scale, f.File.Method));
-            string dir = Path.GetDirectoryName(files[0].Path!)!;
-            return _shared = new InMemoryPropertySource(values.ToList(), $"the shared Materials Project property files in {dir} (read in place)");
+            if (_builtIn is not null) return _builtIn;
+            var values = DefaultFiles.SelectMany(f => PropertyCsvReader.Read(DefaultData.TablePath(f.Table), f.Property, f.Table, f.Scale, f.Method));
+            return _builtIn = new InMemoryPropertySource(values.ToList(), $"the Materials Project property tables of {DefaultData.Description}");
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class AnalyzeCliTests
         try
         {
             string stack = Path.Combine(StackReaderTests.ExamplesDir, "lco-llzo-li.yaml");
-            string csv = SharedData.DefaultThermoData();
+            string csv = DefaultData.ThermoPath();
             string html = Path.Combine(dir, "report.html");
 
             var (code, table, err) = CliRunner.Run("analyze", stack, "--no-recommendations", "--data", csv, "--html", html);

@@ -16,7 +16,7 @@ public sealed class FreshMachineTests : IDisposable
     public void WithNoStoreAndNoSharedDataTheErrorSaysHowToGetDataAndCreatesNothing()
     {
         string store = Path.Combine(_dir, "entries.db");
-        var options = new EntrySourceOptions { StorePath = store, UseSharedDefault = false };
+        var options = new EntrySourceOptions { StorePath = store, UseDefaultData = false };
         var ex = Assert.Throws<NoDataException>(() => EntrySourceResolver.ResolveAll(options));
         Assert.Contains("interphase data import FILE", ex.Message);
         Assert.Contains("interphase data pull --chemsys", ex.Message);

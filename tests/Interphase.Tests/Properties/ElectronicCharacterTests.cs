@@ -7,16 +7,15 @@ namespace Interphase.Tests.Properties;
 /// <summary>The electronic-character service: curated wins, band gaps decide the rest, gases evolve, no data stays unknown.</summary>
 public sealed class ElectronicCharacterTests
 {
-    private static readonly InMemoryPropertySource Shared = PropertySources.Shared()
-        ?? throw new InvalidOperationException("shared property files not found");
+    private static readonly InMemoryPropertySource Shared = PropertySources.BuiltIn();
 
     private static readonly ElectronicCharacterService Service = new(ProductCharacterTable.Default, Shared);
 
     [Fact]
-    public void TheSharedFilesAreReadInPlaceAsTheDefaultSource()
+    public void TheBuiltInTablesAreTheDefaultSource()
     {
         Assert.Equal(106113 + 2 * 10987 + 4764, Shared.Count);
-        Assert.Contains("read in place", Shared.Description);
+        Assert.Contains("Matbench v0.1", Shared.Description);
     }
 
     [Theory]

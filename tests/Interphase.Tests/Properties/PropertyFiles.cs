@@ -4,7 +4,7 @@ using Interphase.Tests.Data;
 
 namespace Interphase.Tests.Properties;
 
-/// <summary>The shared property files and a store holding all four MP files, built once for the tests that need it.</summary>
+/// <summary>The built-in property tables and a store holding all four MP tables, built once for the tests that need it.</summary>
 public sealed class PropertyStoreFixture : IDisposable
 {
     private readonly TempDir _dir = new();
@@ -13,15 +13,15 @@ public sealed class PropertyStoreFixture : IDisposable
     {
         StorePath = _dir.Store;
         using var store = EntryStore.Open(StorePath);
-        foreach (var f in PropertySources.SharedFiles)
+        foreach (var f in PropertySources.DefaultFiles)
         {
-            var path = PropertyFiles.Path(f.RelativePath);
+            var path = PropertyFiles.File(f.Table);
             store.ImportProperties(PropertyCsvReader.Read(path, f.Property, System.IO.Path.GetFileName(path), f.Scale, f.Method),
                 System.IO.Path.GetFileName(path), [f.Property], path);
         }
     }
 
-    /// <summary>A store with the four shared MP property files imported (no entries).</summary>
+    /// <summary>A store with the four built-in MP property tables imported (no entries).</summary>
     public string StorePath { get; }
 
     public void Dispose() => _dir.Dispose();
@@ -29,11 +29,8 @@ public sealed class PropertyStoreFixture : IDisposable
 
 internal static class PropertyFiles
 {
-    public static string Path(string relative) => System.IO.Path.Combine(TestFiles.Shared, relative);
-
-    public static string Dir => Path("data/properties");
-
-    public static string File(string name) => System.IO.Path.Combine(Dir, name);
+    /// <summary>A built-in property table (e.g. <c>mp_gap.csv</c>, <c>expt_gap.csv</c>) as a CSV file.</summary>
+    public static string File(string name) => DefaultData.TablePath(name);
 
     /// <summary>Snapshot of every property value of a compound list, for "store unchanged" checks.</summary>
     public static List<string> Snapshot(EntryStore store, params string[] formulas) =>

@@ -10,7 +10,7 @@ namespace Interphase.Tests.Properties;
 /// <summary>The stack analysis with band gaps and moduli from the shared property files read in place.</summary>
 public sealed class StackPropertyTests(ThermoDataFixture data) : IClassFixture<ThermoDataFixture>
 {
-    private static readonly IPropertySource Shared = PropertySources.Shared()!;
+    private static readonly IPropertySource Shared = PropertySources.BuiltIn();
 
     private StackAnalysis Analyze(string example) =>
         new StackAnalyzer(data.Engine, KnowledgeBase.Load(), properties: Shared)

@@ -100,8 +100,8 @@ public class ScreeningCliTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"screen-data-{Guid.NewGuid():N}.csv");
         var allowed = ChemicalSystem.Parse("Li-Co-Nb-O-P-S");
-        var lines = File.ReadLines(SharedData.DefaultThermoData()).Take(1)
-            .Concat(File.ReadLines(SharedData.DefaultThermoData()).Skip(1)
+        var lines = File.ReadLines(DefaultData.ThermoPath()).Take(1)
+            .Concat(File.ReadLines(DefaultData.ThermoPath()).Skip(1)
                 .Where(l => ChemicalSystem.Of(Composition.Parse(l.Split(',')[0])).IsSubsetOf(allowed)));
         File.WriteAllLines(path, lines);
         return path;

@@ -129,7 +129,7 @@ public sealed class StackEnergyCliTests
     [Fact]
     public void AnalyzeAndCellEnergyAgree()
     {
-        string csv = SharedData.DefaultThermoData();
+        string csv = DefaultData.ThermoPath();
         string dir = Path.Combine(Path.GetTempPath(), "interphase-energy-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try

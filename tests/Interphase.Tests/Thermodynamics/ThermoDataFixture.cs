@@ -11,7 +11,7 @@ namespace Interphase.Tests.Thermodynamics;
 public sealed class ThermoDataFixture
 {
     // The 132,752-row CSV is parsed once per test run and shared by every fixture (the engine is thread-safe).
-    private static readonly Lazy<ThermoEngine> FullCsvEngine = new(() => ThermoEngine.Load(SharedData.DefaultThermoData()));
+    private static readonly Lazy<ThermoEngine> FullCsvEngine = new(() => ThermoEngine.Load(DefaultData.ThermoPath()));
 
     private static readonly Lazy<JsonObject> SharedReference = new(() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.FindDirectory()!, "reference/thermo_public.json")))!.AsObject());

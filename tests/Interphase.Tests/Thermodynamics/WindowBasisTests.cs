@@ -74,13 +74,13 @@ public sealed class WindowDataStatusCliTests
     [InlineData("Li3PS4", "on_hull")]
     public void WindowJsonCarriesTheDataStatus(string formula, string status)
     {
-        var (code, output, err) = CliRunner.Run("window", formula, "--json", "--data", SharedData.DefaultThermoData());
+        var (code, output, err) = CliRunner.Run("window", formula, "--json", "--data", DefaultData.ThermoPath());
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(output);
         Assert.Equal(status, doc.RootElement.GetProperty("data_status").GetString());
         Assert.True(doc.RootElement.GetProperty("decomposition").GetArrayLength() >= 1);
         if (status == "above_hull") Assert.True(doc.RootElement.GetProperty("e_above_hull_ev_per_atom").GetDouble() > 0.02);
-        var (_, table, _) = CliRunner.Run("window", formula, "--data", SharedData.DefaultThermoData());
+        var (_, table, _) = CliRunner.Run("window", formula, "--data", DefaultData.ThermoPath());
         Assert.Contains(status.Replace('_', ' '), table);
     }
 }
