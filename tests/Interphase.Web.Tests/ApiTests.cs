@@ -1,3 +1,4 @@
+using Interphase.Tests;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -61,7 +62,7 @@ public sealed class ApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
         JsonAssert.Same(CliJson.Run(cli), await Get($"/api/react?a={a}&b={b}" + (volts is null ? "" : $"&volts={volts}")));
     }
 
-    [Fact]
+    [SharedFact("data/eis/exampleData.csv")]
     public async Task Eis_fit_of_the_example_is_the_CLIs()
     {
         string file = Shared.Path("data/eis/exampleData.csv");

@@ -14,6 +14,13 @@ public sealed class ChromiumFactAttribute : FactAttribute
     {
         if (!File.Exists(ChromiumPath)) Skip = $"Chromium not installed at {ChromiumPath} (apt-get install chromium)";
     }
+
+    /// <summary>A file of the shared reference folder the test needs: skipped, naming it, when it is missing.</summary>
+    public string? Needs
+    {
+        get => null;
+        set => Skip ??= Interphase.Tests.SharedFiles.SkipReason([value!]);
+    }
 }
 
 /// <summary>The web app on a free loopback port (real Kestrel) and headless Chromium driven by Playwright.</summary>

@@ -23,7 +23,7 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
         }
     }
 
-    [ChromiumFact]
+    [ChromiumFact(Needs = "data/eis/exampleData.csv")]
     public async Task Impedance_upload_and_fit_gives_R0_of_the_example()
     {
         var page = await browser.Open("/impedance");

@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interphase.Web.Tests;
 
-/// <summary>The web app in-process (TestServer), on a private empty entry store so thermodynamics use the shared
-/// Materials Project CSV exactly as the CLI does with the same empty store.</summary>
+/// <summary>The web app in-process (TestServer), on a private empty entry store so thermodynamics use the built-in
+/// Materials Project data exactly as the CLI does with the same empty store.</summary>
 public sealed class WebAppFactory : WebApplicationFactory<WebServerOptions>
 {
     /// <summary>Store path of this factory (not created until an import).</summary>
@@ -27,11 +27,10 @@ public sealed class WebAppFactory : WebApplicationFactory<WebServerOptions>
     }
 }
 
-/// <summary>Files of the shared data directory (../shared or INTERPHASE_SHARED), read in place.</summary>
+/// <summary>Files of the shared reference folder (tests that read one are marked as needing it) and of the repository.</summary>
 public static class Shared
 {
-    public static string Path(string relative) =>
-        Interphase.Data.SharedData.FilePath(relative) ?? throw new InvalidOperationException($"shared file {relative} not found (set INTERPHASE_SHARED)");
+    public static string Path(string relative) => Interphase.Tests.SharedFiles.Path(relative);
 
     /// <summary>The repository root (for examples/).</summary>
     public static string Repo(string relative)

@@ -5,30 +5,17 @@ namespace Interphase.Tests.Data;
 /// <summary>Locates the shared data directory and makes temporary directories for stores and files.</summary>
 internal static class TestFiles
 {
-    /// <summary>The shared directory (INTERPHASE_SHARED, a parent's <c>shared</c>, or /work/shared).</summary>
-    public static string Shared
-    {
-        get
-        {
-            if (Environment.GetEnvironmentVariable("INTERPHASE_SHARED") is { Length: > 0 } env && IsShared(env)) return env;
-            foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                {
-                    var candidate = Path.Combine(dir.FullName, "shared");
-                    if (IsShared(candidate)) return candidate;
-                }
-            if (IsShared("/work/shared")) return "/work/shared";
-            throw new DirectoryNotFoundException("shared data directory not found (set INTERPHASE_SHARED)");
-        }
-    }
+    /// <summary>The shared reference folder (tests that use it are marked as needing it).</summary>
+    public static string Shared => SharedFiles.Path(".");
 
-    private static bool IsShared(string dir) => File.Exists(Path.Combine(dir, "README.md")) && Directory.Exists(Path.Combine(dir, "data"));
+    /// <summary>The Materials Project formation-energy CSV (the built-in table).</summary>
+    public static string MpCsv => DefaultData.ThermoPath();
 
-    /// <summary>The shared Materials Project formation-energy CSV.</summary>
-    public static string MpCsv => Path.Combine(Shared, "data", "thermo", "mp_e_form.csv");
+    /// <summary>The shared pymatgen ComputedEntry list (tests that read it are marked as needing it).</summary>
+    public static string LiFePOEntries => SharedFiles.Path(LiFePOEntriesFile);
 
-    /// <summary>The shared pymatgen ComputedEntry list.</summary>
-    public static string LiFePOEntries => Path.Combine(Shared, "data", "entries", "Li-Fe-P-O_entries.json");
+    /// <summary><see cref="LiFePOEntries"/> relative to the shared folder.</summary>
+    public const string LiFePOEntriesFile = "data/entries/Li-Fe-P-O_entries.json";
 }
 
 /// <summary>A temporary directory deleted on dispose.</summary>

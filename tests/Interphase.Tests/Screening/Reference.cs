@@ -7,8 +7,7 @@ namespace Interphase.Tests.Screening;
 public sealed class Reference(JsonObject root)
 {
     public static Reference Load() =>
-        new(JsonNode.Parse(File.ReadAllText(SharedData.FilePath("reference/thermo_public.json")
-            ?? throw new InvalidOperationException("shared/reference/thermo_public.json not found")))!.AsObject());
+        new(JsonNode.Parse(File.ReadAllText(SharedFiles.Path(Interphase.Tests.Thermodynamics.ThermoDataFixture.ReferenceFile)))!.AsObject());
 
     /// <summary>Reduction and oxidation limits (V vs Li/Li+) of a compound.</summary>
     public (double Reduction, double? Oxidation) Window(string formula)

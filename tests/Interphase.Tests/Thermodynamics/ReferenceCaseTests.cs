@@ -93,7 +93,7 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<T
     [Fact]
     public void BatchWritesTheReferenceSchema()
     {
-        var cases = ThermoCases.Read(Path.Combine(data.SharedDirectory, "reference/thermo_public.json"));
+        var cases = ThermoCases.Read(SharedFiles.Path(ThermoDataFixture.ReferenceFile));
         var result = ThermoBatch.Run(data.Engine, cases with { Windows = ["Li3N"], Ehull = ["Li0.5CoO2"], Reactions = [("Li", "Li3PS4")], OpenReactions = [] }, "mp_e_form.csv");
         var w = result["windows"]![0]!.AsObject();
         Assert.Equal(["formula", "n_entries", "window_volts", "profile", "seconds"], w.Select(kv => kv.Key));

@@ -5,20 +5,23 @@ using Interphase.Thermodynamics;
 namespace Interphase.Tests.Thermodynamics;
 
 /// <summary>
-/// The shared Materials Project formation energies and the pymatgen reference, loaded once per test run and shared by
+/// The built-in Materials Project formation energies and the pymatgen reference, loaded once per test run and shared by
 /// every class that takes this fixture (a class fixture, so those classes still run in parallel).
 /// </summary>
 public sealed class ThermoDataFixture
 {
-    // The 132,752-row CSV is parsed once per test run and shared by every fixture (the engine is thread-safe).
+    // The 132,752-row table is parsed once per test run and shared by every fixture (the engine is thread-safe).
     private static readonly Lazy<ThermoEngine> FullCsvEngine = new(() => ThermoEngine.Load(DefaultData.ThermoPath()));
 
+    /// <summary>The pymatgen reference results relative to the shared folder: tests that read them are marked as needing it.</summary>
+    public const string ReferenceFile = "reference/thermo_public.json";
+
     private static readonly Lazy<JsonObject> SharedReference = new(() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(SharedData.FindDirectory()!, "reference/thermo_public.json")))!.AsObject());
+        JsonNode.Parse(File.ReadAllText(Interphase.Tests.SharedFiles.Path(ReferenceFile)))!.AsObject());
 
     private static readonly Lazy<Interphase.Screening.CoatingScreener> FullCsvScreener = new(() => new Interphase.Screening.CoatingScreener(SharedEngine));
 
-    /// <summary>The engine on the full shared CSV, loaded once for all fixtures.</summary>
+    /// <summary>The engine on the full built-in table, loaded once for all fixtures.</summary>
     public static ThermoEngine SharedEngine => FullCsvEngine.Value;
 
     /// <summary>One screener on <see cref="SharedEngine"/> for every test that screens.</summary>
@@ -26,18 +29,16 @@ public sealed class ThermoDataFixture
 
     public ThermoDataFixture()
     {
-        var shared = SharedData.FindDirectory()
-                     ?? throw new InvalidOperationException("shared data directory not found (set INTERPHASE_SHARED)");
-        SharedDirectory = shared;
-        CsvPath = Path.Combine(shared, "data/thermo/mp_e_form.csv");
+        CsvPath = DefaultData.ThermoPath();
         Engine = SharedEngine;
-        Reference = SharedReference.Value;
     }
 
-    public string SharedDirectory { get; }
+    /// <summary>The built-in Materials Project formation energies (the same rows as shared/data/thermo/mp_e_form.csv).</summary>
     public string CsvPath { get; }
     public ThermoEngine Engine { get; }
-    public JsonObject Reference { get; }
+
+    /// <summary>The pymatgen reference (<see cref="ReferenceFile"/>); only for tests marked as needing it.</summary>
+    public JsonObject Reference => SharedReference.Value;
 
     public JsonObject Case(string kind, int index) => Reference[kind]![index]!.AsObject();
 
