@@ -76,11 +76,24 @@ public static class WebServer
         app.UseMiddleware<ErrorMiddleware>();
         if (options.Token is { } token) app.UseMiddleware<AccessToken>(token);
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets(StaticAssetsManifest());
         app.MapOpenApi("/api/openapi.json");
         app.MapInterphaseApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    // A build serves the assets from this project's manifest (copied beside the host); a published CLI or installed
+    // tool carries them in its wwwroot with the host's own manifest.
+    private static string? StaticAssetsManifest()
+    {
+        foreach (var name in new[] { typeof(WebServer).Assembly.GetName().Name, System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name })
+        {
+            if (name is null) continue;
+            var path = Path.Combine(AppContext.BaseDirectory, $"{name}.staticwebassets.endpoints.json");
+            if (File.Exists(path)) return path;
+        }
+        return null;
     }
 
     /// <summary>The address a user opens (with the token when one is required).</summary>

@@ -5,7 +5,7 @@ namespace Interphase.Tests.Data;
 
 public sealed class EntryFileTests
 {
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void PymatgenJsonReadsCorrectedRawEnergiesWithProvenance()
     {
         Assert.Equal(EntryFileFormat.PymatgenJson, EntryFileReader.Detect(TestFiles.LiFePOEntries));
@@ -18,7 +18,7 @@ public sealed class EntryFileTests
         Assert.Equal("GGA", li2o2.Provenance.Functional);
     }
 
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void RawEnergiesBecomeFormationEnergiesAgainstSameSourceReferencesAsInPymatgen()
     {
         using var tmp = new TempDir();

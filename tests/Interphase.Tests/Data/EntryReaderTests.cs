@@ -6,7 +6,7 @@ namespace Interphase.Tests.Data;
 public sealed class EntryReaderTests
 {
     private static string Shared(string relative) =>
-        SharedData.FilePath(relative) ?? throw new InvalidOperationException($"shared file {relative} not found");
+        SharedFiles.Path(relative);
 
     [Fact]
     public void CsvRowsBecomeFormationEntriesPerCell()
@@ -39,7 +39,7 @@ public sealed class EntryReaderTests
         Assert.Contains(where, ex.Message);
     }
 
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void PymatgenEntriesAddTheirCorrections()
     {
         var entries = EntryFileReader.Read(Shared("data/entries/Li-Fe-P-O_entries.json"));

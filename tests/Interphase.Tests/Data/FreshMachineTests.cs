@@ -64,7 +64,41 @@ public sealed class FreshMachineTests : IDisposable
         Assert.Contains("does not exist", ex.Message);
         var notShared = Assert.Throws<InterphaseException>(() => SharedData.FindDirectory(_dir));
         Assert.Contains("holds no shared data", notShared.Message);
-        Assert.NotNull(SharedData.FindDirectory(null)); // unset: found beside the repository, as the tests run
+    }
+
+    [Fact]
+    public void WithNoStoreTheAnalysesUseTheBuiltInDataAndSaySo()
+    {
+        string store = Path.Combine(_dir, "entries.db");
+        var inUse = DataInUse.For(store);
+        Assert.Equal(DataKind.BuiltIn, inUse.Kind);
+        Assert.Equal(132752, inUse.Entries); // the rows of Matbench v0.1 mp_e_form
+        Assert.Contains("CC BY 4.0", inUse.Attribution);
+        // Li2S from the built-in table: −1.5608 eV/atom, as in the Matbench file.
+        var li2s = EntrySourceResolver.Resolve("Li-S", new EntrySourceOptions { StorePath = store })
+            .Where(e => e.ReducedFormula == "Li2S").Min(e => e.EnergyPerAtom);
+        Assert.Equal(-1.5608, li2s, 4);
+        Assert.False(File.Exists(store));
+        Assert.Empty(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void TheBuiltInTablesAreEveryMatbenchSetTheProjectUses()
+    {
+        Assert.Equal(["expt_gap.csv", "mp_e_form.csv", "mp_gap.csv", "mp_log10_bulk_modulus.csv", "mp_log10_shear_modulus.csv", "mp_refractive_index.csv"], DefaultData.Tables);
+        foreach (var table in DefaultData.Tables)
+            Assert.StartsWith("formula,", File.ReadLines(DefaultData.TablePath(table)).First());
+    }
+
+    [Fact]
+    public void ASystemTheDataLacksNamesTheKeylessSourcesFirst()
+    {
+        var ex = Assert.Throws<InterphaseException>(() => EntrySourceResolver.Resolve("Fr-At", new EntrySourceOptions { StorePath = Path.Combine(_dir, "entries.db") }));
+        int oqmd = ex.Message.IndexOf("--source oqmd", StringComparison.Ordinal);
+        int optimade = ex.Message.IndexOf("--source optimade:", StringComparison.Ordinal);
+        int mp = ex.Message.IndexOf("--source mp", StringComparison.Ordinal);
+        Assert.True(oqmd > 0 && oqmd < optimade && optimade < mp, ex.Message);
+        Assert.Contains("no key needed", ex.Message);
     }
 
     [Fact]

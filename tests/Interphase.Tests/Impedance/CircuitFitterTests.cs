@@ -5,7 +5,7 @@ namespace Interphase.Tests.Impedance;
 
 public class CircuitFitterTests
 {
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ReproducesImpedancePyDocumentedFit()
     {
         // impedance.py's getting-started example: exampleData.csv, ignoreBelowX, this circuit and initial guess.

@@ -8,7 +8,7 @@ public class EisCliTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void FitJsonHasImpedancePyNamesErrorsAndAsr()
     {
         var (code, json, err) = Run("eis", "fit", EisData.File("exampleData.csv"), "--circuit", "R0-p(R1,C1)-p(R2-Wo1,C2)",
@@ -24,7 +24,7 @@ public class EisCliTests
         Assert.True(doc.RootElement.GetProperty("chi_square").GetDouble() > 0);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ConstantsAndErrors()
     {
         var (code, json, _) = Run("eis", "fit", EisData.File("exampleData.csv"), "-c", "R0-p(R1,C1)-p(R2-Wo1,C2)",
@@ -45,7 +45,7 @@ public class EisCliTests
         Assert.Contains("line 61", missing.Err);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ValidateDrtAndPlot()
     {
         var (code, json, _) = Run("eis", "validate", EisData.File("exampleData.csv"), "--json");

@@ -54,7 +54,7 @@ public class FitFuzzTests
         return new ImpedanceSpectrum(f, noisy, "synthetic");
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void RandomFitsGiveFiniteResultsOrClearErrors()
     {
         var rng = new Random(20261127);
@@ -116,7 +116,7 @@ public class FitFuzzTests
         }
     }
 
-    [Theory]
+    [SharedTheory(EisData.Folder)]
     [InlineData("p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)", "modulus")]
     [InlineData("R0-p(R1,CPE1)-p(R2,CPE2)-CPE3", "unit")]
     [InlineData("R0-p(R1,CPE1)-p(R2,CPE2)-CPE3", "modulus")]

@@ -122,7 +122,7 @@ public class InterfaceAndBatchTests
         Assert.Equal(11, rows[2].Length);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void JsonRecordsUseUnitKeysAndEnumsAsSnakeCaseStrings()
     {
         var s = SpectrumReader.Read(EisData.File("exampleData.csv")).DropInductive();
@@ -153,7 +153,7 @@ public class InterfaceAndBatchTests
 
     sealed class SyncProgress(Action<int> report) : IProgress<int> { public void Report(int value) => report(value); }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void NyquistChartUsesEqualAxesAndMinusZImag()
     {
         var s = SpectrumReader.Read(EisData.File("exampleData.csv"));

@@ -5,7 +5,7 @@ namespace Interphase.Tests.Impedance;
 public class SpectrumReaderTests
 {
     // Point counts and first/last frequencies checked against the files by hand (awk over the data tables).
-    [Theory]
+    [SharedTheory(EisData.Folder)]
     [InlineData("exampleData.csv", "CSV", 66, 0.0031623, 10000.0)]
     [InlineData("exampleDataGamry.DTA", "Gamry DTA", 72, 200015.6, 0.0158898)]
     [InlineData("exampleDataGamryABORT.DTA", "Gamry DTA", 72, 200015.6, 0.0158898)]
@@ -32,7 +32,7 @@ public class SpectrumReaderTests
         Assert.Equal(last, s.Frequency[^1], last * 1e-9);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void EveryFileInTheFolderParses()
     {
         var dir = Path.GetDirectoryName(EisData.File("exampleData.csv"))!;
@@ -46,7 +46,7 @@ public class SpectrumReaderTests
         }
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ValuesAndSignConventionsMatchTheFiles()
     {
         // BioLogic stores -Im(Z): first row 6.5470886E+001, 3.8998979E-001 means Z'' = -0.38998979 Ω.
@@ -77,7 +77,7 @@ public class SpectrumReaderTests
         Assert.Equal(-2, tsv.Z[0].Imaginary);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void MissingFrequencyColumnIsAClearError()
     {
         var ex = Assert.Throws<ImpedanceException>(() => SpectrumReader.Read(EisData.File("exampleDataBioLogic_MissingFreq.mpt")));
@@ -94,7 +94,7 @@ public class SpectrumReaderTests
         Assert.Contains("/nonexistent/x.DTA: file not found", missing.Message);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void PreprocessingDropsInductivePointsAndCrops()
     {
         var s = SpectrumReader.Read(EisData.File("exampleData.csv"));

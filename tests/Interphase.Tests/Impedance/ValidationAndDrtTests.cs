@@ -73,7 +73,7 @@ public class ValidationAndDrtTests
     /// <c>/usr/bin/python3 bench/Interphase.Bench/Impedance/linkk_impedancepy.py ../shared/tools/impedance.py ../shared/data/eis/FILE INSTRUMENT</c>
     /// (INSTRUMENT: csv, zplot, autolab, biologic, chinstruments, gamry, parstat, powersuite, versastudio).
     /// </summary>
-    [Theory]
+    [SharedTheory(EisData.Folder)]
     [InlineData("exampleData.csv", 57, 13, 0.805596598872705)]
     [InlineData("Circuit1_EIS_1.z", 45, 4, 0.6887671125621078)]
     [InlineData("Circuit1_EIS_2.z", 45, 4, 0.6883745154540339)]
@@ -104,7 +104,7 @@ public class ValidationAndDrtTests
         Assert.Equal(mu, kk.Mu, 1e-4);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void AFileWithoutFrequenciesIsRefusedByNameAsImpedancePyRefusesIt()
     {
         // impedance.py's readFile(…, 'biologic') stops with: "freq/Hz" not found in column headers
@@ -112,7 +112,7 @@ public class ValidationAndDrtTests
         Assert.Contains("no frequency column", e.Message);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ExampleDataGivesImpedancePysLinKK()
     {
         // impedance.py (run.py linkk exampleData.csv, inductive points dropped): M = 13, μ = 0.806, residuals up to 9.8 % (real) and 3.6 % (imaginary)
@@ -129,7 +129,7 @@ public class ValidationAndDrtTests
         Assert.True(floor.ElementCount > 30 && floor.IsValid, floor.Verdict);
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ExampleDataDrtShowsBothArcsAndWarnsAboutTheTail()
     {
         // the fit R0-p(R1,C1)-p(R2-Wo1,C2) puts the arcs at ≈134 Hz and ≈5.5 Hz; the Warburg tail continues below 3 mHz

@@ -1,3 +1,4 @@
+using Interphase.Tests.Impedance;
 using System.Globalization;
 using System.Text;
 using Interphase.Impedance;
@@ -66,7 +67,7 @@ public sealed class FuzzEisTests(ITestOutputHelper log) : IDisposable
 
     private static string[] Files() => Directory.GetFiles(Path.Combine(TestFiles.Shared, "data", "eis")).Order(StringComparer.Ordinal).ToArray();
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void TheReaderGivesFinitePointsOrAClearErrorForEveryFormat()
     {
         var run = new FuzzRun("eis reader");
@@ -106,7 +107,7 @@ public sealed class FuzzEisTests(ITestOutputHelper log) : IDisposable
         Assert.True(formats.Count >= 8, "formats read: " + string.Join(", ", formats));
     }
 
-    [Fact]
+    [SharedFact(EisData.Folder)]
     public void ValidateAndFitOnMutatedSpectraNeverEndInAnInternalError()
     {
         var run = new FuzzRun("eis cli");

@@ -97,7 +97,7 @@ public sealed class FuzzImportTests(ITestOutputHelper log) : IDisposable
     private static (byte[] Db, bool Wal, bool Shm) State(string store) =>
         (File.ReadAllBytes(store), File.Exists(store + "-wal"), File.Exists(store + "-shm"));
 
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void AFailedImportLeavesTheStoreByteIdentical()
     {
         string pristine = _tmp.File("pristine.db");

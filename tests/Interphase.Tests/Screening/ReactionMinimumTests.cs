@@ -1,3 +1,4 @@
+using Interphase.Tests.Thermodynamics;
 using FsCheck;
 using FsCheck.Fluent;
 using Interphase.Chemistry;
@@ -40,7 +41,7 @@ public class ReactionMinimumTests(ScreeningFixture fx) : IClassFixture<Screening
         }
     }
 
-    [Fact]
+    [SharedFact(ThermoDataFixture.ReferenceFile)]
     public void MinimumMatchesThePymatgenReference()
     {
         // Reference values are rounded to 1e-5 eV/atom.

@@ -1,3 +1,4 @@
+using Interphase.Tests.Thermodynamics;
 using Interphase.Chemistry;
 using Interphase.Screening;
 
@@ -87,7 +88,7 @@ public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<Screenin
                 Assert.True(Rxn(stable) > Rxn(less), $"{stable} {Rxn(stable):F4} vs {less} {Rxn(less):F4}");
     }
 
-    [Fact]
+    [SharedFact(ThermoDataFixture.ReferenceFile)]
     public void ValuesMatchThePymatgenReference()
     {
         // shared/reference/thermo_public.json (pymatgen 2022.11.7): LiNbO3 | Li6PS5Cl min −0.10868 eV/atom,

@@ -1,3 +1,4 @@
+using Interphase.Tests.Data;
 using Interphase.Chemistry;
 using Interphase.Data;
 using Interphase.Thermodynamics;
@@ -12,9 +13,9 @@ namespace Interphase.Tests.Thermodynamics;
 public sealed class PymatgenJsonTests
 {
     private static readonly Lazy<ThermoEngine> Engine = new(() =>
-        ThermoEngine.Load(SharedData.FilePath("data/entries/Li-Fe-P-O_entries.json") ?? throw new InvalidOperationException("shared entries not found")));
+        ThermoEngine.Load(SharedFiles.Path(Interphase.Tests.Data.TestFiles.LiFePOEntriesFile)));
 
-    [Theory]
+    [SharedTheory(TestFiles.LiFePOEntriesFile)]
     [InlineData("LiFePO4", -2.55092)]
     [InlineData("FePO4", -2.42705)]
     [InlineData("Li3PO4", -2.76709)]
@@ -27,7 +28,7 @@ public sealed class PymatgenJsonTests
         Assert.Equal(0.0, s.EnergyAboveHull!.Value, 1e-9);
     }
 
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void MetastablePyrophosphateDecomposesAsInPymatgen()
     {
         var s = Engine.Value.Stability(Composition.Parse("Li2FeP2O7"));
@@ -39,7 +40,7 @@ public sealed class PymatgenJsonTests
         Assert.Equal(0.36111, d["Li4P2O7"], 1e-4);
     }
 
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void StableSetHas43Phases()
     {
         var stable = Engine.Value.StableEntries(ChemicalSystem.Parse("Li-Fe-P-O"));
@@ -47,7 +48,7 @@ public sealed class PymatgenJsonTests
         Assert.Contains(stable, p => p.ReducedFormula == "Li2Fe12P7");
     }
 
-    [Fact]
+    [SharedFact(TestFiles.LiFePOEntriesFile)]
     public void LiFePO4ProfileMatchesPymatgen()
     {
         var w = Engine.Value.Window(Composition.Parse("LiFePO4"));

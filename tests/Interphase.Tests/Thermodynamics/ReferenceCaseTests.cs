@@ -10,7 +10,7 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<T
     public static TheoryData<int> EhullCases => new(Enumerable.Range(0, 12));
     public static TheoryData<int> ReactionCases => new(Enumerable.Range(0, 13));
 
-    [Fact]
+    [SharedFact(ThermoDataFixture.ReferenceFile)]
     public void ReferenceHoldsTheExpectedNumberOfCases()
     {
         Assert.Equal(14, data.Reference["windows"]!.AsArray().Count);
@@ -28,7 +28,7 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<T
         Assert.All(refs, r => Assert.Equal(0.0, r.FormationEnergyPerAtom));
     }
 
-    [Theory]
+    [SharedTheory(ThermoDataFixture.ReferenceFile)]
     [MemberData(nameof(WindowCases))]
     public void WindowMatchesPymatgen(int index)
     {
@@ -49,7 +49,7 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<T
         else Assert.Equal((double)win[1]!, w.OxidationVolts!.Value, 0.005);
     }
 
-    [Theory]
+    [SharedTheory(ThermoDataFixture.ReferenceFile)]
     [MemberData(nameof(EhullCases))]
     public void StabilityMatchesPymatgen(int index)
     {
@@ -69,7 +69,7 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<T
         foreach (var p in r.Decomposition!) Assert.Equal(expected[p.Formula], p.Fraction, 1e-3);
     }
 
-    [Theory]
+    [SharedTheory(ThermoDataFixture.ReferenceFile)]
     [MemberData(nameof(ReactionCases))]
     public void ReactionMatchesPymatgen(int index)
     {
@@ -90,7 +90,7 @@ public sealed class ReferenceCaseTests(ThermoDataFixture data) : IClassFixture<T
         Assert.Equal((double)c["min_e_rxn_per_atom"]!, r.MostExothermic.EnergyPerAtom, 1e-3);
     }
 
-    [Fact]
+    [SharedFact(ThermoDataFixture.ReferenceFile)]
     public void BatchWritesTheReferenceSchema()
     {
         var cases = ThermoCases.Read(SharedFiles.Path(ThermoDataFixture.ReferenceFile));
