@@ -46,7 +46,7 @@ public sealed class ApiTests(WebAppFactory app) : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Window_of_Li6PS5Cl_is_the_reviews()
     {
-        // 001 Table 2 / Zhu et al.: Li6PS5Cl is stable between about 1.71 and 2.14 V (computed).
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), Table 2 / Zhu et al.: Li6PS5Cl is stable between about 1.71 and 2.14 V (computed).
         var w = (await Get("/api/window?formula=Li6PS5Cl")).GetProperty("window_v");
         Assert.InRange(w[0].GetDouble(), 1.65, 1.75);
         Assert.InRange(w[1].GetDouble(), 2.10, 2.18);

@@ -17,7 +17,7 @@ public sealed record FractureAssessment(bool ExpansionOk, bool FractureEnergyOk,
 }
 
 /// <summary>
-/// Mechanics of cathode coatings and composite cathodes (001_9ddcaf3869a721a2.txt §4.1 (5) and §4.2).
+/// Mechanics of cathode coatings and composite cathodes (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1 (5) and §4.2).
 /// </summary>
 public static class CoatingMechanics
 {
@@ -39,7 +39,7 @@ public static class CoatingMechanics
     }
 
     /// <summary>
-    /// Cohesive-zone rule of Bucci et al. (via 001 §4.2): a composite cathode does not fracture when the particles
+    /// Cohesive-zone rule of Bucci et al. (via Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.2): a composite cathode does not fracture when the particles
     /// expand by less than 7.5 % and the solid electrolyte's fracture energy exceeds 4 J/m².
     /// </summary>
     public static FractureAssessment NoFractureRule(double volumeChange, double fractureEnergyJPerM2)
@@ -48,11 +48,11 @@ public static class CoatingMechanics
         if (!(fractureEnergyJPerM2 >= 0)) throw new InterphaseException($"fracture energy {fractureEnergyJPerM2} J/m² must not be negative");
         var notes = new List<string>();
         if (volumeChange < 0)
-            notes.Add("Contraction: the rule is stated for expansion; shrinking particles open voids at the interface instead (001 §4.1).");
+            notes.Add("Contraction: the rule is stated for expansion; shrinking particles open voids at the interface instead (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1).");
         if (fractureEnergyJPerM2 <= MinFractureEnergyJPerM2)
-            notes.Add("Sulfide glasses deform easily but crack easily: LPS glass has 2.8 ± 1.8 J/m² (001 §4.2).");
+            notes.Add("Sulfide glasses deform easily but crack easily: LPS glass has 2.8 ± 1.8 J/m² (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.2).");
         if (Math.Abs(volumeChange) > 0.5)
-            notes.Add("Alloying/conversion electrodes (> 50 % expansion) are expected to crack the electrolyte (001 §4.2).");
+            notes.Add("Alloying/conversion electrodes (> 50 % expansion) are expected to crack the electrolyte (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.2).");
         return new FractureAssessment(Math.Abs(volumeChange) < MaxExpansion, fractureEnergyJPerM2 > MinFractureEnergyJPerM2, notes);
     }
 }

@@ -9,7 +9,7 @@ namespace Interphase.Anode;
 public sealed record ConstrictionResult(double ForceN, double ContactFraction, bool FullContact, double ResistanceOhm, double AsrOhmCm2);
 
 /// <summary>
-/// Holm constriction resistance against stack load, Eq. 1 of the garnet review (004_2dd48e6c264f94e2.txt §2.3.2):
+/// Holm constriction resistance against stack load, Eq. 1 of the garnet review (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.3.2):
 /// R_int = (ρ/2)·√(πH/F) = (1/(2σ))·√(πH_Li/F), with ρ = 1/σ the electrolyte's ionic resistivity and H the Vickers
 /// hardness of Li (≤ 5 MPa), the softer partner that deforms.
 /// </summary>

@@ -13,7 +13,7 @@ public sealed record DendriteCriterion(double DrivingMev, double OpposingMev, do
 }
 
 /// <summary>
-/// Dendrite criteria of the continuous root-growth picture (004_2dd48e6c264f94e2.txt §2.5.1, Eq. 3–5, after Raj and
+/// Dendrite criteria of the continuous root-growth picture (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.1, Eq. 3–5, after Raj and
 /// Wolfenstine, J. Power Sources 343, 119 (2017)).
 /// </summary>
 public static class DendriteCriteria

@@ -28,27 +28,27 @@ public static class LithiumMetal
 
     /// <summary>
     /// Surface energy of Li, J/m², used in Young–Dupré. 0.46 J/m² is the value that reproduces both pairs the garnet
-    /// review quotes from DFT (W_ad 0.10 J/m² → 142°, 0.67 J/m² → 62°; 004_2dd48e6c264f94e2.txt §2.2); DFT surface
+    /// review quotes from DFT (W_ad 0.10 J/m² → 142°, 0.67 J/m² → 62°; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2); DFT surface
     /// energies of bcc Li facets are of this size.
     /// </summary>
     public const double SurfaceEnergyJPerM2 = 0.46;
 
-    /// <summary>Shear modulus of isotropic polycrystalline Li, GPa (~4 GPa; 001_9ddcaf3869a721a2.txt §5).</summary>
+    /// <summary>Shear modulus of isotropic polycrystalline Li, GPa (~4 GPa; Banerjee et al., Chem. Rev. 120, 6878 (2020), §5).</summary>
     public const double ShearModulusGPa = 4.0;
 
-    /// <summary>Orientation range of Li's elastic modulus, GPa: 1.5 (111) to 11 (100) (Sakamoto et al., via 001 §5).</summary>
+    /// <summary>Orientation range of Li's elastic modulus, GPa: 1.5 (111) to 11 (100) (Sakamoto et al., via Banerjee et al., Chem. Rev. 120, 6878 (2020), §5).</summary>
     public const double StiffestOrientationModulusGPa = 11.0;
 
-    /// <summary>Yield strength of bulk Li, MPa (0.8 MPa; 001 §5, Doux et al.).</summary>
+    /// <summary>Yield strength of bulk Li, MPa (0.8 MPa; Banerjee et al., Chem. Rev. 120, 6878 (2020), §5, Doux et al.).</summary>
     public const double YieldStrengthMPa = 0.8;
 
-    /// <summary>Upper bound of the Vickers hardness of Li, MPa (H_Li ≤ 5 MPa; 004 §2.3.2).</summary>
+    /// <summary>Upper bound of the Vickers hardness of Li, MPa (H_Li ≤ 5 MPa; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.3.2).</summary>
     public const double VickersHardnessMPa = 5.0;
 
-    /// <summary>Activation energy of Li self-diffusion, kJ/mol (50 kJ/mol; 001 §5).</summary>
+    /// <summary>Activation energy of Li self-diffusion, kJ/mol (50 kJ/mol; Banerjee et al., Chem. Rev. 120, 6878 (2020), §5).</summary>
     public const double SelfDiffusionActivationKjPerMol = 50.0;
 
-    /// <summary>Power-law creep stress exponent of Li (6.56; Masias et al., J. Mater. Sci. 54, 2585 (2019), ref. 291 of 001).</summary>
+    /// <summary>Power-law creep stress exponent of Li (6.56; Masias et al., J. Mater. Sci. 54, 2585 (2019), ref. 291 of Banerjee et al., Chem. Rev. 2020).</summary>
     public const double CreepStressExponent = 6.56;
 
     /// <summary>Power-law creep activation energy of Li, kJ/mol (37 kJ/mol; Masias et al. 2019).</summary>

@@ -17,8 +17,8 @@ public sealed record MonroeNewmanResult(double ElectrolyteShearGpa, double Lithi
 
 /// <summary>
 /// Monroe–Newman criterion (J. Electrochem. Soc. 152, A396 (2005)): an electrolyte suppresses dendrites when its
-/// shear modulus is at least twice that of Li. G = E/[2(1+ν)] (001_9ddcaf3869a721a2.txt §5). G_Li ≈ 4 GPa
-/// (isotropic polycrystalline Li). Glassy LPS (G = 7.1 GPa) fails; LLZO (~60 GPa, 004 §2.5) passes.
+/// shear modulus is at least twice that of Li. G = E/[2(1+ν)] (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5). G_Li ≈ 4 GPa
+/// (isotropic polycrystalline Li). Glassy LPS (G = 7.1 GPa) fails; LLZO (~60 GPa, Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5) passes.
 /// </summary>
 public static class MonroeNewman
 {
@@ -40,13 +40,13 @@ public static class MonroeNewman
         bool stiff = electrolyteShearGPa >= 2 * LithiumMetal.StiffestOrientationModulusGPa;
         var caveats = new List<string>
         {
-            "Derived for a Li/polymer interface; not applicable to polycrystalline ceramics, which ignore microstructure (Sharafi et al.: CCD of Li6.25Al0.25La3Zr2O12 did not change with hardness; 004 §2.5.2, 001 §5).",
-            "Dendrites still grow in stiff oxides (e.g. LLZO at ~0.5 mA/cm²) along grain boundaries, pores and cracks (001 §5, 004 §2.5).",
+            "Derived for a Li/polymer interface; not applicable to polycrystalline ceramics, which ignore microstructure (Sharafi et al.: CCD of Li6.25Al0.25La3Zr2O12 did not change with hardness; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2, Banerjee et al., Chem. Rev. 120, 6878 (2020), §5).",
+            "Dendrites still grow in stiff oxides (e.g. LLZO at ~0.5 mA/cm²) along grain boundaries, pores and cracks (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5, Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5).",
         };
         if (!gb)
-            caveats.Add("Grain boundaries can be up to 50 % softer than the bulk (MD on tilt/twist boundaries; 001 §5, 004 §2.5.1): at half this modulus the criterion fails.");
+            caveats.Add("Grain boundaries can be up to 50 % softer than the bulk (MD on tilt/twist boundaries; Banerjee et al., Chem. Rev. 120, 6878 (2020), §5, Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.1): at half this modulus the criterion fails.");
         if (!stiff)
-            caveats.Add("Li is anisotropic (1.5 GPa (111) to 11 GPa (100); 001 §5) and Li whiskers are stiffer than bulk (E 2.7–21 GPa; 004 §2.5.1): against the stiffest Li orientation the criterion fails.");
+            caveats.Add("Li is anisotropic (1.5 GPa (111) to 11 GPa (100); Banerjee et al., Chem. Rev. 120, 6878 (2020), §5) and Li whiskers are stiffer than bulk (E 2.7–21 GPa; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.1): against the stiffest Li orientation the criterion fails.");
         return new MonroeNewmanResult(electrolyteShearGPa, lithiumShearGPa, electrolyteShearGPa / lithiumShearGPa, passes, gb, stiff, caveats);
     }
 }

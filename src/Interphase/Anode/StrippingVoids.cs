@@ -9,10 +9,10 @@ namespace Interphase.Anode;
 /// </summary>
 /// <remarks>
 /// Physical meaning: j_diff = F·D_Li·c_Li/ℓ (Li self-diffusion over a length ℓ towards the interface, D_Li activated by
-/// 50 kJ/mol, 001 §5) and j_creep = F·c_Li·h·ε̇ with power-law creep ε̇ ∝ p^n·exp(−Q_c/RT) (n = 6.56,
+/// 50 kJ/mol, Banerjee et al., Chem. Rev. 120, 6878 (2020), §5) and j_creep = F·c_Li·h·ε̇ with power-law creep ε̇ ∝ p^n·exp(−Q_c/RT) (n = 6.56,
 /// Q_c = 37 kJ/mol, Masias et al. 2019). The reference currents are calibrated, not measured: 0.1 mA/cm² without
 /// stack pressure at 25 °C (void-free stripping limit of the order reported for Li|LLZO without pressure) and a
-/// balance J_diff + J_creep = J_migration at 1 mA/cm² and 7 MPa (Kasemchainan et al., via 001 §5.3).
+/// balance J_diff + J_creep = J_migration at 1 mA/cm² and 7 MPa (Kasemchainan et al., via Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3).
 /// </remarks>
 public sealed record StrippingParameters
 {
@@ -49,18 +49,18 @@ public sealed record StrippingLimit(double PressureMPa, double TemperatureK, dou
 }
 
 /// <summary>
-/// Void formation on stripping from the three-flux balance of Kasemchainan et al. (Nat. Mater. 2019; 001_9ddcaf3869a721a2.txt
-/// §5.3, Figure 31; 004_2dd48e6c264f94e2.txt §2.4): the Li⁺ migration flux set by the current must be replenished by
+/// Void formation on stripping from the three-flux balance of Kasemchainan et al. (Nat. Mater. 2019; Banerjee et al.,
+/// Chem. Rev. 120, 6878 (2020), §5.3, Fig. 31; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.4): the Li⁺ migration flux set by the current must be replenished by
 /// vacancy (self-)diffusion in Li plus pressure-driven creep; voids grow when J_diffusion + J_creep &lt; J_migration.
 /// </summary>
 /// <remarks>
 /// What the reviews report and this model reproduces with its default (calibrated) parameters: at 1 mA/cm², voids at
 /// 0.5 and 3 MPa, a balance at 7 MPa, failure at 2 mA/cm² and 7 MPa (Kasemchainan). The temperature dependence is
 /// that of diffusion and creep: from 30 to 160 °C the limit rises ~390-fold, comparable to the 280-fold rise of the
-/// CCD of LLZO (50 µA/cm² → 14 mA/cm²) reported by Sharafi et al. (004 §2.5.2). Doux et al.'s observation (001 §5.3)
+/// CCD of LLZO (50 µA/cm² → 14 mA/cm²) reported by Sharafi et al. (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2). Doux et al.'s observation (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3)
 /// is a different failure: at high pressure (25 MPa slowly, 75 MPa at once) Li creeps into the pores of a cold-pressed
 /// 87 %-dense Li6PS5Cl pellet and shorts it; it is reported as a note, not modelled. The review's claim that GPa
-/// pressures would be needed for 10 mA/cm² (004 §2.4) is not what a power-law creep with n = 6.56 gives (~10 MPa); the
+/// pressures would be needed for 10 mA/cm² (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.4) is not what a power-law creep with n = 6.56 gives (~10 MPa); the
 /// steep exponent is Masias et al.'s bulk value and real contacts creep less, so treat high-pressure limits as optimistic.
 /// Not valid at or above the melting point of Li.
 /// </remarks>
@@ -83,9 +83,9 @@ public static class StrippingVoids
         if (pressureMPa < LithiumMetal.YieldStrengthMPa)
             notes.Add($"Below the yield strength of Li ({LithiumMetal.YieldStrengthMPa} MPa): little creep; Kasemchainan et al. saw voids on stripping at 0.5 MPa.");
         if (pressureMPa >= 25)
-            notes.Add("Doux et al.: at 25 MPa Li creeps into the pores of a cold-pressed (87 % dense) Li6PS5Cl pellet and shorts it with time; 75 MPa shorts it at once; 5 MPa was safe (001 §5.3).");
+            notes.Add("Doux et al.: at 25 MPa Li creeps into the pores of a cold-pressed (87 % dense) Li6PS5Cl pellet and shorts it with time; 75 MPa shorts it at once; 5 MPa was safe (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3).");
         else if (pressureMPa > 5)
-            notes.Add("Doux et al.: above ~5 MPa Li may creep into open porosity of cold-pressed sulfide pellets (001 §5.3).");
+            notes.Add("Doux et al.: above ~5 MPa Li may creep into open porosity of cold-pressed sulfide pellets (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3).");
         return new StrippingLimit(pressureMPa, temperatureK, diff, creep, notes);
     }
 
@@ -106,7 +106,7 @@ public static class StrippingVoids
 
     /// <summary>
     /// Highest stack pressure the creep term is calibrated for, MPa: Kasemchainan et al.'s three-electrode cells at
-    /// 0.5, 3 and 7 MPa (001_9ddcaf3869a721a2.txt §5.3). Above it the power law (n = 6.56) is extrapolated by orders of
+    /// 0.5, 3 and 7 MPa (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3). Above it the power law (n = 6.56) is extrapolated by orders of
     /// magnitude, so no critical current is reported there.
     /// </summary>
     public const double MaxModelPressureMPa = 7.0;
@@ -136,7 +136,7 @@ public static class StrippingVoids
         }
         if (pressureMPa > MaxModelPressureMPa)
         {
-            reasons.Add($"stripping limit not computed: {pressureMPa:0.##} MPa is beyond the creep model's calibrated range (0–{MaxModelPressureMPa:0} MPa, Kasemchainan et al., 001 §5.3)");
+            reasons.Add($"stripping limit not computed: {pressureMPa:0.##} MPa is beyond the creep model's calibrated range (0–{MaxModelPressureMPa:0} MPa, Kasemchainan et al., Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3)");
             return new StrippingAssessment(raw, null, false, null, null, penetration, reasons);
         }
         double critical = raw.CriticalMaPerCm2;
@@ -189,21 +189,21 @@ public sealed record StrippingAssessment(StrippingLimit Model, double? CriticalM
 public sealed record CreepPenetrationLimit(string Family, double MaxPressureMPa, string Evidence, string Citation);
 
 /// <summary>
-/// Pressures above which Li creeps into an electrolyte's open porosity and grain boundaries (Doux et al., 001 §5.3):
+/// Pressures above which Li creeps into an electrolyte's open porosity and grain boundaries (Doux et al., Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3):
 /// known for cold-pressed sulfide pellets; carried over to halides, which are cold-pressed the same way. The reviews
-/// report none for sintered oxides (garnet pellets are pressed against Li at up to 400 MPa, 004 Table 1).
+/// report none for sintered oxides (garnet pellets are pressed against Li at up to 400 MPa, Wang et al., Adv. Energy Mater. 10, 2001318 (2020), Table 1).
 /// </summary>
 internal static class CreepPenetration
 {
     /// <summary>Cold-pressed sulfides (Li6PS5Cl, 87 % dense): 5 MPa did not short, 10 and 25 MPa shorted with time, 75 MPa at once.</summary>
     public static readonly CreepPenetrationLimit Sulfide = new("sulfide", 5.0,
         "Doux et al.: a cold-pressed Li6PS5Cl pellet shorted at once at 75 MPa and with time at 25 and 10 MPa; 5 MPa did not short",
-        "001_9ddcaf3869a721a2.txt §5.3, Fig. 30");
+        "Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3, Fig. 30");
 
     /// <summary>Halides: assumed as for sulfides (the reviews report no pressure study for halides).</summary>
     public static readonly CreepPenetrationLimit Halide = new("halide", 5.0,
         "assumed as for cold-pressed sulfides (Doux et al.); halide pellets are cold-pressed the same way and no halide study is reported",
-        "assumed from 001_9ddcaf3869a721a2.txt §5.3");
+        "assumed from Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3");
 
     /// <summary>The bound for the family the composition belongs to (by its anions), or null when none is known.</summary>
     public static CreepPenetrationLimit? For(Composition electrolyte)

@@ -2,7 +2,7 @@ namespace Interphase.Anode;
 
 /// <summary>
 /// Wetting of a solid electrolyte by Li from the work of adhesion, Young–Dupré: W_ad = γ_Li·(1 + cos θ)
-/// (004_2dd48e6c264f94e2.txt §2.2: W_ad 0.10 J/m² on Li₂CO₃ → 142°, 0.67 J/m² on clean Al-LLZO → 62°).
+/// (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2: W_ad 0.10 J/m² on Li₂CO₃ → 142°, 0.67 J/m² on clean Al-LLZO → 62°).
 /// </summary>
 /// <remarks>
 /// Equilibrium wetting of a flat, clean, inert surface; roughness, reaction and oxide skins on Li are ignored.
@@ -27,7 +27,7 @@ public static class Wetting
     }
 
     /// <summary>
-    /// Lithiophilic: Li wets the surface, contact angle below 90° (004 §2.2); at 90° and above it is lithiophobic.
+    /// Lithiophilic: Li wets the surface, contact angle below 90° (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2); at 90° and above it is lithiophobic.
     /// </summary>
     public static bool IsLithiophilic(double contactAngleDeg) => contactAngleDeg < LithiophilicBelowDeg;
 

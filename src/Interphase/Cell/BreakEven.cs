@@ -16,8 +16,8 @@ public sealed record BreakEvenResult(double ReferenceSpecificEnergyWhPerKg, doub
 }
 
 /// <summary>
-/// Break-even separator thickness (BET) of a cell against a reference cell (Wu et al. 2016, 000_1b9f07c347a22629.txt
-/// §3, Figure 3b–c; McCloskey's d_be in Table 2): the separator thickness at which the cell's E_S (or E_V) equals the
+/// Break-even separator thickness (BET) of a cell against a reference cell (Wu et al., J. Mater. Chem. A 4, 15266
+/// (2016), §3, Fig. 3b–c; McCloskey's d_be in Table 2): the separator thickness at which the cell's E_S (or E_V) equals the
 /// reference's times a gain factor.
 /// </summary>
 /// <remarks>

@@ -27,7 +27,7 @@ public sealed record CellEnergy(string Name, double CapacityMahPerCm2, double En
 
 /// <summary>
 /// Cell-level gravimetric and volumetric energy density from the layers of a stack (Wu et al., J. Mater. Chem. A 2016,
-/// 000_1b9f07c347a22629.txt §3): E_S = C_A·m_A·V̄ / Σwᵢ and E_V = C_A·m_A·V̄ / Σ(wᵢ/ρᵢ).
+/// Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3): E_S = C_A·m_A·V̄ / Σwᵢ and E_V = C_A·m_A·V̄ / Σ(wᵢ/ρᵢ).
 /// </summary>
 /// <remarks>
 /// Assumptions (as in the review): 100 % utilisation of the cathode active material, constant average voltage,

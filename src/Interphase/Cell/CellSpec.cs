@@ -26,7 +26,7 @@ public sealed record CellComponent
     /// <summary>
     /// This component (usually the solid electrolyte of a composite cathode) takes whatever solid volume is left
     /// at the electrode's fixed <see cref="ElectrodeSpec.ThicknessUm"/> and porosity, so its mass fraction follows
-    /// from its density (Wu et al. 2016, 000_1b9f07c347a22629.txt §3).
+    /// from its density (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3).
     /// </summary>
     public bool Fill { get; init; }
 }
@@ -98,7 +98,7 @@ public sealed record ElectrolyteSpec
 
 /// <summary>
 /// A cell stack (one cathode, separator, anode and their collectors per cm²), as in the cell-level energy model of
-/// Wu et al., J. Mater. Chem. A 2016 (000_1b9f07c347a22629.txt §3, Table 1).
+/// Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3, Table 1).
 /// </summary>
 public sealed record CellSpec
 {

@@ -24,7 +24,7 @@ public sealed record CellSweepPoint(double Value, double SpecificEnergyWhPerKg, 
 /// <param name="Points">The points, in sweep order.</param>
 public sealed record CellSweepRun(string Cell, string Parameter, IReadOnlyList<CellSweepPoint> Points);
 
-/// <summary>Sweeps one design parameter of a cell (Wu et al. 2016, 000_1b9f07c347a22629.txt Figure 3b–f).</summary>
+/// <summary>Sweeps one design parameter of a cell (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Fig. 3b–f).</summary>
 public static class CellSweep
 {
     /// <summary>The cell with one parameter set to <paramref name="value"/>.</summary>

@@ -1,7 +1,7 @@
 namespace Interphase.Cell;
 
 /// <summary>
-/// Ohmic polarisation of an electrolyte layer, ΔE = I·R = J·L/σ (Wu et al. 2016, 000_1b9f07c347a22629.txt §1):
+/// Ohmic polarisation of an electrolyte layer, ΔE = I·R = J·L/σ (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §1):
 /// "a 50 mV drop at 3 mA/cm² and 0.1 mS/cm allows at most 16.7 µm".
 /// </summary>
 internal static class OhmicLoss

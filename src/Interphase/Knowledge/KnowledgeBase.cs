@@ -122,7 +122,7 @@ public sealed class KnowledgeBase
         {
             var fields = new[] { m.Id, m.Name, m.Formula, m.Family, m.Role }.Concat(m.Aliases)
                 .Concat(m.Properties.SelectMany(p => new[] { p.Property, p.Text, p.Quantity?.Text, p.Conditions.Method }.Concat(p.Products)));
-            if (Hit(fields)) hits.Add(new SearchHit("material", m.Id, $"{m.Name} ({m.Family} {m.Role})", m.Properties.FirstOrDefault()?.Citation.Seed ?? ""));
+            if (Hit(fields)) hits.Add(new SearchHit("material", m.Id, $"{m.Name} ({m.Family} {m.Role})", m.Properties.FirstOrDefault()?.Citation.ToString() ?? ""));
         }
         foreach (var r in Interfaces)
             if (Hit([r.Id, r.Category, r.Electrolyte, r.ElectrolyteFamily, r.Electrode, r.Treatment, r.Interlayer, r.Assembly, r.Performance, r.Asr?.Text, r.AsrBefore?.Text]))

@@ -40,11 +40,12 @@ public sealed record MaterialSummaryJson(string Id, string Name, string? Formula
 /// <param name="Temperature">Temperature as written.</param>
 /// <param name="TemperatureK">Temperature, K.</param>
 /// <param name="Method">Method.</param>
-/// <param name="Citation">Seed file and locator.</param>
+/// <param name="Citation">The review and locator, as researchers cite it.</param>
+/// <param name="Doi">The cited review's DOI.</param>
 /// <param name="Flags">Contradictions, misprints and assumptions.</param>
 public sealed record PropertyValueJson(string Property, double? Value, double? Low, double? High, string? Qualifier, string? Unit,
     double? NormalizedValue, string? NormalizedUnit, string? Text, IReadOnlyList<string>? Products, string? Temperature, double? TemperatureK,
-    string? Method, string Citation, IReadOnlyList<FlagJson>? Flags)
+    string? Method, string Citation, string Doi, IReadOnlyList<FlagJson>? Flags)
 {
     /// <summary>The JSON form of <paramref name="p"/>.</summary>
     public static PropertyValueJson Of(PropertyValue p)
@@ -52,7 +53,7 @@ public sealed record PropertyValueJson(string Property, double? Value, double? L
         var q = p.Quantity;
         return new PropertyValueJson(p.Property, q?.Value, q?.Low, q?.High, KnowledgeText.NullIfEmpty(q?.Qualifier), q?.Unit,
             q?.NormalizedValue, q?.NormalizedUnit, p.Text, p.Products.Count > 0 ? p.Products : null,
-            p.Conditions.Temperature, p.Conditions.TemperatureK, p.Conditions.Method, p.Citation.ToString(), FlagJson.List(p.Flags));
+            p.Conditions.Temperature, p.Conditions.TemperatureK, p.Conditions.Method, p.Citation.ToString(), p.Citation.Doi, FlagJson.List(p.Flags));
     }
 }
 
@@ -96,13 +97,14 @@ public sealed record MaterialJson(string Id, string Name, string? Formula, strin
 /// <param name="TemperatureK">Temperature, K.</param>
 /// <param name="Performance">Performance or observation.</param>
 /// <param name="Reference">Reference in the review.</param>
-/// <param name="Citation">Seed file and locator.</param>
+/// <param name="Citation">The review and locator, as researchers cite it.</param>
+/// <param name="Doi">The cited review's DOI.</param>
 /// <param name="Flags">Contradictions, misprints and assumptions.</param>
 public sealed record InterfaceRecordJson(string Id, string Category, string Electrolyte, string Family, string? Material, string Electrode,
     string? Treatment, string? Interlayer, string? Assembly, double? AsrBeforeOhmCm2, double? AsrOhmCm2, double? ResistanceBeforeOhm,
     double? ResistanceOhm, string? AsrQualifier, double? CurrentDensityMaPerCm2, double? SpecificCurrentMaPerG, double? CapacityMahPerCm2,
     double? CcdMaPerCm2, double? StackPressureMpa, double? DurationH, double? TemperatureK, string? Performance, string? Reference,
-    string Citation, IReadOnlyList<FlagJson>? Flags)
+    string Citation, string Doi, IReadOnlyList<FlagJson>? Flags)
 {
     /// <summary>The JSON form of <paramref name="r"/>.</summary>
     public static InterfaceRecordJson Of(InterfaceRecord r) => new(
@@ -110,7 +112,7 @@ public sealed record InterfaceRecordJson(string Id, string Category, string Elec
         Of(r.AsrBefore, "area_resistance"), Of(r.Asr, "area_resistance"), Of(r.AsrBefore, "resistance"), Of(r.Asr, "resistance"),
         KnowledgeText.NullIfEmpty(r.Asr?.Qualifier), Of(r.CurrentDensity, "current_density"), Of(r.CurrentDensity, "specific_current"),
         r.Capacity?.NormalizedValue, r.CriticalCurrentDensity?.NormalizedValue, r.StackPressure?.NormalizedValue, r.Duration?.NormalizedValue,
-        r.Conditions.TemperatureK, r.Performance, r.Reference, r.Citation.ToString(), FlagJson.List(r.Flags));
+        r.Conditions.TemperatureK, r.Performance, r.Reference, r.Citation.ToString(), r.Citation.Doi, FlagJson.List(r.Flags));
 
     // A quantity in its base unit when it has the dimension the key names.
     private static double? Of(Quantity? q, string dimension) => q is not null && q.Dimension == dimension ? q.NormalizedValue : null;
@@ -135,19 +137,20 @@ public sealed record InterfaceRecordJson(string Id, string Category, string Elec
 /// <param name="RetentionPercent">Capacity retention, %.</param>
 /// <param name="Cycles">Number of cycles.</param>
 /// <param name="Reference">Reference in the review.</param>
-/// <param name="Citation">Seed file and table.</param>
+/// <param name="Citation">The review and table, as researchers cite it.</param>
+/// <param name="Doi">The cited review's DOI.</param>
 /// <param name="Flags">Contradictions, misprints and assumptions.</param>
 public sealed record CellResultJson(string Id, int? Year, string Anode, string Electrolyte, string Cathode, string? Temperature, double? TemperatureK,
     string? Rate, string? Loading, double? VoltageLowV, double? VoltageHighV, double? CapacityMahPerG, double? CapacityLowMahPerG,
     double? CapacityHighMahPerG, string? CapacityQualifier, double? RetentionPercent, int? Cycles, string? Reference, string Citation,
-    IReadOnlyList<FlagJson>? Flags)
+    string Doi, IReadOnlyList<FlagJson>? Flags)
 {
     /// <summary>The JSON form of <paramref name="c"/>.</summary>
     public static CellResultJson Of(CellResult c) => new(
         c.Id, c.Year, c.Anode, c.Electrolyte, c.Cathode, c.Conditions.Temperature, c.Conditions.TemperatureK,
         c.Rate?.Display() ?? c.RateText, c.Loading?.Display(), c.VoltageRange?.Low, c.VoltageRange?.High,
         c.Capacity?.Value, c.Capacity?.Low, c.Capacity?.High, KnowledgeText.NullIfEmpty(c.Capacity?.Qualifier), c.Retention?.Value, c.Cycles,
-        c.Reference, c.Citation.ToString(), FlagJson.List(c.Flags));
+        c.Reference, c.Citation.ToString(), c.Citation.Doi, FlagJson.List(c.Flags));
 }
 
 /// <summary>A class rule of the product-character table as <c>kb products --json</c> writes it.</summary>
@@ -157,10 +160,23 @@ public sealed record CellResultJson(string Id, int? Year, string Anode, string E
 /// <param name="IonicConductor">Li⁺ conduction the rule assigns, or null.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Citation">Source.</param>
-public sealed record ProductRuleJson(string Name, string Kind, ElectronicCharacter Electronic, bool? IonicConductor, string Reason, string Citation)
+/// <param name="Doi">The cited review's DOI.</param>
+public sealed record ProductRuleJson(string Name, string Kind, ElectronicCharacter Electronic, bool? IonicConductor, string Reason, string Citation, string Doi)
 {
     /// <summary>The JSON form of <paramref name="r"/>.</summary>
-    public static ProductRuleJson Of(ProductRule r) => new(r.Name, r.Kind, r.Electronic, r.Ionic, r.Reason, r.Citation.ToString());
+    public static ProductRuleJson Of(ProductRule r) => new(r.Name, r.Kind, r.Electronic, r.Ionic, r.Reason, r.Citation.ToString(), r.Citation.Doi);
+}
+
+/// <summary>A review cited in an output, as its reference list gives it (the <c>references</c> of a JSON document).</summary>
+/// <param name="Key">The review's key.</param>
+/// <param name="Citation">As cited in running text.</param>
+/// <param name="Reference">Authors, title, journal, volume, pages and year.</param>
+/// <param name="Doi">Digital object identifier.</param>
+public sealed record ReferenceJson(string Key, string Citation, string Reference, string Doi)
+{
+    /// <summary>The reviews cited anywhere in <paramref name="text"/> (e.g. a serialised document).</summary>
+    public static IReadOnlyList<ReferenceJson> CitedIn(string text) =>
+        [.. Reviews.CitedIn(text).Select(r => new ReferenceJson(r.Key, r.Short, r.Reference, r.Doi))];
 }
 
 /// <summary>Interphase products and, when no formula was asked, the class rules (<c>kb products --json</c>).</summary>

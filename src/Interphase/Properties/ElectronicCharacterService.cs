@@ -27,7 +27,7 @@ public sealed class ElectronicCharacterService : IProductCharacterSource
     public const double DefaultThresholdEv = 1.0;
 
     /// <summary>Citation of the gas rule.</summary>
-    public const string GasCitation = "gas at 25 °C and 1 bar (standard state); O2 release on oxidation of oxides: 001_9ddcaf3869a721a2.txt, Section 3.1";
+    public const string GasCitation = "gas at 25 °C and 1 bar (standard state); O2 release on oxidation of oxides: Banerjee et al., Chem. Rev. 120, 6878 (2020), §3.1";
 
     // Compounds that are gases at 25 °C and 1 bar (standard states), as the thermodynamics writes them (reduced formulas).
     private static readonly HashSet<string> Gases = new(StringComparer.Ordinal)

@@ -9,7 +9,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Screening;
 
 /// <summary>
-/// Ranks candidate coating and interlayer compounds (001_9ddcaf3869a721a2.txt, Section 4.1.4). Candidates are the
+/// Ranks candidate coating and interlayer compounds (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4). Candidates are the
 /// lowest polymorph of every Li-containing compound within <see cref="ScreeningOptions.MaxEnergyAboveHull"/> of the
 /// hull of its own chemical system, without radioactive or highly toxic elements (knowledge-base lists; see
 /// <see cref="ScreeningOptions.AllowElements"/>). For each: the most exothermic closed interface reaction (reactants at

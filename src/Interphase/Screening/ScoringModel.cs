@@ -59,7 +59,7 @@ public sealed record SoftMargin(double Good, double Bad, string Unit)
 }
 
 /// <summary>
-/// The coating/interlayer score (001_9ddcaf3869a721a2.txt, Section 4.1.4, and the screening of Xiao et al., Joule
+/// The coating/interlayer score (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4, and the screening of Xiao et al., Joule
 /// 2019, 3, 1252, that it reviews): every criterion's value becomes a satisfaction s between 0 and 1 through a soft
 /// margin, and the score is the weighted mean Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply to the screen (0–1, higher
 /// is better). A criterion's contribution is wᵢ·sᵢ / Σ w and its cost wᵢ·(1 − sᵢ) / Σ w, so the score is 1 minus the

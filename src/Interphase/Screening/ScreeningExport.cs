@@ -204,7 +204,7 @@ public static class ScreeningExport
         var o = result.Options;
         string V(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
         report.Section(heading);
-        report.Paragraph("Criteria of 001_9ddcaf3869a721a2.txt, Section 4.1.4 (and the screening of Xiao et al., Joule 2019, that it reviews): " +
+        report.Paragraph("Criteria of Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4 (and the screening of Xiao et al., Joule 2019, that it reviews): " +
             "phase stability (energy above hull), chemical stability (most exothermic pseudo-binary reaction energy with each neighbour, " +
             "reactants at their hull energies), electrochemical stability (Li window against the cathode's top of charge and the anode's " +
             "potential), electronic insulation, Li-ion transport (ASR = L/σ of a layer) and practicality (element supply risk and price; " +

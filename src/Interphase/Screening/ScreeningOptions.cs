@@ -7,7 +7,7 @@ namespace Interphase.Screening;
 /// <summary>
 /// What to screen coatings (cathode side) or interlayers (anode side) for. Give a cathode for a cathode coating, an
 /// anode for an anode interlayer, or both for a layer that must face both electrodes; the electrolyte is always
-/// required. Criteria follow 001_9ddcaf3869a721a2.txt, Section 4.1.4: phase stability, chemical stability with the
+/// required. Criteria follow Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4: phase stability, chemical stability with the
 /// electrode (discharged and charged) and the electrolyte, electrochemical stability, electronic insulation, Li-ion
 /// transport, and practicality (see <see cref="ScoringModel"/>).
 /// </summary>

@@ -19,7 +19,7 @@ namespace Interphase.SpaceCharge;
 /// response, σ ∝ Li⁺ concentration) is R = (1/σ)∫(C0/c − 1)dx = (1/σ)∫₀^ψs (C0/c(ψ) − 1)/E(ψ) dψ.</para>
 /// <para>Sources: lattice-gas space-charge model as set up by de Klerk &amp; Wagemaker, ACS Appl. Energy Mater. 1, 5609
 /// (2018); Gouy–Chapman / Mott–Schottky limits (e.g. Maier, Prog. Solid State Chem. 23, 171 (1995), cited in
-/// 003_beeb9374bf8819ab.txt).</para>
+/// Xia et al., Chem 5, 753 (2019)).</para>
 /// </remarks>
 internal sealed class SpaceChargeLayer
 {

@@ -7,7 +7,7 @@ namespace Interphase.SpaceCharge;
 /// <summary>One parameter value with where it comes from.</summary>
 /// <param name="Value">The number (unit given by the property name).</param>
 /// <param name="Source">What the value is (reference, derivation or modelling choice).</param>
-/// <param name="Cite">Seed review citation (<c>file, Section …</c>) when a review gives it, else null.</param>
+/// <param name="Cite">The review's citation as printed (authors, journal, year, section) when a review gives it, else null.</param>
 /// <param name="Assumed">True when no review gives the value (an order of magnitude or a modelling choice).</param>
 public sealed record SourcedValue(double Value, string Source, string? Cite, bool Assumed)
 {
@@ -137,12 +137,13 @@ public static class SpaceChargeMaterials
                 if (v is null) return required ? throw new KnowledgeDataException(file, id, $"'{field}' is missing") : null!;
                 if (v.Value is null || !double.IsFinite(v.Value.Value)) throw new KnowledgeDataException(file, id, $"'{field}' has no value");
                 if (string.IsNullOrWhiteSpace(v.Source)) throw new KnowledgeDataException(file, id, $"'{field}' has no source");
+                string? cite = null;
                 if (v.Cite is not null)
                 {
-                    try { Citation.Parse(v.Cite); }
+                    try { cite = Citation.Parse(v.Cite).ToString(); }
                     catch (FormatException ex) { throw new KnowledgeDataException(file, id, $"'{field}': {ex.Message}", ex); }
                 }
-                return new SourcedValue(v.Value.Value, v.Source.Trim(), v.Cite, v.Assumed ?? false);
+                return new SourcedValue(v.Value.Value, v.Source.Trim(), cite, v.Assumed ?? false);
             }
             string role = m.Role ?? "";
             if (role is not ("cathode" or "electrolyte" or "coating")) throw new KnowledgeDataException(file, id, $"role '{role}' is not cathode, electrolyte or coating");

@@ -28,7 +28,7 @@ public sealed record StackSpaceChargeSolution(string Interface, InterfaceResult?
 /// <remarks>Public for the front ends: the web app plots <see cref="Solve"/>'s profiles.</remarks>
 public static class StackSpaceCharge
 {
-    /// <summary>Coating thickness used when the stack file gives none, nm (the order of Ohta's optimum, 002 §1.2).</summary>
+    /// <summary>Coating thickness used when the stack file gives none, nm (the order of Ohta's optimum, Wang et al., Trans. Nanjing Univ. Aeronaut. Astronaut. 35, 578 (2018), §1.2).</summary>
     public const double DefaultCoatingNm = 5;
 
     /// <summary>Evaluates the cathode-side interfaces; never throws for missing parameters (the entry says so).</summary>

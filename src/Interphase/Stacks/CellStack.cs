@@ -32,9 +32,9 @@ public sealed record CathodeLayer(string Name, Composition Composition, Composit
     public double? AverageVoltageV { get; init; }
     /// <summary>Mass fraction of solid electrolyte in the composite cathode (null: it fills the cathode at the review's active volume fraction).</summary>
     public double? ElectrolyteWeightFraction { get; init; }
-    /// <summary>Mass fraction of carbon black in the composite (null: 5 : 80 to the active material, 000 Table 1).</summary>
+    /// <summary>Mass fraction of carbon black in the composite (null: 5 : 80 to the active material, Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1).</summary>
     public double? CarbonWeightFraction { get; init; }
-    /// <summary>Porosity of the composite cathode (null: 10 %, 000 Table 1).</summary>
+    /// <summary>Porosity of the composite cathode (null: 10 %, Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1).</summary>
     public double? Porosity { get; init; }
     /// <summary>Composite cathode thickness, µm (the electrolyte fills what the other components leave).</summary>
     public double? ThicknessUm { get; init; }
@@ -72,7 +72,7 @@ public sealed record AnodeLayer(string Name, AnodeKind Kind, Composition Composi
 {
     /// <summary>Thickness of a metal foil anode (Li, In), µm (null: sized by <see cref="Excess"/>).</summary>
     public double? ThicknessUm { get; init; }
-    /// <summary>Excess capacity over the cathode's (0.2 = 20 %; null: 20 %, 000 Table 1, unless a thickness is given).</summary>
+    /// <summary>Excess capacity over the cathode's (0.2 = 20 %; null: 20 %, Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1, unless a thickness is given).</summary>
     public double? Excess { get; init; }
     /// <summary>Density of the anode host, g/cm³ (null: knowledge base or built-in default).</summary>
     public double? DensityGPerCm3 { get; init; }

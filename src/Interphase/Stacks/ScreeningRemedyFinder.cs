@@ -5,7 +5,7 @@ using Interphase.Thermodynamics;
 namespace Interphase.Stacks;
 
 /// <summary>
-/// Remedies from the coating/interlayer screen (001_9ddcaf3869a721a2.txt §4.1.4): for a cathode-side interface the
+/// Remedies from the coating/interlayer screen (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4): for a cathode-side interface the
 /// best cathode coatings between the cathode and the first electrolyte; for an anode-side interface the best
 /// interlayers between the electrolyte and the anode. The screener (every entry's own-system hull) is built on first
 /// use and screens are cached per question, so a stack with several failing interfaces pays for it once.

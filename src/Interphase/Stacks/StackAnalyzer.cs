@@ -27,9 +27,9 @@ public sealed record AnalysisOptions(double StrongReactionEvPerAtom = -0.2, doub
 
 /// <summary>
 /// Analyses a whole cell stack: each layer's window against the potentials it faces
-/// (001_9ddcaf3869a721a2.txt Fig. 3d), chemical and electrochemical reactions at each interface (§3.1), the
-/// interphase type from the products' electronic character (Fig. 27), Li-metal mechanics (§5; 004 §2), the
-/// resistance budget and the energy density against the liquid reference (000 §3), with a verdict per interface.
+/// (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 3d), chemical and electrochemical reactions at each interface (§3.1), the
+/// interphase type from the products' electronic character (Fig. 27), Li-metal mechanics (§5; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2), the
+/// resistance budget and the energy density against the liquid reference (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3), with a verdict per interface.
 /// </summary>
 /// <remarks>Electronic characters and shear moduli come from the knowledge base first, then from
 /// <paramref name="properties"/> (band gaps, DFT moduli; null: <see cref="PropertySources.Default"/>, the entry store
@@ -174,7 +174,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             bool kinetic = conducting && drive < InterphaseClassifier.DefaultKineticThresholdEvPerAtom;
             string consequence = shielded
                 ? "the coating/interlayer in between blocks electrons, so this is kinetically suppressed"
-                : kinetic ? $"products conduct electrons, but the driving force ({drive * 1000:0} meV/atom) is below {InterphaseClassifier.DefaultKineticThresholdEvPerAtom * 1000:0} meV/atom: kinetically stabilised (001 §5.1)"
+                : kinetic ? $"products conduct electrons, but the driving force ({drive * 1000:0} meV/atom) is below {InterphaseClassifier.DefaultKineticThresholdEvPerAtom * 1000:0} meV/atom: kinetically stabilised (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.1)"
                 : conducting ? "products conduct electrons, so decomposition continues"
                 : gases.Count > 0 ? $"{string.Join(", ", gases)} evolve(s) as gas, which does not passivate"
                 : "products are electronic insulators and may passivate";
@@ -347,8 +347,8 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         if (!applies)
         {
             verdict = Verdict.Info;
-            // Alloys yield far above Li and do not creep into the electrolyte; they work even above 75 MPa (001 §5.3).
-            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: no Li creep or stripping voids to check (alloy anodes work even above 75 MPa, 001_9ddcaf3869a721a2.txt §5.3)");
+            // Alloys yield far above Li and do not creep into the electrolyte; they work even above 75 MPa (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3).
+            reasons.Insert(0, $"{stack.Anode.Name} is not Li metal: no Li creep or stripping voids to check (alloy anodes work even above 75 MPa, Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3)");
         }
         else
         {

@@ -52,7 +52,7 @@ public static class StackBudget
         return items;
     }
 
-    /// <summary>Ohmic drop the budget allows, mV: the 50 mV of Wu et al.'s thickness example (000_1b9f07c347a22629.txt §1).</summary>
+    /// <summary>Ohmic drop the budget allows, mV: the 50 mV of Wu et al.'s thickness example (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §1).</summary>
     public const double AllowedDropMv = 50.0;
 
     /// <summary>
@@ -65,10 +65,10 @@ public static class StackBudget
         var unknownLayers = items.Where(i => i.AsrOhmCm2 is null && i.Source.StartsWith("conductivity unknown", StringComparison.Ordinal)).Select(i => i.Item).ToList();
         string sum = $"{total:0.#} mV at {stack.CurrentDensityMaPerCm2:0.###} mA/cm² from the known layers and interfaces";
         if (total > AllowedDropMv)
-            return new CheckResult(Verdict.Warning, $"warning: {sum}, more than the {AllowedDropMv:0} mV ohmic loss allowed (000 §1)");
+            return new CheckResult(Verdict.Warning, $"warning: {sum}, more than the {AllowedDropMv:0} mV ohmic loss allowed (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §1)");
         if (unknownLayers.Count > 0)
             return new CheckResult(Verdict.Info, $"{sum}; incomplete: {string.Join(", ", unknownLayers)} without a conductivity");
-        return new CheckResult(Verdict.Ok, $"ok: {sum}, within the {AllowedDropMv:0} mV allowed (000 §1)");
+        return new CheckResult(Verdict.Ok, $"ok: {sum}, within the {AllowedDropMv:0} mV allowed (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §1)");
     }
 
     /// <summary>The knowledge base's ionic conductivity at room temperature (the first room-temperature value), S/cm.</summary>

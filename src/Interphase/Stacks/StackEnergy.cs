@@ -13,16 +13,16 @@ public sealed record DensitySource(string Layer, double DensityGPerCm3, string S
 
 /// <summary>
 /// The energy of a <see cref="CellStack"/> as a cell, with the same model as <c>cell energy</c>
-/// (<see cref="CellEnergyModel"/>, 000_1b9f07c347a22629.txt §3): the stack is turned into a <see cref="CellSpec"/>
+/// (<see cref="CellEnergyModel"/>, Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3): the stack is turned into a <see cref="CellSpec"/>
 /// (composite cathode, cathode coating, every electrolyte layer and anode interlayer as the separator, the anode and
 /// the current collectors) and evaluated; the result is compared with the review's liquid NCA/graphite cell.
 /// </summary>
 /// <remarks>
-/// Defaults, each stated in the result's assumptions: the composite cathode of 000 Table 1 scaled to the stack's
+/// Defaults, each stated in the result's assumptions: the composite cathode of Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1 scaled to the stack's
 /// loading (active material 69 vol%, i.e. 19.5 mg/cm² of NCA in 60 µm; carbon black at 5:80 by mass to the active
 /// material; 10 % porosity; the first electrolyte filling the rest); a cathode coating as a shell of its thickness on
-/// 5 µm-radius particles; a dense anode sized to 20 % excess capacity (000 Table 1); 10 µm Al and 5 µm Cu collectors
-/// (000 §3). Densities come from the stack file (<c>density_g_cm3</c>), else the knowledge base; a value found in
+/// 5 µm-radius particles; a dense anode sized to 20 % excess capacity (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1); 10 µm Al and 5 µm Cu collectors
+/// (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3). Densities come from the stack file (<c>density_g_cm3</c>), else the knowledge base; a value found in
 /// neither is named and the energy is not computed.
 /// </remarks>
 public static class StackEnergy
@@ -30,13 +30,13 @@ public static class StackEnergy
     /// <summary>Active-material volume fraction of the review's solid cathode: 19.5 mg/cm² of NCA (4.7 g/cm³) in 60 µm.</summary>
     public const double ReviewActiveVolumeFraction = 19.5 / 4.7 * 10.0 / 60.0;
 
-    /// <summary>Carbon black to active material by mass in the review's solid cathode (5 : 80, 000 Table 1).</summary>
+    /// <summary>Carbon black to active material by mass in the review's solid cathode (5 : 80, Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1).</summary>
     public const double ReviewCarbonToActive = 5.0 / 80.0;
 
-    /// <summary>Cathode porosity of the review's solid cell (000 Table 1).</summary>
+    /// <summary>Cathode porosity of the review's solid cell (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1).</summary>
     public const double ReviewPorosity = 0.10;
 
-    /// <summary>Anode excess capacity of the review's cells (20 %, 000 Table 1).</summary>
+    /// <summary>Anode excess capacity of the review's cells (20 %, Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1).</summary>
     public const double ReviewExcess = 0.20;
 
     /// <summary>Particle radius assumed for a cathode coating's shell, µm.</summary>
@@ -60,8 +60,8 @@ public static class StackEnergy
             return new EnergyComparison(null, null, reference.SpecificEnergyWhPerKg, reference.EnergyDensityWhPerL,
                 $"not computed: {ex.Message}", why, assumptions, densities, cell, null);
         }
-        string basis = $"this stack as a cell with the model of `cell energy` (000 §3): {energy.CapacityMahPerCm2:0.###} mAh/cm² at {cell.AverageVoltageV:0.###} V, "
-                       + $"{energy.MassMgPerCm2:0.#} mg/cm², {energy.ThicknessUm:0.#} µm; against the review's NCA/graphite liquid cell (000 Table 1)";
+        string basis = $"this stack as a cell with the model of `cell energy` (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3): {energy.CapacityMahPerCm2:0.###} mAh/cm² at {cell.AverageVoltageV:0.###} V, "
+                       + $"{energy.MassMgPerCm2:0.#} mg/cm², {energy.ThicknessUm:0.#} µm; against the review's NCA/graphite liquid cell (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1)";
         return new EnergyComparison(energy.SpecificEnergyWhPerKg, energy.EnergyDensityWhPerL, reference.SpecificEnergyWhPerKg,
             reference.EnergyDensityWhPerL, basis, [], assumptions, densities, cell, energy.Layers);
     }
@@ -85,8 +85,8 @@ public static class StackEnergy
             {
                 var material = knowledge.FindMaterial(name);
                 var values = material?.Values("density").Where(v => v.Quantity is not null).ToList() ?? [];
-                // The cell model's own source (000 Table 1) first, so Li is 0.54 g/cm³ as in the review's cells.
-                var v = values.FirstOrDefault(x => x.Citation.Seed.StartsWith("000", StringComparison.Ordinal)) ?? values.FirstOrDefault();
+                // The cell model's own source (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1) first, so Li is 0.54 g/cm³ as in the review's cells.
+                var v = values.FirstOrDefault(x => x.Citation.ReviewKey == "Wu2016") ?? values.FirstOrDefault();
                 if (v is not null)
                 {
                     densities.Add(new DensitySource(layer, v.Quantity!.NormalizedValue, $"knowledge base: {v.Citation}"));
@@ -134,9 +134,9 @@ public static class StackEnergy
         // Composite cathode.
         double loading = c.LoadingMgPerCm2!.Value;
         double carbonFraction = c.CarbonWeightFraction ?? ReviewCarbonToActive * (1 - (c.ElectrolyteWeightFraction ?? 0)) / (1 + ReviewCarbonToActive);
-        if (c.CarbonWeightFraction is null) assumptions.Add("carbon black at 5:80 by mass to the active material (000 Table 1)");
+        if (c.CarbonWeightFraction is null) assumptions.Add("carbon black at 5:80 by mass to the active material (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1)");
         double porosity = c.Porosity ?? ReviewPorosity;
-        if (c.Porosity is null) assumptions.Add("cathode porosity 10 % (000 Table 1)");
+        if (c.Porosity is null) assumptions.Add("cathode porosity 10 % (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1)");
         var components = new List<CellComponent>();
         double? thickness = null;
         double activeFraction;
@@ -156,7 +156,7 @@ public static class StackEnergy
             components.Add(new CellComponent { Name = catholyte.Name, Fill = true, DensityGPerCm3 = catholyteDensity!.Value });
             thickness = c.ThicknessUm ?? UmPerMgOverDensity * loading / activeDensity!.Value / ReviewActiveVolumeFraction;
             if (c.ThicknessUm is null)
-                assumptions.Add($"cathode {thickness:0.#} µm thick: active material 69 vol% as in the review's solid cathode (19.5 mg/cm² of NCA in 60 µm, 000 Table 1), {catholyte.Name} filling the rest");
+                assumptions.Add($"cathode {thickness:0.#} µm thick: active material 69 vol% as in the review's solid cathode (19.5 mg/cm² of NCA in 60 µm, Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1), {catholyte.Name} filling the rest");
         }
         components.Insert(0, new CellComponent { Name = c.Name, Active = true, CapacityMahPerG = c.CapacityMahPerG, WeightFraction = activeFraction, DensityGPerCm3 = activeDensity!.Value });
         components.Insert(1, new CellComponent { Name = "carbon black", WeightFraction = carbonFraction, DensityGPerCm3 = carbonDensity!.Value });
@@ -190,7 +190,7 @@ public static class StackEnergy
             Anode = stack.Anode.CurrentCollectorUm is 0 ? null : new FoilSpec { Name = "Cu", ThicknessUm = stack.Anode.CurrentCollectorUm ?? 5, DensityGPerCm3 = 8.96 },
         };
         if (c.CurrentCollectorUm is null || stack.Anode.CurrentCollectorUm is null)
-            assumptions.Add("current collectors as in the review's base case: 10 µm Al, 5 µm Cu (000 §3; handbook densities 2.70 and 8.96 g/cm³)");
+            assumptions.Add("current collectors as in the review's base case: 10 µm Al, 5 µm Cu (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3; handbook densities 2.70 and 8.96 g/cm³)");
 
         var cell = new CellSpec
         {
@@ -273,7 +273,7 @@ public static class StackEnergy
         else if (excess is null)
         {
             excess = ReviewExcess;
-            assumptions.Add($"anode sized to 20 % excess capacity over the cathode (000 Table 1; give anode.thickness_um or anode.excess)");
+            assumptions.Add($"anode sized to 20 % excess capacity over the cathode (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1; give anode.thickness_um or anode.excess)");
         }
         double activeFraction = 1 - extra.Sum(e => e.WeightFraction!.Value);
         return new ElectrodeSpec

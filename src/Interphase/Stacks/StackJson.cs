@@ -12,14 +12,19 @@ public static class StackJson
 {
     /// <summary>The document of <c>interphase analyze --json</c> and <c>POST /api/analyze</c> for an analysis
     /// (serialise it with <see cref="JsonOutput.Options"/>).</summary>
-    public static StackAnalysisJson From(StackAnalysis a) => new(
-        a.Stack.Name, a.Overall, a.Summary,
-        [.. a.Windows.Select(Window)],
-        [.. a.Interfaces.Select(Interface)],
-        Mechanics(a.Mechanics),
-        a.Resistance,
-        [.. a.SpaceCharge.Select(SpaceCharge)],
-        Energy(a.Energy));
+    public static StackAnalysisJson From(StackAnalysis a)
+    {
+        var document = new StackAnalysisJson(
+            a.Stack.Name, a.Overall, a.Summary,
+            [.. a.Windows.Select(Window)],
+            [.. a.Interfaces.Select(Interface)],
+            Mechanics(a.Mechanics),
+            a.Resistance,
+            [.. a.SpaceCharge.Select(SpaceCharge)],
+            Energy(a.Energy));
+        // The reference list: every review the document cites, with its DOI.
+        return document with { References = ReferenceJson.CitedIn(JsonOutput.Serialize(document)) };
+    }
 
     private static StackWindowJson Window(LayerWindow w) => new(
         w.Layer, w.Formula, w.Role, w.ReductionVolts, w.OxidationVolts, w.FacesMinVolts, w.FacesMaxVolts, w.Sides,
@@ -63,7 +68,11 @@ public static class StackJson
 /// <param name="Energy">Energy of the stack against the liquid reference cell.</param>
 public sealed record StackAnalysisJson(string Stack, Verdict Overall, IReadOnlyList<SummaryCheck> Summary,
     IReadOnlyList<StackWindowJson> Windows, IReadOnlyList<StackInterfaceJson> Interfaces, StackMechanicsJson Mechanics,
-    IReadOnlyList<ResistanceItem> Resistance, IReadOnlyList<StackSpaceChargeJson> SpaceCharge, StackEnergyJson Energy);
+    IReadOnlyList<ResistanceItem> Resistance, IReadOnlyList<StackSpaceChargeJson> SpaceCharge, StackEnergyJson Energy)
+{
+    /// <summary>The reviews the document cites, with authors, journal, year and DOI.</summary>
+    public IReadOnlyList<ReferenceJson> References { get; init; } = [];
+}
 
 /// <summary>A layer's stability window against the potentials it faces (V vs Li/Li+).</summary>
 /// <param name="Layer">Layer name.</param>

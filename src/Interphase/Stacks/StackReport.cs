@@ -6,7 +6,7 @@ namespace Interphase.Stacks;
 /// <summary>Renders a <see cref="StackAnalysis"/> as a self-contained HTML report with inline SVG plots.</summary>
 public static class StackReport
 {
-    /// <summary>The window bar chart: each layer's window with the electrodes' potentials (001 Fig. 3d).</summary>
+    /// <summary>The window bar chart: each layer's window with the electrodes' potentials (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 3d).</summary>
     public static Chart WindowChart(StackAnalysis analysis)
     {
         var stack = analysis.Stack;

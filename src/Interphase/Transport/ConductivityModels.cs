@@ -12,14 +12,14 @@ public interface IConductivityModel
 /// <summary>Which Arrhenius form: the review's σ = (A/T)·exp(−Eₐ/kT) or the plain σ = σ₀·exp(−Eₐ/kT).</summary>
 public enum ArrheniusForm
 {
-    /// <summary>σ·T = A·exp(−Eₐ/kT), A in S·K/cm (Xia et al., 003_beeb9374bf8819ab.txt Eq. 1).</summary>
+    /// <summary>σ·T = A·exp(−Eₐ/kT), A in S·K/cm (Xia et al., Xia et al., Chem 5, 753 (2019), Eq. 1).</summary>
     SigmaT,
     /// <summary>σ = σ₀·exp(−Eₐ/kT), σ₀ in S/cm (the form many papers fit; gives a slightly smaller Eₐ).</summary>
     Sigma,
 }
 
 /// <summary>
-/// Arrhenius conductivity of a crystalline ion conductor (003_beeb9374bf8819ab.txt Eq. 1; the review calls k the
+/// Arrhenius conductivity of a crystalline ion conductor (Xia et al., Chem 5, 753 (2019), Eq. 1; the review calls k the
 /// "rate constant": it is Boltzmann's constant).
 /// </summary>
 /// <param name="Form">σT or plain σ form.</param>
@@ -52,7 +52,7 @@ public sealed record ArrheniusModel(ArrheniusForm Form, double Prefactor, double
 
 /// <summary>
 /// Vogel–Tammann–Fulcher conductivity of an amorphous (polymer, glass) conductor: σ = σ₀·T^(−1/2)·exp(−B/(T − T₀))
-/// (003_beeb9374bf8819ab.txt Eq. 2). B is in kelvin; k·B is the pseudo-activation energy.
+/// (Xia et al., Chem 5, 753 (2019), Eq. 2). B is in kelvin; k·B is the pseudo-activation energy.
 /// </summary>
 /// <param name="Sigma0">σ₀, S·K^½/cm.</param>
 /// <param name="BK">B, K.</param>

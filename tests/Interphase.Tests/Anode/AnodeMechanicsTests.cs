@@ -7,7 +7,7 @@ namespace Interphase.Tests.Anode;
 public class AnodeMechanicsTests
 {
     [Theory]
-    [InlineData(0.10, 142.0)]   // Li2CO3-covered LLZO (004 §2.2)
+    [InlineData(0.10, 142.0)]   // Li2CO3-covered LLZO (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2)
     [InlineData(0.67, 62.0)]    // clean Li6.25Al0.25La3Zr2O12
     public void ContactAngleFromWorkOfAdhesion(double w, double reviewDeg) =>
         Assert.InRange(Wetting.ContactAngleDeg(w), reviewDeg - 1.5, reviewDeg + 1.5);
@@ -45,9 +45,9 @@ public class AnodeMechanicsTests
     public void MonroeNewman()
     {
         Assert.Equal(150 / 2.6, Interphase.Anode.MonroeNewman.ShearModulus(150, 0.3), 9);   // LLZO-like E = 150 GPa, ν = 0.3 → 57.7 GPa
-        var lps = Interphase.Anode.MonroeNewman.Assess(7.1);            // glassy LPS (001 §5)
+        var lps = Interphase.Anode.MonroeNewman.Assess(7.1);            // glassy LPS (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5)
         Assert.False(lps.Passes);
-        var llzo = Interphase.Anode.MonroeNewman.Assess(60);            // LLZO (004 §2.5)
+        var llzo = Interphase.Anode.MonroeNewman.Assess(60);            // LLZO (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5)
         Assert.True(llzo.Passes);
         Assert.True(llzo.PassesWithSofterGrainBoundaries);
         Assert.Contains(llzo.Caveats, c => c.Contains("polycrystalline"));
@@ -64,7 +64,7 @@ public class AnodeMechanicsTests
     {
         const double rt = 298.15;
         // Calibration point (so these two asserts check the constants, not the model): the creep + diffusion flux
-        // balances 1 mA/cm² at 7 MPa (001 §5.3). Not calibrated, and checked against Kasemchainan's other runs:
+        // balances 1 mA/cm² at 7 MPa (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3). Not calibrated, and checked against Kasemchainan's other runs:
         // voids at 0.5 and 3 MPa at 1 mA/cm², failure at 2 mA/cm² even at 7 MPa.
         Assert.False(StrippingVoids.Limit(0.5, rt).IsStable(1.0));
         Assert.False(StrippingVoids.Limit(3.0, rt).IsStable(1.0));
@@ -80,7 +80,7 @@ public class AnodeMechanicsTests
     [Fact]
     public void StrippingLimitTemperatureRiseIsComparableToSharafi()
     {
-        // Sharafi et al.: CCD of LLZO 0.05 → 14 mA/cm² (×280) from 30 to 160 °C (004 §2.5.2).
+        // Sharafi et al.: CCD of LLZO 0.05 → 14 mA/cm² (×280) from 30 to 160 °C (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2).
         double ratio = StrippingVoids.Limit(0, 433.15).CriticalMaPerCm2 / StrippingVoids.Limit(0, 303.15).CriticalMaPerCm2;
         Assert.InRange(ratio, 280 / 2.0, 280 * 2.0);
         Assert.Throws<InterphaseException>(() => StrippingVoids.Limit(1, 460));

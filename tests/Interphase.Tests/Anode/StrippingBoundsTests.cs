@@ -7,7 +7,7 @@ using Interphase.Chemistry;
 namespace Interphase.Tests.Anode;
 
 /// <summary>The stripping model is only used where it holds: up to its calibrated pressure and below the pressure where
-/// Li creeps into the electrolyte (Doux et al., 001 §5.3).</summary>
+/// Li creeps into the electrolyte (Doux et al., Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3).</summary>
 public class StrippingBoundsTests
 {
     private const double Rt = 298.15;
@@ -22,13 +22,13 @@ public class StrippingBoundsTests
             var a = StrippingVoids.Assess(p, Rt, 0.5, Argyrodite);
             Assert.True(a.ShortCircuitRisk);
             Assert.Null(a.CriticalMaPerCm2);
-            Assert.Contains(a.Reasons, r => r.Contains("001_9ddcaf3869a721a2.txt §5.3") && r.Contains("Doux"));
+            Assert.Contains(a.Reasons, r => r.Contains("Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3") && r.Contains("Doux"));
         }
-        // 001 §5.3: "If 5 MPa is used, the symmetric cell did not exhibit any shorting".
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3: "If 5 MPa is used, the symmetric cell did not exhibit any shorting".
         Assert.False(StrippingVoids.Assess(5, Rt, 0.1, Argyrodite).ShortCircuitRisk);
         Assert.Equal(5.0, CreepPenetration.For(Composition.Parse("Li3PS4"))!.MaxPressureMPa);
         Assert.Equal("halide", CreepPenetration.For(Composition.Parse("Li3InCl6"))!.Family);
-        Assert.Null(CreepPenetration.For(Garnet)); // the reviews press garnets against Li at up to 400 MPa (004 Table 1)
+        Assert.Null(CreepPenetration.For(Garnet)); // the reviews press garnets against Li at up to 400 MPa (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), Table 1)
         Assert.Null(CreepPenetration.For(Composition.Parse("Li3OCl")));
     }
 
@@ -42,7 +42,7 @@ public class StrippingBoundsTests
         Assert.Contains(garnet.Reasons, r => r.Contains("calibrated range"));
         Prop.ForAll(Gen.Choose(71, 100_000).ToArbitrary(), (int p10) =>
             StrippingVoids.Assess(p10 / 10.0, Rt, 1.0, null).CriticalMaPerCm2 is null).QuickCheckQuietly();
-        // Within range the number is the flux balance: 1 mA/cm² at 7 MPa (Kasemchainan, 001 §5.3).
+        // Within range the number is the flux balance: 1 mA/cm² at 7 MPa (Kasemchainan, Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3).
         Assert.Equal(1.0, StrippingVoids.Assess(7, Rt, 1.0, Garnet).CriticalMaPerCm2!.Value, 9);
     }
 

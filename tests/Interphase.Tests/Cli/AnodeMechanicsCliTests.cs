@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Interphase.Tests.CliCommands;
 
 /// <summary>
-/// The Li-metal checks of <c>anode</c> through the command line: Holm's constriction resistance (004 Eq. 1),
-/// Monroe–Newman (LPS glass fails, LLZO passes: 001 §5, 004 §2.5), as JSON and as the printed line.
+/// The Li-metal checks of <c>anode</c> through the command line: Holm's constriction resistance (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), Eq. 1),
+/// Monroe–Newman (LPS glass fails, LLZO passes: Banerjee et al., Chem. Rev. 120, 6878 (2020), §5, Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5), as JSON and as the printed line.
 /// </summary>
 public sealed class AnodeMechanicsCliTests
 {
@@ -39,7 +39,7 @@ public sealed class AnodeMechanicsCliTests
     [Fact]
     public void MonroeNewmanFailsLpsGlassAndPassesLlzo()
     {
-        // 001 §5: glassy LPS G = 7.1 GPa < 2·G_Li = 8 GPa; 004 §2.5: LLZO ~60 GPa passes, also against Li (100) (2 × 11 GPa).
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §5: glassy LPS G = 7.1 GPa < 2·G_Li = 8 GPa; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5: LLZO ~60 GPa passes, also against Li (100) (2 × 11 GPa).
         var lps = CliRunner.Json("anode", "monroe", "--shear", "7.1");
         Assert.False(lps.GetProperty("passes").GetBoolean());
         Assert.Equal(7.1 / 4.0, lps.GetProperty("ratio").GetDouble(), 12);

@@ -13,7 +13,7 @@ public sealed class KnowledgeAndDataJsonTests
     [Fact]
     public void KbCellsCarryTheReviewsTableValues()
     {
-        // 003 Table 1, 2015: Li | 75Li2S·24P2S5·P2O5 | LCO, RT, 0.1 C: 109 mAh/g, 85.2 % after 30 cycles.
+        // Xia et al., Chem 5, 753 (2019), Table 1, 2015: Li | 75Li2S·24P2S5·P2O5 | LCO, RT, 0.1 C: 109 mAh/g, 85.2 % after 30 cycles.
         var cells = CliRunner.Json("kb", "cells").EnumerateArray().ToList();
         var c = cells.Single(x => x.GetProperty("id").GetString() == "limetal-t1-01");
         Assert.Equal(109, c.GetProperty("capacity_mah_per_g").GetDouble());
@@ -21,7 +21,7 @@ public sealed class KnowledgeAndDataJsonTests
         Assert.Equal(30, c.GetProperty("cycles").GetInt32());
         Assert.Equal("0.1 C", c.GetProperty("rate").GetString());
         Assert.Equal(298.15, c.GetProperty("temperature_k").GetDouble());
-        Assert.StartsWith("003_beeb9374bf8819ab.txt, Table 1", c.GetProperty("citation").GetString());
+        Assert.StartsWith("Xia et al., Chem 5, 753 (2019), Table 1", c.GetProperty("citation").GetString());
         Assert.Equal("ambiguous", c.GetProperty("flags")[0].GetProperty("kind").GetString());
         Assert.All(cells, x => Assert.False(x.TryGetProperty("flags", out var f) && f.GetArrayLength() == 0)); // empty flags left out
     }
@@ -30,7 +30,7 @@ public sealed class KnowledgeAndDataJsonTests
     public void KbInterfacesUseUnitSuffixedKeys()
     {
         var rows = CliRunner.Json("kb", "interfaces", "--category", "li-garnet").EnumerateArray().ToList();
-        // 004 Table 1, row 1: Al-LLZO, surface polish: 109 Ω·cm² at 0.046 mA/cm², 0.092 mAh/cm².
+        // Wang et al., Adv. Energy Mater. 10, 2001318 (2020), Table 1, row 1: Al-LLZO, surface polish: 109 Ω·cm² at 0.046 mA/cm², 0.092 mAh/cm².
         var r = rows.Single(x => x.GetProperty("id").GetString() == "garnet-t1-01");
         Assert.Equal(109, r.GetProperty("asr_ohm_cm2").GetDouble());
         Assert.Equal(0.046, r.GetProperty("current_density_ma_per_cm2").GetDouble());
@@ -50,7 +50,7 @@ public sealed class KnowledgeAndDataJsonTests
         Assert.Equal("electrolyte", llzo.GetProperty("role").GetString());
         Assert.True(llzo.GetProperty("values").GetInt32() > 5);
 
-        // 001 §5.1: Li2S is a wide-gap insulator that conducts Li+.
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.1: Li2S is a wide-gap insulator that conducts Li+.
         var asked = CliRunner.Json("kb", "products", "Li2S");
         var li2s = Assert.Single(asked.GetProperty("products").EnumerateArray());
         Assert.Equal("insulating", li2s.GetProperty("electronic").GetString());

@@ -19,7 +19,7 @@ public sealed class ModelCommandJsonTests
     [Fact]
     public void CellOhmicGivesTheReviewsLargestThicknessAndTheDropOfAGivenLayer()
     {
-        // 000 §1: "a 50 mV drop at 3 mA/cm² and 0.1 mS/cm allows at most 16.7 µm".
+        // Wu et al., J. Mater. Chem. A 4, 15266 (2016), §1: "a 50 mV drop at 3 mA/cm² and 0.1 mS/cm allows at most 16.7 µm".
         var max = CliRunner.Json("cell", "ohmic", "--current", "3", "--conductivity", "0.1", "--max-drop", "50");
         Assert.Equal(16.7, max.GetProperty("thickness_um").GetDouble(), 1);
         Assert.Equal(50, max.GetProperty("drop_mv").GetDouble());
@@ -76,7 +76,7 @@ public sealed class ModelCommandJsonTests
     [Fact]
     public void AnodeWettingGivesTheReviewsContactAngles()
     {
-        // 004 §2.2: W_ad 0.10 J/m² (Li2CO3) → 142°, 0.67 J/m² (clean Al-LLZO) → 62°; clean LLZO is lithiophilic.
+        // Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2: W_ad 0.10 J/m² (Li2CO3) → 142°, 0.67 J/m² (clean Al-LLZO) → 62°; clean LLZO is lithiophilic.
         var rows = CliRunner.Json("anode", "wetting", "--adhesion", "0.10", "--adhesion", "0.67").EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(142, rows[0].GetProperty("contact_angle_deg").GetDouble(), 0.6);
@@ -110,7 +110,7 @@ public sealed class ModelCommandJsonTests
     [Fact]
     public void AnodeCoatingGivesTheStrainAndTheNoFractureRule()
     {
-        // 001 §4.2: 30 % particle expansion strains a conformal coating by about 10 % (cube root: 9.14 %); LPS glass
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.2: 30 % particle expansion strains a conformal coating by about 10 % (cube root: 9.14 %); LPS glass
         // (2.8 J/m²) is below the 4 J/m² of the cohesive-zone rule, so fracture is possible.
         var r = CliRunner.Json("anode", "coating", "--volume-change", "0.30", "--fracture-energy", "2.8");
         Assert.Equal(Math.Cbrt(1.3) - 1, r.GetProperty("strain").GetProperty("linear_strain").GetDouble(), 12);

@@ -83,9 +83,9 @@ public sealed class SpaceChargeAndAnodeCliTests
     public void AnodeWettingTablePrintsTheAnglesAndTheirMeaning()
     {
         string table = CliRunner.Output("anode", "wetting", "--adhesion", "0.10", "--adhesion", "0.67");
-        Assert.Contains("141.5", table);   // 004 §2.2: 142°
+        Assert.Contains("141.5", table);   // Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2: 142°
         Assert.Contains("lithiophobic", table);
-        Assert.Contains("62.84", table);   // 004 §2.2: 62°
+        Assert.Contains("62.84", table);   // Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.2: 62°
         Assert.Contains("lithiophilic", table);
     }
 

@@ -27,7 +27,7 @@ public class KnowledgeCliTests
         var ms = doc.RootElement.GetProperty("properties").EnumerateArray()
             .First(p => p.TryGetProperty("unit", out var u) && u.GetString() == "mS/cm");
         Assert.Equal(0.012, ms.GetProperty("normalized_value").GetDouble(), 12);
-        Assert.StartsWith("000_1b9f07c347a22629.txt", ms.GetProperty("citation").GetString());
+        Assert.StartsWith("Wu et al., J. Mater. Chem. A 4, 15266 (2016)", ms.GetProperty("citation").GetString());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Interphase.Tests.Knowledge;
 
 public class KnowledgeLoaderTests
 {
-    private const string Cite = "\"004_2dd48e6c264f94e2.txt, Table 1\"";
+    private const string Cite = "\"Wang et al., Adv. Energy Mater. 10, 2001318 (2020), Table 1\"";
 
     private static KnowledgeBase LoadOne(string yaml) => KnowledgeLoader.Load([("test.yaml", yaml)]);
 
@@ -34,10 +34,10 @@ public class KnowledgeLoaderTests
     }
 
     [Theory]
-    [InlineData("\"009_0000000000000000.txt, Table 1\"", "unknown seed")]
-    [InlineData("\"004_2dd48e6c264f94e2.txt\"", "is not")]
-    [InlineData("\"004_2dd48e6c264f94e2.txt, page 3\"", "is not")]
-    public void CitationsMustNameASeedAndALocator(string cite, string message)
+    [InlineData("\"Smith1999, Table 1\"", "unknown review 'Smith1999'")]
+    [InlineData("\"Wang2020\"", "is not")]
+    [InlineData("\"Wang2020, page 3\"", "is not")]
+    public void CitationsMustNameAReviewAndALocator(string cite, string message)
     {
         var ex = Assert.Throws<KnowledgeDataException>(() => LoadOne($$"""
             materials:

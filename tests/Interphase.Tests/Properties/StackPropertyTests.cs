@@ -37,7 +37,7 @@ public sealed class StackPropertyTests(ThermoDataFixture data) : IClassFixture<T
     [Fact]
     public void ClassificationsAgreeWithTheReview()
     {
-        // 001 Fig. 27 / §5.1: LPSCl passivates against Li; LLZO is kinetically stable; LPS passivates.
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 27 / §5.1: LPSCl passivates against Li; LLZO is kinetically stable; LPS passivates.
         Assert.Equal(InterphaseKind.PassivatingSei, At(Analyze("ncm811-lpscl-li.yaml"), "Li6PS5Cl | Li").Interphase.Kind);
         Assert.Equal(InterphaseKind.MixedConducting, At(Analyze("ncm811-lpscl-li.yaml"), "NCM811 | Li6PS5Cl").Interphase.Kind);
         Assert.Equal(InterphaseKind.KineticallyStabilised, At(Analyze("lco-llzo-li.yaml"), "LLZO | Li").Interphase.Kind);

@@ -155,7 +155,7 @@ public class ScreeningCliTests
             Assert.Equal(["1", "2", "3", "4", "5"], rows.Select(r => r.Split('│')[1].Trim()));
             Assert.Contains("top of charge: Li0.5CoO2 at 4.20 V", table);
             Assert.Contains($"of {doc.RootElement.GetProperty("candidate_count").GetInt32()} past the midpoint of every criterion", table);
-            // The literature's coatings with their rank, as the JSON has them (LiNbO3: 001 §4.1.4).
+            // The literature's coatings with their rank, as the JSON has them (LiNbO3: Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4).
             var linbo3 = doc.RootElement.GetProperty("known").EnumerateArray().Single(k => k.GetProperty("formula").GetString() == "LiNbO3");
             Assert.Contains("known coatings:", table);
             Assert.Contains($"LiNbO3 #{linbo3.GetProperty("rank").GetInt32()} score {linbo3.GetProperty("score").GetDouble():0.000}", table);

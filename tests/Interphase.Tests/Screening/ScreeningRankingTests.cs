@@ -6,7 +6,7 @@ namespace Interphase.Tests.Screening;
 
 public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<ScreeningFixture>
 {
-    // Cathode coatings in use (001_9ddcaf3869a721a2.txt, Section 4.1.4, and the wider literature).
+    // Cathode coatings in use (Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4, and the wider literature).
     private static readonly string[] KnownCoatings = ["LiNbO3", "LiTaO3", "Li3PO4", "Li2SiO3", "Li3BO3", "LiAlO2", "Li2ZrO3", "Li4Ti5O12"];
 
     // Compounds that react with an oxide cathode at top of charge or with the sulfide electrolyte.
@@ -81,7 +81,7 @@ public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<Screenin
     [Fact]
     public void ReactivityWithLpsclFollowsTheReviewOrder()
     {
-        // 001, Section 4.1.4 (Figure 13a, with LPSCl): LiAlO2 and Li2SiO3 are the most stable, LNO, LTO and LLZO less so.
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §4.1.4 (Figure 13a, with LPSCl): LiAlO2 and Li2SiO3 are the most stable, LNO, LTO and LLZO less so.
         double Rxn(string f) => Get(f).Reactions["rxn_electrolyte"].EnergyPerAtom;
         foreach (var stable in new[] { "LiAlO2", "Li2SiO3" })
             foreach (var less in new[] { "LiNbO3", "Li4Ti5O12", "Li7La3Zr2O12" })

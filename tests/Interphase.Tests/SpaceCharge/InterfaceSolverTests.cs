@@ -100,7 +100,7 @@ public class InterfaceSolverTests
     [Fact]
     public void LithiumNiobateLowersTheInterfaceMoreThanTitanate()
     {
-        // 002 §1.2: LiNbO3 (more conductive) did better than Li4Ti5O12 on LiCoO2 with a sulfide (Ohta et al.).
+        // Wang et al., Trans. Nanjing Univ. Aeronaut. Astronaut. 35, 578 (2018), §1.2: LiNbO3 (more conductive) did better than Li4Ti5O12 on LiCoO2 with a sulfide (Ohta et al.).
         var a = P("cathode", "LCO"); var b = P("electrolyte", "LPS");
         var lno = InterfaceSolver.Solve(a, b, T, P("coating", "LiNbO3", cathode: a), 5);
         var lto = InterfaceSolver.Solve(a, b, T, P("coating", "LTO", cathode: a), 5);
@@ -127,11 +127,11 @@ public class InterfaceSolverTests
         Assert.All(SpaceChargeMaterials.All, m => Assert.False(string.IsNullOrWhiteSpace(m.EpsilonR.Source)));
         Assert.Equal("LPSCl", SpaceChargeMaterials.Get("argyrodite").Id);
         Assert.Equal("LCO", SpaceChargeMaterials.Get("LiCoO2").Id);
-        // LLZO: 7 Li per 839.8 g/mol at 5.0 g/cm³ (000 Table 1)
+        // LLZO: 7 Li per 839.8 g/mol at 5.0 g/cm³ (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1)
         var llzo = SpaceChargeMaterials.Get("LLZO").ToPhase();
         Assert.Equal(7 * 5.0 * 6.02214076e23 / 839.8, llzo.MobileDensityPerCm3, 1e20);
         var (_, rows) = SpaceChargeSetup.Resolve("electrolyte", "LLZO");
-        Assert.Contains(rows, r => r.Parameter == "li_potential_v" && r.Source.Contains("001_9ddcaf3869a721a2.txt, Section 3.1"));
+        Assert.Contains(rows, r => r.Parameter == "li_potential_v" && r.Source.Contains("Banerjee et al., Chem. Rev. 120, 6878 (2020), §3.1"));
         Assert.Contains(rows, r => r.Parameter == "epsilon_r" && r.Source.StartsWith("assumed"));
     }
 }

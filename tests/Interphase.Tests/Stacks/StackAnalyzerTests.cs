@@ -59,7 +59,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
         Assert.Contains("Li2S", products);
         Assert.Contains("Li3P", products);
         Assert.Contains(anode.Interphase.Products, p => p.Formula.Contains("Ge") && p.Formula.StartsWith("Li") && p.Electronic == ElectronicCharacter.Conducting);
-        // 001 §3.1: LCO + LGPS about −340 meV/atom (−337 on the shared data).
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §3.1: LCO + LGPS about −340 meV/atom (−337 on the shared data).
         Assert.Equal(-0.337, At(a, "LCO | LGPS").Reactions[0].EnergyEvPerAtom, 0.001);
     }
 
@@ -82,7 +82,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
         Assert.Equal(Verdict.Ok, anode.Verdict);
         Assert.Equal(-0.011, Worst(anode), 0.001); // reference: Li + LLZO −10.9 meV/atom
         var window = a.Windows.Single(w => w.Layer == "LLZO");
-        Assert.Equal(0.05, window.ReductionVolts!.Value, 0.005); // 001 §3.1: LLZO window 0.05–2.91 V
+        Assert.Equal(0.05, window.ReductionVolts!.Value, 0.005); // Banerjee et al., Chem. Rev. 120, 6878 (2020), §3.1: LLZO window 0.05–2.91 V
         Assert.Equal(2.91, window.OxidationVolts!.Value, 0.005);
         Assert.True(a.Mechanics.MonroeNewman!.Passes); // ~60 GPa against 2·G_Li
         Assert.Contains(a.Mechanics.Reasons, r => r.StartsWith("caveat", StringComparison.Ordinal));
@@ -111,13 +111,13 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
     {
         var a = Analyze("lco-llzo-li.yaml");
         var bulk = a.Resistance[0];
-        // 100 µm at the knowledge base's 2.5e-4 S/cm (000 Table 2, mid-range) → 40 Ω·cm², 4 mV at 0.1 mA/cm².
+        // 100 µm at the knowledge base's 2.5e-4 S/cm (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 2, mid-range) → 40 Ω·cm², 4 mV at 0.1 mA/cm².
         Assert.Equal(40.0, bulk.AsrOhmCm2!.Value, 0.5);
         Assert.Equal(4.0, bulk.DropMv!.Value, 0.05);
         Assert.Equal(264, a.Energy.ReferenceSpecificEnergyWhPerKg, 264 * 0.02);
         Assert.True(a.Energy.SpecificEnergyWhPerKg < a.Energy.ReferenceSpecificEnergyWhPerKg); // 100 µm LLZO is past break-even (~41 µm)
         // The review's own solid cell as a stack (NCA 19.5 mg/cm², 200 mAh/g, 3.6 V, 20 µm LLZO, Li at 20 % excess):
-        // the same masses as examples/cells/solid-llzo.yaml (000 Table 1), so the same Wh/kg, above the liquid cell.
+        // the same masses as examples/cells/solid-llzo.yaml (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1), so the same Wh/kg, above the liquid cell.
         var thin = AnalyzeYaml("""
             cathode: { name: NCA, composition: LiNi0.8Co0.15Al0.05O2, voltage_range_v: [3.0, 4.2], loading_mg_cm2: 19.5, capacity_mah_g: 200, average_voltage_v: 3.6 }
             electrolytes: [ { name: LLZO, composition: Li7La3Zr2O12, thickness_um: 20 } ]
@@ -152,7 +152,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
         Assert.StartsWith("score ", cathode[0].Summary);
         Assert.All(cathode, r => Assert.True(r.Summary.Contains("Ω·cm² at 10 nm") || r.Summary.Contains("added ASR unknown"), r.Summary));
         Assert.Equal(5, anode.Count);
-        // Interlayers against Li must not be reduced above 0 V: lithium halides and chalcogenides lead (001 §5.1).
+        // Interlayers against Li must not be reduced above 0 V: lithium halides and chalcogenides lead (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.1).
         Assert.Contains(anode, r => r.Formula is "LiCl" or "LiBr" or "LiF" or "Li2S" or "Li2O" or "Li3N" or "LiI");
         Assert.Empty(At(Analyze("lco-llzo-li.yaml"), "LLZO | Li").Recommendations); // ok interfaces get none
     }

@@ -22,7 +22,7 @@ public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixtur
         Assert.Equal(Verdict.Fail, a.Mechanics.Verdict);
         Assert.True(a.Mechanics.Stripping!.ShortCircuitRisk);
         Assert.Null(a.Mechanics.Stripping.CriticalMaPerCm2);
-        Assert.Contains(a.Mechanics.Reasons, r => r.StartsWith("fail: short-circuit", StringComparison.Ordinal) && r.Contains("001_9ddcaf3869a721a2.txt §5.3"));
+        Assert.Contains(a.Mechanics.Reasons, r => r.StartsWith("fail: short-circuit", StringComparison.Ordinal) && r.Contains("Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3"));
         using var doc = JsonDocument.Parse(JsonOutput.Serialize(StackJson.From(a)));
         var mech = doc.RootElement.GetProperty("mechanics");
         Assert.Equal("fail", mech.GetProperty("verdict").GetString());
@@ -114,7 +114,7 @@ public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixtur
     [Fact]
     public void ResistanceAboveTheAllowedDropIsAWarning()
     {
-        // 100 µm of LLZO at 2.5e-4 S/cm carries 2 mA/cm² with an 80 mV drop, more than the 50 mV of 000 §1.
+        // 100 µm of LLZO at 2.5e-4 S/cm carries 2 mA/cm² with an 80 mV drop, more than the 50 mV of Wu et al., J. Mater. Chem. A 4, 15266 (2016), §1.
         var a = AnalyzeYaml(Example("lco-llzo-li.yaml").Replace("current_density_ma_cm2: 0.1", "current_density_ma_cm2: 2"));
         Assert.Equal(Verdict.Warning, a.ResistanceVerdict.Verdict);
         Assert.Contains("50 mV", a.ResistanceVerdict.Reason);
@@ -129,12 +129,12 @@ public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixtur
     [Fact]
     public void LiAlO2IsKineticallyStableWithLithiumLikeLlzo()
     {
-        // 001 §5.1: "oxides such as LLZO and LiAlO2 decompose close to 0 V ... kinetically stable"; on the shared data
+        // Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.1: "oxides such as LLZO and LiAlO2 decompose close to 0 V ... kinetically stable"; on the shared data
         // LiAlO2 is reduced from 0.17 V (to Li9Al4 + Li2O at 0 V, −61 meV/atom).
         var a = AgainstLithium("LiAlO2");
         Assert.Equal(InterphaseKind.KineticallyStabilised, a.Interphase.Kind);
         Assert.Contains("0.17 V", a.Interphase.Reason);
-        Assert.Contains("001 Fig. 26", a.Interphase.Reason);
+        Assert.Contains("Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26", a.Interphase.Reason);
         Assert.Equal(Verdict.Ok, a.Verdict);
         Assert.Equal(InterphaseKind.KineticallyStabilised, AgainstLithium("Li7La3Zr2O12").Interphase.Kind);
     }
@@ -142,7 +142,7 @@ public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixtur
     [Fact]
     public void TaDopedLlzoIsNotKineticallyStabilisedBecauseTantalumMetalForms()
     {
-        // Ta5+ is reduced from 0.54 V, beyond the 0.5 V of 001 Fig. 26; the Ta metal it forms conducts electrons.
+        // Ta5+ is reduced from 0.54 V, beyond the 0.5 V of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26; the Ta metal it forms conducts electrons.
         var a = AgainstLithium("Li6.4La3Zr1.4Ta0.6O12");
         Assert.NotEqual(InterphaseKind.KineticallyStabilised, a.Interphase.Kind);
         Assert.Contains(a.Interphase.Products, p => p.Formula == "Ta");

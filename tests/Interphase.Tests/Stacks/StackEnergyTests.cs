@@ -26,7 +26,7 @@ public sealed class StackEnergyTests
         Assert.Empty(e.Missing);
         Assert.InRange(e.SpecificEnergyWhPerKg!.Value, 50, 600);
         Assert.InRange(e.EnergyDensityWhPerL!.Value, 100, 1800);
-        // The liquid reference is the review's NCA/graphite cell: ~264 Wh/kg, ~640 Wh/L (000 §3).
+        // The liquid reference is the review's NCA/graphite cell: ~264 Wh/kg, ~640 Wh/L (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3).
         Assert.Equal(264, e.ReferenceSpecificEnergyWhPerKg, 264 * 0.02);
         Assert.Equal(640, e.ReferenceEnergyDensityWhPerL, 640 * 0.02);
     }
@@ -47,15 +47,15 @@ public sealed class StackEnergyTests
         double mass = base10.Layers!.Sum(l => l.MassMgPerCm2), thickness = base10.Layers!.Sum(l => l.ThicknessUm);
         Assert.Equal(1000 * 1.4 * 3.9 / mass, base10.SpecificEnergyWhPerKg!.Value, 9);
         Assert.Equal(1e4 * 1.4 * 3.9 / thickness, base10.EnergyDensityWhPerL!.Value, 9);
-        // The separator is the 100 µm LLZO layer at the knowledge base's 5.0 g/cm³ (000 Table 1): 50 mg/cm².
+        // The separator is the 100 µm LLZO layer at the knowledge base's 5.0 g/cm³ (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1): 50 mg/cm².
         var sep = base10.Layers!.Single(l => l.Layer == "separator");
         Assert.Equal(100, sep.ThicknessUm, 12);
         Assert.Equal(50, sep.MassMgPerCm2, 9);
-        // Li sized to 20 % excess over 1.4 mAh/cm² at 3861 mAh/g and 0.54 g/cm³ (000 Table 1).
+        // Li sized to 20 % excess over 1.4 mAh/cm² at 3861 mAh/g and 0.54 g/cm³ (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1).
         var li = base10.Layers!.Single(l => l.Layer == "anode");
         Assert.Equal(1.4 * 1.2 / 3861.0 * 1000, li.MassMgPerCm2, 0.01);
         Assert.Contains(base10.Densities, d => d.Layer == "LCO" && d.Source == "stack file");
-        Assert.Contains(base10.Densities, d => d.Layer == "LLZO" && d.Source.Contains("000_1b9f07c347a22629.txt"));
+        Assert.Contains(base10.Densities, d => d.Layer == "LLZO" && d.Source.Contains("Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 1"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class StackEnergyTests
         Assert.Equal(3.8, given.Cell!.AverageVoltageV, 12);
         Assert.DoesNotContain(given.Assumptions, a => a.StartsWith("average voltage", StringComparison.Ordinal));
         Assert.Equal(typical.SpecificEnergyWhPerKg!.Value * 3.8 / 3.7, given.SpecificEnergyWhPerKg!.Value, 6);
-        // The NCA of the review's model cell: 3.6 V, cited to the review itself (000 §3).
+        // The NCA of the review's model cell: 3.6 V, cited to the review itself (Wu et al., J. Mater. Chem. A 4, 15266 (2016), §3).
         Assert.Equal(3.6, ScreeningTables.Default.ChargedStates.Single(s => s.Id == "NCA").AverageVolts);
         Assert.True(ScreeningTables.Default.ChargedStates.Single(s => s.Id == "NCA").AverageVoltageSource!.Verified);
         // A cathode the table does not know takes the middle of its range.

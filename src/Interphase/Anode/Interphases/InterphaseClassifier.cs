@@ -2,7 +2,7 @@ using Interphase.Knowledge;
 
 namespace Interphase.Anode.Interphases;
 
-/// <summary>Kind of electrolyte|Li-metal interface (001_9ddcaf3869a721a2.txt §5.1, Figure 27; 004_2dd48e6c264f94e2.txt §2.1).</summary>
+/// <summary>Kind of electrolyte|Li-metal interface (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.1, Figure 27; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.1).</summary>
 public enum InterphaseKind
 {
     /// <summary>No reaction with Li: a sharp, stable interface (Figure 27a; e.g. LiF, LiCl, Li3N, Li3P).</summary>
@@ -44,7 +44,7 @@ public sealed record InterphaseClassification(string Electrolyte, InterphaseKind
 
 /// <summary>
 /// Classifies an electrolyte|Li interface from its reduction products and their electronic character
-/// (Figure 27 of 001_9ddcaf3869a721a2.txt): a pure function of what the thermodynamics engine and the knowledge
+/// (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 27): a pure function of what the thermodynamics engine and the knowledge
 /// base provide.
 /// </summary>
 /// <remarks>
@@ -59,14 +59,14 @@ public sealed record InterphaseClassification(string Electrolyte, InterphaseKind
 /// When the reduction onset is known, rule (2) uses it instead of the energy: the energy each electron gains on
 /// reduction at the anode is at most e·(onset − anode potential), so an electrolyte reduced only within
 /// <see cref="KineticOnsetMarginV"/> of the anode is kinetically stabilised — the "decomposition close to 0 V" group
-/// of 001 Fig. 26 (LLZO 0.05 V, LiAlO2 0.17 V; §5.1: a high barrier to break the metal–oxygen bonds), against
+/// of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26 (LLZO 0.05 V, LiAlO2 0.17 V; §5.1: a high barrier to break the metal–oxygen bonds), against
 /// "reductive decomposition at voltages &gt; 0.5 V" for the unstable group. The per-atom energy cannot draw this line:
 /// LiAlO2 releases −61 meV/atom at 0 V yet is kinetically stable, because many electrons each gain little.
 /// </remarks>
 public static class InterphaseClassifier
 {
     /// <summary>Largest gap between reduction onset and anode potential, V, that still counts as kinetically stable
-    /// (001_9ddcaf3869a721a2.txt Fig. 26: unstable electrolytes are reduced above 0.5 V vs Li/Li⁺).</summary>
+    /// (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26: unstable electrolytes are reduced above 0.5 V vs Li/Li⁺).</summary>
     public const double KineticOnsetMarginV = 0.5;
 
     /// <summary>Default kinetic-stabilisation threshold on |reaction energy|, eV/atom.</summary>
@@ -94,7 +94,7 @@ public static class InterphaseClassifier
             : Math.Abs(e) < kineticThresholdEvPerAtom;
         if (input.ReductionOnsetV is { } on && !kinetic)
             notes.Add(double.IsFinite(on)
-                ? $"reduced from {on:0.##} V, more than {KineticOnsetMarginV} V above the anode: not kinetically stabilised (001 Fig. 26)"
+                ? $"reduced from {on:0.##} V, more than {KineticOnsetMarginV} V above the anode: not kinetically stabilised (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26)"
                 : "stable at no potential: not kinetically stabilised");
         if (kinetic)
         {
@@ -105,7 +105,7 @@ public static class InterphaseClassifier
                 input.ReductionOnsetV is { } v0 && v0 <= input.AnodePotentialV + 1e-9
                     ? $"not reduced at {input.AnodePotentialV:0.##} V: the {e * 1000:0} meV/atom is its own decomposition into {Names(products)} (metastable), with no electrons taken from the anode"
                 : input.ReductionOnsetV is { } v
-                    ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of 001 Fig. 26 with LLZO and LiAlO2 (§5.1)"
+                    ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26 with LLZO and LiAlO2 (§5.1)"
                     : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
         }
         var gases = products.Where(p => p.Electronic == ElectronicCharacter.Gas).ToList();

@@ -32,7 +32,7 @@ public readonly record struct GrowthPoint(double TimeH, double ThicknessNm, doub
 
 /// <summary>
 /// Interphase thickness and resistance against time: parabolic (diffusion-limited) for a passivating SEI and linear
-/// for a mixed-conducting interphase, which grows until the cell fails (001_9ddcaf3869a721a2.txt §5.1: Wenzel et al.'s
+/// for a mixed-conducting interphase, which grows until the cell fails (Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.1: Wenzel et al.'s
 /// diffusion-controlled growth model; LGPS's impedance keeps rising while LPS/LPSCl level off).
 /// </summary>
 /// <remarks>

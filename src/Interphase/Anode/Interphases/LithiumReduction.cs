@@ -14,7 +14,7 @@ public static class LithiumReduction
     /// </summary>
     /// <remarks>
     /// As the stack analysis does at a Li-metal anode: the window's reduction onset decides kinetic stabilisation
-    /// (001 Fig. 26), and a compound above the hull that Li does not reduce is metastable towards the phases its window
+    /// (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26), and a compound above the hull that Li does not reduce is metastable towards the phases its window
     /// stands on (Li3OCl → Li2O + LiCl, −30 meV/atom), not "stable".
     /// </remarks>
     public static InterphaseInput Input(ThermoEngine engine, string electrolyte)
