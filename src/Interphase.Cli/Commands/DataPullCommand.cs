@@ -19,7 +19,7 @@ internal static class DataPullCommand
         };
         var source = new Option<string>("--source")
         {
-            Description = "mp (Materials Project; key in MP_API_KEY), oqmd, or optimade:BASE_URL",
+            Description = "oqmd (no key needed), optimade:BASE_URL (any OPTIMADE provider, no key needed), or mp (Materials Project; key in MP_API_KEY)",
             Required = true,
         };
         var field = new Option<string?>("--field")

@@ -45,7 +45,7 @@ public sealed class MaterialsProjectClient : IEntryProvider, IPropertyProvider
         MaxPages = maxPages > 0 ? maxPages : throw new InterphaseException($"page cap {maxPages} must be positive");
         _apiKey = apiKey ?? Environment.GetEnvironmentVariable(KeyVariable) ?? "";
         if (string.IsNullOrWhiteSpace(_apiKey))
-            throw new InterphaseException($"the Materials Project needs an API key: set {KeyVariable} (your key is on https://next-gen.materialsproject.org/api)");
+            throw new InterphaseException($"the Materials Project needs an API key: set {KeyVariable} (your key is on https://next-gen.materialsproject.org/api), or pull without a key from OQMD (--source oqmd) or an OPTIMADE provider (--source optimade:BASE_URL)");
         ValidateKey(_apiKey);
         MaterialsProjectJson.BasisOf(field);
         Field = field;
