@@ -173,6 +173,9 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
     {
         var page = await browser.Open("/knowledge?q=LLZO");
         string hits = await page.GetByTestId("hits").InnerTextAsync();
-        Assert.Contains(".txt", hits); // seed file of each citation
+        // Each hit cites the paper as researchers do, never a file name.
+        Assert.Contains("et al., ", hits);
+        Assert.Matches(@"\(20\d\d\), (Fig\. |Table |§|section )", hits);
+        Assert.DoesNotContain(".txt", hits);
     }
 }
