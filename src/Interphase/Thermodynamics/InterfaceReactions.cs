@@ -12,6 +12,7 @@ internal static class InterfaceReactions
     public static InterfaceReaction Compute(ThermoEngine engine, Composition a, Composition b, ReactionOptions options)
     {
         if (options.Volts is null) return Closed(engine, a, b, options);
+        if (Quantities.PhysicalLimits.VoltsProblem(options.Volts.Value) is { } problem) throw new InterphaseException($"the voltage {problem}");
         return Open(engine, a, b, options);
     }
 
