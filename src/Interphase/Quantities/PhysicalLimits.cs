@@ -16,17 +16,11 @@ public static class PhysicalLimits
     public const double MaxLoadingMgPerCm2 = 10_000;
 
     /// <summary>
-    /// Largest potential accepted, V vs Li/Li+ (either sign). The most oxidising couple, F2/F⁻, lies at 2.87 V vs SHE,
-    /// i.e. 5.9 V vs Li/Li+ (Li/Li+ is −3.04 V vs SHE); 20 V holds every electrode and stability window with room,
-    /// and keeps μ = −eV far from overflowing (1e308 V gave NaN energies).
+    /// Largest potential accepted, V vs Li/Li+. The most oxidising couple, F2/F⁻, lies at 2.87 V vs SHE, i.e. 5.9 V vs
+    /// Li/Li+ (Li/Li+ is −3.04 V vs SHE); 20 V holds every electrode and stability window with room, and keeps
+    /// μ = −eV far from overflowing (1e308 V gave NaN energies).
     /// </summary>
-    public const double MaxAbsVoltsVsLi = 20;
-
-    /// <summary>Why <paramref name="volts"/> is not a potential vs Li/Li+, or null when it is one.</summary>
-    public static string? VoltsProblem(double volts) =>
-        double.IsFinite(volts) && Math.Abs(volts) <= MaxAbsVoltsVsLi
-            ? null
-            : $"must be a potential between −{MaxAbsVoltsVsLi} and {MaxAbsVoltsVsLi} V vs Li/Li+ (got {volts:G4})";
+    public const double MaxVoltsVsLi = 20;
 
     /// <summary>Why <paramref name="mgPerCm2"/> is not an electrode loading, or null when it is one.</summary>
     public static string? LoadingProblem(double mgPerCm2) =>
