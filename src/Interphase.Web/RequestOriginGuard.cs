@@ -9,11 +9,12 @@ namespace Interphase.Web;
 /// <c>[::1]</c>) or the configured <c>--host</c>, else 400. A domain that re-resolves to 127.0.0.1 sends its own name,
 /// so its pages cannot read answers. Listening on every interface (<c>0.0.0.0</c>, <c>::</c>) accepts any name, as
 /// other machines use names this one cannot know; the access token guards that case.</item>
-/// <item>Cross-site requests (CSRF): a request whose <c>Origin</c> is another origin (scheme, host and port), or a
-/// state-changing request (any method but GET, HEAD, OPTIONS, and every WebSocket) that the browser marks
-/// <c>Sec-Fetch-Site</c> other than <c>same-origin</c>, answers 403. Browsers send one of the two headers on every
-/// cross-origin POST, even <c>no-cors</c> ones; clients that are not browsers (curl, scripts) send neither and are not
-/// concerned. Links from other sites (plain navigations, GET without <c>Origin</c>) still open pages.</item>
+/// <item>Cross-site requests (CSRF): a request whose <c>Origin</c> is another origin (scheme, host and port) answers
+/// 403, and so does one the browser marks <c>Sec-Fetch-Site</c> other than <c>same-origin</c> unless it is a link
+/// followed to a page (a top-level GET navigation; no frame, fetch, script or image) — and a state-changing request
+/// (any method but GET, HEAD, OPTIONS, and every WebSocket) never passes from elsewhere. Browsers send one of the
+/// two headers on every cross-origin request, even <c>no-cors</c> ones; clients that are not browsers (curl, scripts)
+/// send neither and are not concerned.</item>
 /// </list>
 /// Answers are <c>{"error": …}</c> under <c>/api</c>, <c>error: …</c> text elsewhere, as <see cref="ErrorMiddleware"/>'s.
 /// </summary>
@@ -51,11 +52,18 @@ public sealed class RequestOriginGuard(RequestDelegate next, WebServerOptions op
                 $"a page from another origin ({Quoted.Cap(origin, 80)}) may not use this Interphase server; open the app at {request.Scheme}://{request.Host}/");
             return;
         }
-        if (changesState && site is { Length: > 0 } && site != "same-origin")
+        if (site is { Length: > 0 } && site != "same-origin")
         {
-            await Refuse(context, StatusCodes.Status403Forbidden,
-                $"a {request.Method} from another site (Sec-Fetch-Site: {Quoted.Cap(site, 40)}) may not change anything here; use the app's own pages");
-            return;
+            // Only a link followed to a page of the app comes from elsewhere: a top-level GET navigation.
+            string? mode = request.Headers["Sec-Fetch-Mode"], dest = request.Headers["Sec-Fetch-Dest"];
+            bool link = !changesState && site != "none" ? mode == "navigate" && dest is null or "" or "document" : !changesState;
+            if (!link)
+            {
+                await Refuse(context, StatusCodes.Status403Forbidden, changesState
+                    ? $"a {request.Method} from another site (Sec-Fetch-Site: {Quoted.Cap(site, 40)}) may not change anything here; use the app's own pages"
+                    : $"a page from another site (Sec-Fetch-Site: {Quoted.Cap(site, 40)}) may not use this Interphase server; open the app at {request.Scheme}://{request.Host}/");
+                return;
+            }
         }
         await next(context);
     }
