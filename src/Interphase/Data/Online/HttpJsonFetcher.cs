@@ -147,7 +147,9 @@ internal sealed class HttpJsonFetcher
                 if (attempt < _retry.MaxAttempts)
                 {
                     var wait = answer.RetryAfter is { } ra ? Min(ra, _retry.MaxDelay) : delay;
-                    PullNotices.Say($"{_service} answered HTTP {code} {Quoted.Cap(answer.Reason ?? "", 80)}" + (answer.RetryAfter is { } asked
+                    // Said when it is long enough to notice; a server may ask to retry at once.
+                    if (wait >= TimeSpan.FromSeconds(1) || answer.RetryAfter > _retry.MaxDelay)
+                        PullNotices.Say($"{_service} answered HTTP {code} {Quoted.Cap(answer.Reason ?? "", 80)}" + (answer.RetryAfter is { } asked
                         ? $" and asked to wait {asked.TotalSeconds:0.#} s (Retry-After){(asked > _retry.MaxDelay ? $", waits are capped at {_retry.MaxDelay.TotalSeconds:0.#} s" : "")}"
                         : "") + $": waiting {wait.TotalSeconds:0.#} s before attempt {attempt + 1} of {_retry.MaxAttempts} (Ctrl-C stops)");
                     await Task.Delay(wait, ct).ConfigureAwait(false);
