@@ -75,6 +75,9 @@ public sealed class BoundedWorkTests : IDisposable
         // 1e308 V answered NaN / −Infinity with exit 0.
         AssertError(CliRunner.Run("react", "Li2O", "Li2S", "--volts", "1e308", "--data", small), "give a voltage from 0 to 20 V vs Li/Li+");
         AssertError(CliRunner.Run("react", "Li2O", "Li2S", "--volts", "20.5", "--data", small), "voltage 20.5 V");
+        // The screen's top of charge and anode potential have the same bound (1e308 V screened with exit 0).
+        AssertError(CliRunner.Run("screen", "--cathode", "LiCoO2", "--electrolyte", "Li2S", "--max-volts", "1e308", "--data", small), "top of charge 1E+308 V: give a voltage above 0 and at most 20 V");
+        AssertError(CliRunner.Run("screen", "--anode", "Li", "--electrolyte", "Li2S", "--anode-volts", "1e308", "--data", small), "give a voltage from 0 to 20 V");
         // The whole range of real potentials still answers finite numbers.
         var json = CliRunner.Json("react", "Li2O", "Li2S", "--volts", "20", "--data", small);
         Assert.All(json.GetProperty("kinks").EnumerateArray(), k => Assert.True(double.IsFinite(k.GetProperty("e_rxn_ev_per_atom").GetDouble())));
