@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using System.Runtime.CompilerServices;
 using Interphase.Data;
 using Interphase.Reporting;
 
@@ -8,8 +9,10 @@ namespace Interphase.Cli;
 
 /// <summary>
 /// Checks every command's output files before the command does any work: an output (<c>--html</c>, <c>--csv</c>,
-/// <c>--plot</c>, <c>--output</c>/<c>-o</c>, <c>--out</c>) must not be any file named on the command line, nor the entry
-/// store or its <c>-wal</c>/<c>-shm</c> files, nor another output, after following symbolic and hard links.
+/// <c>--plot</c>, <c>--output</c>/<c>-o</c>, <c>--out</c>, and the names a command derives from them) must not be any
+/// file the command reads — named on the command line, found in a folder it reads, or read by default (the shared
+/// data files) — nor the entry store or its <c>-wal</c>/<c>-shm</c>/<c>-journal</c> files, nor another output, after
+/// following symbolic and hard links.
 /// </summary>
 public static class OutputGuard
 {
@@ -18,6 +21,17 @@ public static class OutputGuard
     {
         "--html", "--csv", "--plot", "--output", "--out",
     };
+
+    // What a command reads beyond the files named on its command line, and the files it writes when these are not
+    // simply the values of its output options; both are declared next to the command.
+    private static readonly ConditionalWeakTable<Command, Func<ParseResult, IEnumerable<string>>> Reads = new();
+    private static readonly ConditionalWeakTable<Command, Func<ParseResult, IEnumerable<(string Option, string Path)>>> Writes = new();
+
+    /// <summary>Declares files <paramref name="command"/> reads that its command line does not name (e.g. a folder's files).</summary>
+    public static void ReadsAlso(Command command, Func<ParseResult, IEnumerable<string>> files) => Reads.AddOrUpdate(command, files);
+
+    /// <summary>Declares every file <paramref name="command"/> writes (e.g. names derived from an option, a default beside the input).</summary>
+    public static void WritesTo(Command command, Func<ParseResult, IEnumerable<(string Option, string Path)>> files) => Writes.AddOrUpdate(command, files);
 
     /// <summary>Refuses an output that would overwrite an input, the store or another output.</summary>
     /// <exception cref="InterphaseException">An output path is unusable or names an input.</exception>
@@ -44,10 +58,29 @@ public static class OutputGuard
                     break;
             }
         }
+        var command = parse.CommandResult.Command;
+        if (Writes.TryGetValue(command, out var writes)) outputs = writes(parse).ToList();
         if (outputs.Count == 0) return;
+        var others = new List<(string Path, string What)>();
+        if (Reads.TryGetValue(command, out var reads)) others.AddRange(reads(parse).Select(f => (f, "a file this command reads")));
+        others.AddRange(DefaultInputs().Select(f => (f, "a shared data file commands read by default")));
         // Only values that name existing files can be destroyed; other values (numbers, formulas) are not paths.
         var files = inputs.Where(v => v.Length > 0 && v.IndexOfAny(['\0']) < 0 && SafeExists(v)).ToList();
-        OutputFile.EnsureDistinct(outputs, files, [StoreLocation.Resolve(store)]);
+        OutputFile.EnsureDistinct(outputs, files, [StoreLocation.Resolve(store)], others);
+    }
+
+    /// <summary>
+    /// The files commands read when the user names none: the shared Materials Project formation energies and property
+    /// files (read in place). An unusable <c>INTERPHASE_SHARED</c> protects nothing here; the command that reads it reports it.
+    /// </summary>
+    internal static IEnumerable<string> DefaultInputs()
+    {
+        string? dir;
+        try { dir = SharedData.FindDirectory(); }
+        catch (InterphaseException) { yield break; }
+        if (dir is null) yield break;
+        yield return Path.Combine(dir, "data/thermo/mp_e_form.csv");
+        foreach (var f in Interphase.Properties.PropertySources.SharedFiles) yield return Path.Combine(dir, f.RelativePath);
     }
 
     private static bool SafeExists(string path)

@@ -71,9 +71,12 @@ public static class WebServer
         builder.Services.AddOpenApi("v1");
         builder.Services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
         builder.Services.AddProblemDetails();
+        // A query or form value the API cannot bind is the caller's mistake: ErrorMiddleware answers 400 {"error": …}.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<RequestOriginGuard>();
         if (options.Token is { } token) app.UseMiddleware<AccessToken>(token);
         app.UseAntiforgery();
         app.MapStaticAssets(StaticAssetsManifest());

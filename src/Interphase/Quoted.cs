@@ -1,7 +1,7 @@
 namespace Interphase;
 
 /// <summary>Caps the part of the user's input an error message quotes, so a huge input gives a short message.</summary>
-internal static class Quoted
+public static class Quoted
 {
     /// <summary>Longest quoted input, in characters.</summary>
     public const int MaxLength = 60;

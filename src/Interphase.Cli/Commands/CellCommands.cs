@@ -80,6 +80,16 @@ public sealed class CellCommands : ICliModule
         var json = CliOutput.JsonOption();
         var cmd = new Command("sweep", "Energy densities (and break-even thicknesses) against separator thickness, loading or SSE density")
             { files, param, from, to, steps, against, csv, plot, json };
+        // Several cells write name-1.csv, name-2.csv, …: those are the files to check, not the name given.
+        OutputGuard.WritesTo(cmd, pr =>
+        {
+            var list = new List<(string, string)>();
+            int n = pr.GetValue(files)?.Length ?? 0;
+            if (pr.GetValue(csv) is { } c)
+                list.AddRange(n <= 1 ? [("--csv", c)] : Enumerable.Range(1, n).Select(i => ("--csv", Indexed(c, i))));
+            if (pr.GetValue(plot) is { } pl) list.Add(("--plot", pl));
+            return list;
+        });
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var p = pr.GetValue(param);

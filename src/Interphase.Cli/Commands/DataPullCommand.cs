@@ -65,6 +65,7 @@ internal static class DataPullCommand
             bool quiet = p.GetValue(json) || Console.IsOutputRedirected;
             if (quiet)
             {
+                using var notices = PullNotices.Listen(n => Console.Error.WriteLine("note: " + n));
                 summary = Pull(s, null).GetAwaiter().GetResult();
             }
             else
@@ -86,6 +87,8 @@ internal static class DataPullCommand
                                 task.Value = Math.Min(pp.Entries, n);
                             }
                         });
+                        // A wait shows in the bar's description until the next page arrives.
+                        using var notices = PullNotices.Listen(n => task.Description = Markup.Escape(n));
                         summary = Pull(s, progress).GetAwaiter().GetResult();
                         task.IsIndeterminate = false;
                         task.Value = task.MaxValue;

@@ -240,13 +240,15 @@ public sealed class EisCommands : ICliModule
         return cmd;
     }
 
+    /// <summary>The extensions <c>eis batch</c> reads from a folder.</summary>
+    static readonly string[] SpectrumExtensions = [".csv", ".txt", ".tsv", ".dta", ".mpt", ".z", ".par"];
+
     /// <summary>Spectrum files of a folder in natural order (spectrum2 before spectrum10).</summary>
     static List<string> SpectrumFiles(string dir)
     {
         if (File.Exists(dir)) return [dir];
         if (!Directory.Exists(dir)) throw new InterphaseException($"{dir}: no such file or folder");
-        string[] exts = [".csv", ".txt", ".tsv", ".dta", ".mpt", ".z", ".par"];
-        var files = Directory.GetFiles(dir).Where(f => exts.Contains(Path.GetExtension(f).ToLowerInvariant())).ToList();
+        var files = Directory.GetFiles(dir).Where(f => SpectrumExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).ToList();
         static string Key(string f) => System.Text.RegularExpressions.Regex.Replace(Path.GetFileName(f), @"\d+", m => m.Value.PadLeft(12, '0'));
         files.Sort((a, b) => string.CompareOrdinal(Key(a), Key(b)));
         if (files.Count == 0) throw new InterphaseException($"{dir}: no spectrum files (.csv .txt .tsv .dta .mpt .z .par)");
@@ -266,8 +268,16 @@ public sealed class EisCommands : ICliModule
         var cmd = new Command("batch", "Fit every spectrum of a folder in parallel, each seeded from the previous") { dir, interval, area, csv, plot, json };
         spec.AddTo(cmd);
         pre.AddTo(cmd);
+        // Every spectrum of the folder is an input, though only the folder is named.
+        OutputGuard.ReadsAlso(cmd, pr => pr.GetValue(dir) is { } d && Directory.Exists(d) ? SpectrumFiles(d) : []);
         cmd.SetAction(pr => CliOutput.RunCancellable(cancel =>
         {
+            // A new table of spectrum type in the folder would be read as a spectrum by the next batch of that folder.
+            if (Directory.Exists(pr.GetValue(dir)))
+                foreach (var (option, output) in new[] { ("--csv", pr.GetValue(csv)), ("--plot", pr.GetValue(plot)) })
+                    if (output is not null && SpectrumExtensions.Contains(Path.GetExtension(output).ToLowerInvariant())
+                        && string.Equals(Path.GetDirectoryName(Path.GetFullPath(output)), Path.GetFullPath(pr.GetValue(dir)!).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                        throw new InterphaseException($"{option} {output} is in the folder of spectra {pr.GetValue(dir)}: the next batch of that folder would read it as a spectrum; write it elsewhere");
             // Checked before the (long) fits: an impossible area or interval would only show in the results.
             if (pr.GetValue(area) is { } a0 && !(a0 > 0 && double.IsFinite(a0))) throw new ImpedanceException($"electrode area must be positive, got {a0} cm²");
             if (pr.GetValue(interval) is { } m0 && !(m0 > 0 && double.IsFinite(m0))) throw new ImpedanceException($"--interval-min must be positive, got {m0} min");
@@ -316,6 +326,10 @@ public sealed class EisCommands : ICliModule
         var circuit = new Option<string?>("--circuit", "-c") { Description = "Fit this circuit (automatic guesses) and overlay it" };
         var cmd = new Command("plot", "Plot a spectrum: Nyquist (equal axes), Bode, residuals, Kramers–Kronig or DRT; SVG or PNG") { file, output, kind, circuit };
         pre.AddTo(cmd);
+        static string DefaultOutput(string src, ImpedanceChartKind k) =>
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(src))!, $"{Path.GetFileNameWithoutExtension(src)}-{k.ToString().ToLowerInvariant()}.svg");
+        // Without -o the chart goes beside the input: that name is checked too.
+        OutputGuard.WritesTo(cmd, pr => pr.GetValue(file) is { } f ? [("--out", pr.GetValue(output) ?? DefaultOutput(f, pr.GetValue(kind)))] : []);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var src = pr.GetValue(file)!;
@@ -324,7 +338,7 @@ public sealed class EisCommands : ICliModule
             var fit = pr.GetValue(circuit) is { } c ? CircuitFitter.Fit(Circuit.Parse(c), s).Predict(s.Frequency) : null;
             if (k == ImpedanceChartKind.Residuals && fit is null) throw new InterphaseException("--kind residuals needs --circuit");
             var chart = ImpedanceCharts.Of(k, s, fit);
-            string path = pr.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(src))!, $"{Path.GetFileNameWithoutExtension(src)}-{k.ToString().ToLowerInvariant()}.svg");
+            string path = pr.GetValue(output) ?? DefaultOutput(src, k);
             ChartRenderer.Save(chart, path);
             CliOutput.Terminal.WriteLine($"wrote {path}");
             return 0;

@@ -183,8 +183,10 @@ public sealed class SpaceChargeCommands : ICliModule
         double from = P(parts[0]), to = P(parts[1]), step = parts.Length == 3 ? P(parts[2]) : 1;
         if (from < 0 || to < from) throw new InterphaseException($"--sweep-thickness-nm '{spec}': need 0 ≤ FROM ≤ TO");
         if (step <= 0) throw new InterphaseException($"--sweep-thickness-nm '{spec}': STEP must be positive");
-        int n = (int)Math.Floor((to - from) / step + 1e-9) + 1;
-        if (n > 2000) throw new InterphaseException($"--sweep-thickness-nm '{spec}': {n} points; use at most 2000");
+        // Counted in double first: a tiny step over a wide range overflows an int.
+        double count = Math.Floor((to - from) / step + 1e-9) + 1;
+        if (!(count <= 2000)) throw new InterphaseException($"--sweep-thickness-nm '{spec}': {count:G4} points; use at most 2000");
+        int n = (int)count;
         return Enumerable.Range(0, n).Select(i => from + i * step).ToList();
     }
 

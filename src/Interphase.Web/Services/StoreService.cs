@@ -39,8 +39,18 @@ public sealed class StoreService(WebServerOptions options, EngineProvider engine
             // Keep the extension (the reader picks the format from it); the name itself is never used as a path.
             string ext = System.IO.Path.GetExtension(fileName) is { Length: > 0 and <= 10 } e && e.All(c => char.IsAsciiLetterOrDigit(c) || c == '.') ? e : "";
             string temp = System.IO.Path.Combine(dir, "upload" + ext);
-            await using (var file = File.Create(temp)) await content.CopyToAsync(file, cancel);
-            var entries = EntryFileReader.Read(temp, name, field);
+            IReadOnlyList<Entry> entries;
+            try
+            {
+                await using (var file = File.Create(temp)) await content.CopyToAsync(file, cancel);
+                entries = EntryFileReader.Read(temp, name, field);
+            }
+            catch (Exception ex) when (ex is InterphaseException or IOException && ex.Message.Contains(dir, StringComparison.Ordinal))
+            {
+                // The reader names the file it read: the user's upload, not this server's temporary path.
+                string upload = Interphase.Quoted.Cap(System.IO.Path.GetFileName(fileName) is { Length: > 0 } n ? n : "the upload", 100);
+                throw new InterphaseException(ex.Message.Replace(temp, upload, StringComparison.Ordinal).Replace(dir, "(temporary folder)", StringComparison.Ordinal), ex);
+            }
             await _writes.WaitAsync(cancel);
             try
             {

@@ -154,7 +154,13 @@ internal static class PymatgenEntryReader
             string symbol = new(prop.Name.TakeWhile(char.IsLetter).ToArray());
             var el = PeriodicTable.TryGet(symbol) ?? throw new FormatException($"unknown element '{prop.Name}' in composition");
             if (prop.Value.ValueKind != JsonValueKind.Number) throw new FormatException($"amount of {prop.Name} is not a number");
-            amounts.Add(new(el, prop.Value.GetDouble()));
+            double n = prop.Value.GetDouble();
+            // The bounds of a formula typed on the command line: an amount beyond them would poison every query of its elements.
+            if (!double.IsFinite(n) || n > FormulaParser.MaxAmount)
+                throw new FormatException($"amount of {prop.Name} ({n.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}) is more than {FormulaParser.MaxAmount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} atoms, beyond any formula");
+            if (n < 0 || (n > 0 && n < FormulaParser.MinAmount))
+                throw new FormatException($"amount of {prop.Name} ({n.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}) is {(n < 0 ? "negative" : $"smaller than {FormulaParser.MinAmount.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)}")}");
+            amounts.Add(new(el, n));
         }
         try
         {

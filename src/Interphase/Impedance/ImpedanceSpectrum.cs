@@ -48,6 +48,13 @@ public sealed record ImpedanceSpectrum(double[] Frequency, Complex[] Z, string? 
 
     /// <summary>Frequency range (Hz) an impedance analyser can measure; values outside are taken as corrupt input.</summary>
     public const double MinFrequencyHz = 1e-9, MaxFrequencyHz = 1e12;
+
+    /// <summary>
+    /// Most points analysed (fits, Kramers–Kronig, DRT grow with the point count: 10⁶ points took a minute). Real
+    /// spectra hold a few hundred to a thousand; 20,000 leaves a wide margin for dense or concatenated measurements.
+    /// </summary>
+    public const int MaxPoints = 20_000;
+
     /// <summary>|Z| range (Ω or Ω·cm²) of real measurements; values outside are taken as corrupt input.</summary>
     public const double MinModulusOhm = 1e-12, MaxModulusOhm = 1e18;
 
@@ -62,6 +69,9 @@ public sealed record ImpedanceSpectrum(double[] Frequency, Complex[] Z, string? 
         string name = Source ?? "spectrum";
         if (Count < minPoints)
             throw new ImpedanceException($"{name}: {Count} points left after preprocessing, at least {minPoints} needed");
+        if (Count > MaxPoints)
+            throw new ImpedanceException($"{name}: {Count:N0} points; at most {MaxPoints:N0} are analysed, far above what instruments write " +
+                "(10–100 points per decade over 7–10 decades: a few hundred to a thousand); crop it with --fmin/--fmax or thin it");
         for (int i = 0; i < Count; i++)
         {
             if (!(Frequency[i] > 0) || double.IsInfinity(Frequency[i]))

@@ -15,6 +15,13 @@ public static class PhysicalLimits
     /// <summary>Highest electrode loading accepted, mg/cm² (10 g/cm²: a composite layer centimetres thick; practical ones are below 100).</summary>
     public const double MaxLoadingMgPerCm2 = 10_000;
 
+    /// <summary>
+    /// Largest potential accepted, V vs Li/Li+. The most oxidising couple, F2/F⁻, lies at 2.87 V vs SHE, i.e. 5.9 V vs
+    /// Li/Li+ (Li/Li+ is −3.04 V vs SHE); 20 V holds every electrode and stability window with room, and keeps
+    /// μ = −eV far from overflowing (1e308 V gave NaN energies).
+    /// </summary>
+    public const double MaxVoltsVsLi = 20;
+
     /// <summary>Why <paramref name="mgPerCm2"/> is not an electrode loading, or null when it is one.</summary>
     public static string? LoadingProblem(double mgPerCm2) =>
         double.IsFinite(mgPerCm2) && mgPerCm2 > 0 && mgPerCm2 <= MaxLoadingMgPerCm2

@@ -2,6 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Interphase.Reporting;
 
+/// <summary>What a path names on disk.</summary>
+internal enum FileKind { Missing, Regular, Directory, CharacterDevice, Fifo, BlockDevice, Socket, Other }
+
 /// <summary>
 /// What a path refers to on disk: its canonical path (every symbolic link resolved) and, on Linux, the device and
 /// inode of the file, so two names of one file (symbolic links, hard links, <c>./x</c> and <c>x</c>) compare equal.
@@ -23,6 +26,27 @@ internal readonly record struct FileIdentity(string CanonicalPath, ulong Device,
         return Unix.TryStat(canonical, out ulong dev, out ulong ino)
             ? new FileIdentity(canonical, dev, ino, true)
             : new FileIdentity(canonical, 0, 0, false);
+    }
+
+    /// <summary>
+    /// What <paramref name="path"/> is (following symbolic links): missing, a regular file, a folder or a special file.
+    /// Only Linux tells special files apart; elsewhere every existing non-folder is <see cref="FileKind.Regular"/>.
+    /// </summary>
+    public static FileKind KindOf(string path)
+    {
+        if (Unix.TryMode(path, out uint mode))
+            return (mode & 0xF000) switch
+            {
+                0x8000 => FileKind.Regular,
+                0x4000 => FileKind.Directory,
+                0x2000 => FileKind.CharacterDevice,
+                0x1000 => FileKind.Fifo,
+                0x6000 => FileKind.BlockDevice,
+                0xC000 => FileKind.Socket,
+                _ => FileKind.Other,
+            };
+        if (Directory.Exists(path)) return FileKind.Directory;
+        return File.Exists(path) ? FileKind.Regular : FileKind.Missing;
     }
 
     /// <summary>
@@ -90,8 +114,25 @@ internal readonly record struct FileIdentity(string CanonicalPath, ulong Device,
         public static bool TryStat(string path, out ulong device, out ulong inode)
         {
             device = inode = 0;
+            if (!Stat(path, out var buffer)) return false;
+            device = BitConverter.ToUInt64(buffer, 0);
+            inode = BitConverter.ToUInt64(buffer, 8);
+            return true;
+        }
+
+        // st_mode follows st_nlink (8 bytes) on x86-64, and directly follows st_ino on arm64 (the generic layout).
+        public static bool TryMode(string path, out uint mode)
+        {
+            mode = 0;
+            if (!Stat(path, out var buffer)) return false;
+            mode = BitConverter.ToUInt32(buffer, RuntimeInformation.OSArchitecture == Architecture.X64 ? 24 : 16);
+            return true;
+        }
+
+        private static bool Stat(string path, out byte[] buffer)
+        {
+            buffer = new byte[512];
             if (!Supported) return false;
-            var buffer = new byte[512];
             int rc;
             try
             {
@@ -102,10 +143,7 @@ internal readonly record struct FileIdentity(string CanonicalPath, ulong Device,
             {
                 return false;
             }
-            if (rc != 0) return false;
-            device = BitConverter.ToUInt64(buffer, 0);
-            inode = BitConverter.ToUInt64(buffer, 8);
-            return true;
+            return rc == 0;
         }
     }
 }

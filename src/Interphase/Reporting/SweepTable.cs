@@ -56,11 +56,17 @@ public sealed class SweepTable
         OutputFile.WriteText(path, WriteCsv);
     }
 
+    /// <summary>Most values of one sweep (the work and memory it takes stay small; a chart resolves far fewer).</summary>
+    public const int MaxSteps = 10_000;
+
     /// <summary><paramref name="steps"/> evenly spaced values from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
-    /// <exception cref="InterphaseException">Fewer than two steps.</exception>
+    /// <exception cref="InterphaseException">Fewer than two or more than <see cref="MaxSteps"/> steps, or an infinite bound.</exception>
+
     public static double[] Linspace(double from, double to, int steps)
     {
         if (steps < 2) throw new InterphaseException($"steps = {steps} must be at least 2");
+        if (steps > MaxSteps) throw new InterphaseException($"steps = {steps:N0} is more than {MaxSteps:N0}; a sweep's table or chart shows far fewer, so choose fewer steps");
+        if (!double.IsFinite(from) || !double.IsFinite(to)) throw new InterphaseException($"a sweep needs finite bounds (got {from:G4} to {to:G4})");
         return Enumerable.Range(0, steps).Select(i => from + (to - from) * i / (steps - 1)).ToArray();
     }
 }

@@ -110,15 +110,15 @@ public sealed record ScreeningOptions
             throw new ScreeningException($"delithiation {F(d)}: give a fraction of the cathode's Li between 0 and 1");
         if (Delithiation is not null && ChargedCathode is not null)
             throw new ScreeningException("give either a charged cathode composition or a delithiation, not both");
-        if (MaxVolts is { } v && (!double.IsFinite(v) || v <= 0))
-            throw new ScreeningException($"top of charge {F(v)} V: give a positive voltage vs Li/Li+");
+        if (MaxVolts is { } v && (!double.IsFinite(v) || v <= 0 || v > Quantities.PhysicalLimits.MaxVoltsVsLi))
+            throw new ScreeningException($"top of charge {F(v)} V: give a voltage above 0 and at most {Quantities.PhysicalLimits.MaxVoltsVsLi} V vs Li/Li+");
         if (!double.IsFinite(LayerThicknessNm) || LayerThicknessNm <= 0)
             throw new ScreeningException($"layer thickness {F(LayerThicknessNm)} nm: give a positive thickness");
         var both2 = AllowElements.Intersect(Exclude).Select(e => e.Symbol).ToList();
         if (both2.Count > 0)
             throw new ScreeningException($"element(s) {string.Join(", ", both2)} both allowed and excluded");
-        if (!double.IsFinite(AnodeVolts) || AnodeVolts < 0)
-            throw new ScreeningException($"anode potential {F(AnodeVolts)} V: give a voltage of 0 V or more vs Li/Li+");
+        if (!double.IsFinite(AnodeVolts) || AnodeVolts < 0 || AnodeVolts > Quantities.PhysicalLimits.MaxVoltsVsLi)
+            throw new ScreeningException($"anode potential {F(AnodeVolts)} V: give a voltage from 0 to {Quantities.PhysicalLimits.MaxVoltsVsLi} V vs Li/Li+");
         if (!double.IsFinite(MaxEnergyAboveHull) || MaxEnergyAboveHull < 0)
             throw new ScreeningException($"energy above hull {F(MaxEnergyAboveHull)} eV/atom: give 0 or more");
         if (!double.IsFinite(ReactionLimit) || ReactionLimit < 0)

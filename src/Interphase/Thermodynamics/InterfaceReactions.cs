@@ -40,8 +40,8 @@ internal static class InterfaceReactions
     {
         var open = options.OpenElement ?? PeriodicTable.Get("Li");
         double volts = options.Volts!.Value;
-        if (!double.IsFinite(volts) || volts < 0)
-            throw new InterphaseException($"voltage {volts} V: give a voltage of 0 V or more vs {open.Symbol}/{open.Symbol}+");
+        if (!double.IsFinite(volts) || volts < 0 || volts > Quantities.PhysicalLimits.MaxVoltsVsLi)
+            throw new InterphaseException($"voltage {volts} V: give a voltage from 0 to {Quantities.PhysicalLimits.MaxVoltsVsLi} V vs {open.Symbol}/{open.Symbol}+ (the most oxidising couple, F2/F⁻, is at 5.9 V vs Li/Li+)");
         double mu = -volts;
         var system = ChemicalSystem.Of(a).Union(ChemicalSystem.Of(b)).With(open);
         var space = engine.Space(system);

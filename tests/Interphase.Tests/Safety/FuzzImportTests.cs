@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Interphase.Data;
 using Interphase.Tests.Data;
 
 using Xunit.Abstractions;
@@ -133,6 +134,15 @@ public sealed class FuzzImportTests(ITestOutputHelper log) : IDisposable
             }
             else
             {
+                // What an import accepts, a typed formula could say: no amount beyond the formula bounds poisons the store.
+                // (Read from a copy: opening the store leaves -wal/-shm files the rollback check compares.)
+                string copy = _tmp.File($"imported-{c}.db");
+                File.Copy(store, copy, overwrite: true);
+                using (var imported = EntryStore.OpenReadOnly(copy))
+                    foreach (var e in imported.All())
+                        foreach (var (el, n) in e.Composition.Amounts)
+                            if (n > Interphase.Chemistry.FormulaParser.MaxAmount || n < Interphase.Chemistry.FormulaParser.MinAmount)
+                                run.Finding(c, text, args, $"imported {n:G6} atoms of {el.Symbol}, beyond the bounds of a typed formula");
                 File.Copy(pristine, store, overwrite: true);
             }
         }

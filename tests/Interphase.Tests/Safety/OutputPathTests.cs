@@ -79,6 +79,33 @@ public sealed class OutputPathTests : IDisposable
     }
 
     [Fact]
+    public void TheStoresRollbackJournalIsProtected()
+    {
+        // SQLite's rollback journal (store.db-journal) was missing from the clash list.
+        AssertRefused("the entry store's rollback journal", "data", "export", "--store", _store, "-o", _store + "-journal");
+        Assert.False(File.Exists(_store + "-journal"));
+    }
+
+    [Fact]
+    public void EisBatchNeitherOverwritesASpectrumOfItsFolderNorAddsOneTheNextBatchWouldRead()
+    {
+        string spectra = _tmp.File("specs");
+        Directory.CreateDirectory(spectra);
+        string spectrum = File.ReadAllText(Path.Combine(SharedData.FindDirectory()!, "data/eis/exampleData.csv"));
+        string a = Path.Combine(spectra, "a.csv");
+        File.WriteAllText(a, spectrum);
+        File.WriteAllText(Path.Combine(spectra, "b.csv"), spectrum);
+        var (code, _, err) = CliRunner.Run("eis", "batch", spectra, "-c", "R0-p(R1,CPE1)", "--csv", a);
+        Assert.True(code == 2, err);
+        Assert.Contains("is a file this command reads", err);
+        Assert.Equal(spectrum, File.ReadAllText(a));
+        (code, _, err) = CliRunner.Run("eis", "batch", spectra, "-c", "R0-p(R1,CPE1)", "--csv", Path.Combine(spectra, "summary.csv"));
+        Assert.True(code == 2, err);
+        Assert.Contains("the next batch of that folder would read it as a spectrum", err);
+        Assert.Equal(["a.csv", "b.csv"], Directory.GetFiles(spectra).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void TheDefaultStoreIsProtectedToo()
     {
         // The default store comes from the environment: a process of its own, so no other test sees the variable.

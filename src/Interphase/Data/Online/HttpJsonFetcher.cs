@@ -122,6 +122,7 @@ internal sealed class HttpJsonFetcher
                     // Timed out: tried once more, then given up (a silent server must not hold the pull for minutes).
                     if (++timeouts < 2 && attempt < _retry.MaxAttempts)
                     {
+                        PullNotices.Say($"{_service} did not answer within {Limits.RequestTimeout.TotalSeconds:0.#} s: waiting {delay.TotalSeconds:0.#} s, then trying once more");
                         await Task.Delay(delay, ct).ConfigureAwait(false);
                         delay = Next(delay);
                         continue;
@@ -146,6 +147,11 @@ internal sealed class HttpJsonFetcher
                 if (attempt < _retry.MaxAttempts)
                 {
                     var wait = answer.RetryAfter is { } ra ? Min(ra, _retry.MaxDelay) : delay;
+                    // Said when it is long enough to notice; a server may ask to retry at once.
+                    if (wait >= TimeSpan.FromSeconds(1) || answer.RetryAfter > _retry.MaxDelay)
+                        PullNotices.Say($"{_service} answered HTTP {code} {Quoted.Cap(answer.Reason ?? "", 80)}" + (answer.RetryAfter is { } asked
+                        ? $" and asked to wait {asked.TotalSeconds:0.#} s (Retry-After){(asked > _retry.MaxDelay ? $", waits are capped at {_retry.MaxDelay.TotalSeconds:0.#} s" : "")}"
+                        : "") + $": waiting {wait.TotalSeconds:0.#} s before attempt {attempt + 1} of {_retry.MaxAttempts} (Ctrl-C stops)");
                     await Task.Delay(wait, ct).ConfigureAwait(false);
                     delay = Next(delay);
                     continue;
