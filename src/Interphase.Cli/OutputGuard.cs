@@ -63,24 +63,28 @@ public static class OutputGuard
         if (outputs.Count == 0) return;
         var others = new List<(string Path, string What)>();
         if (Reads.TryGetValue(command, out var reads)) others.AddRange(reads(parse).Select(f => (f, "a file this command reads")));
-        others.AddRange(DefaultInputs().Select(f => (f, "a shared data file commands read by default")));
+        others.AddRange(DefaultInputs().Select(f => (f, "a data file commands read by default")));
         // Only values that name existing files can be destroyed; other values (numbers, formulas) are not paths.
         var files = inputs.Where(v => v.Length > 0 && v.IndexOfAny(['\0']) < 0 && SafeExists(v)).ToList();
         OutputFile.EnsureDistinct(outputs, files, [StoreLocation.Resolve(store)], others);
     }
 
     /// <summary>
-    /// The files commands read when the user names none: the shared Materials Project formation energies and property
-    /// files (read in place). An unusable <c>INTERPHASE_SHARED</c> protects nothing here; the command that reads it reports it.
+    /// The files commands read when the user names none: the built-in Materials Project tables as unpacked (or the
+    /// copies of <c>INTERPHASE_SHARED</c>), and those of a shared folder found beside the working folder. An unusable
+    /// <c>INTERPHASE_SHARED</c> protects nothing here; the command that reads it reports it.
     /// </summary>
     internal static IEnumerable<string> DefaultInputs()
     {
-        string? dir;
-        try { dir = SharedData.FindDirectory(); }
-        catch (InterphaseException) { yield break; }
-        if (dir is null) yield break;
-        yield return Path.Combine(dir, "data/thermo/mp_e_form.csv");
-        foreach (var f in Interphase.Properties.PropertySources.SharedFiles) yield return Path.Combine(dir, f.RelativePath);
+        var paths = new List<string>();
+        try
+        {
+            paths.AddRange(DefaultData.Tables.Select(DefaultData.TablePath));
+            if (SharedData.FindDirectory() is { } dir)
+                paths.AddRange(DefaultData.Tables.Select(t => SharedData.FindTable(dir, t)).OfType<string>());
+        }
+        catch (InterphaseException) { }
+        return paths.Distinct(StringComparer.Ordinal);
     }
 
     private static bool SafeExists(string path)

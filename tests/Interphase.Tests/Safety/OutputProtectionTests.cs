@@ -58,13 +58,19 @@ public sealed class OutputProtectionTests : IDisposable
         Put("c-2.yaml", cell);
         Put("ref.yaml", File.ReadAllText(ExamplePaths.Cell("liquid-reference.yaml")));
         Put("sigma.csv", "T_C,sigma_ms_per_cm\n25,0.4\n50,1.1\n75,2\n");
-        string spectrum = File.ReadAllText(Path.Combine(SharedData.FindDirectory()!, "data/eis/exampleData.csv"));
+        // A spectrum of R0 + R1‖C1 (10 Ω, 100 Ω, 1 µF), 1 MHz to 1 Hz, as the CSV layout writes it.
+        string spectrum = "frequency,z_real,z_imag\n" + string.Concat(Enumerable.Range(0, 31).Select(k =>
+        {
+            double f = Math.Pow(10, 6 - 0.2 * k), w = 2 * Math.PI * f;
+            var z = 10 + 100 / new System.Numerics.Complex(1, w * 100 * 1e-6);
+            return FormattableString.Invariant($"{f:R},{z.Real:R},{z.Imaginary:R}\n");
+        }));
         Put("spectrum.csv", spectrum);
         Directory.CreateDirectory(_tmp.File("spectra"));
         Put("spectra/s1.csv", spectrum);
         Put("spectra/s2.csv", spectrum);
         _files["spectra"] = _tmp.File("spectra");
-        _files["thermo"] = Path.Combine(SharedData.FindDirectory()!, "data/thermo/mp_e_form.csv");
+        _files["thermo"] = DefaultData.ThermoPath();
         _files["store"] = _tmp.File("st.db");
         using var s = EntryStore.Open(_files["store"]);
         s.ImportSource(EntryFileReader.Read(_files["small.csv"], "small"), "small");
@@ -275,11 +281,30 @@ public sealed class OutputProtectionTests : IDisposable
         {
             var recipe = Recipes.Single(r => r.Command == c.Item1);
             var (code, _, err) = BuiltCli.Run(Args(recipe, c.Item2, c.Item3), env);
-            if (code != 2 || !err.Contains("a shared data file commands read by default", StringComparison.Ordinal))
+            if (code != 2 || !err.Contains("a data file commands read by default", StringComparison.Ordinal))
                 failures.Add($"{c.Item1} {c.Item2} {c.Item3}: exit {code}: {err.Trim()}");
         });
         Assert.Empty(failures);
         Assert.Equal(thermoBefore, File.ReadAllBytes(thermo));
         Assert.Equal(gapBefore, File.ReadAllBytes(gap));
+    }
+
+    [Fact]
+    public void TheBuiltInDataReadByDefaultIsProtected()
+    {
+        // A cache folder of the test's own, where the CLI unpacks its built-in tables: a bug destroys only it.
+        string cache = _tmp.File("cache");
+        var env = new Dictionary<string, string?> { [SharedData.EnvironmentVariable] = null, [DefaultData.CacheEnvironmentVariable] = cache, [StoreLocation.EnvironmentVariable] = _tmp.File("none.db") };
+        var first = BuiltCli.Run(["hull", "Li2O"], env);
+        Assert.True(first.Code == 0, first.Err);
+        string thermo = Assert.Single(Directory.GetFiles(cache, "mp_e_form.csv", SearchOption.AllDirectories));
+        byte[] before = File.ReadAllBytes(thermo);
+        foreach (var args in new[] { new[] { "data", "export", "-o", thermo }, ["analyze", Path.Combine(Interphase.Tests.Stacks.StackReaderTests.ExamplesDir, "lco-llzo-li.yaml"), "--no-recommendations", "--html", thermo] })
+        {
+            var (code, _, err) = BuiltCli.Run(args, env);
+            Assert.Equal(2, code);
+            Assert.Contains("a data file commands read by default", err);
+        }
+        Assert.Equal(before, File.ReadAllBytes(thermo));
     }
 }
