@@ -96,8 +96,8 @@ public sealed record ScoringModel
         [Criteria.OxidationLimit] = 1,
         [Criteria.ReductionLimit] = 1,
         [Criteria.Electronic] = 1,
-        [Criteria.LiTransport] = 0.5,
-        [Criteria.Practicality] = 1.5,
+        [Criteria.LiTransport] = 2,
+        [Criteria.Practicality] = 0.5,
     };
 
     /// <summary>The default model.</summary>
@@ -127,8 +127,17 @@ public sealed record ScoringModel
     /// <summary>Factor on practicality for compounds containing hydrogen.</summary>
     public const double HydrogenFactor = 0.5;
 
-    /// <summary>Satisfaction of a criterion without data.</summary>
+    /// <summary>Satisfaction of a criterion without data (electronic character unknown).</summary>
     public const double Unknown = 0.5;
+
+    /// <summary>Satisfaction of the Li⁺ transport criterion without a measured conductivity: no credit.</summary>
+    public const double UnknownTransport = 0;
+
+    /// <summary>ASR above which a measured conductivity fails the candidate outright, Ω·cm² (the bad end of the margin).</summary>
+    public const double MaxAsrOhmCm2 = 100;
+
+    /// <summary>Factor on practicality for moisture-sensitive compounds when the electrolyte is not handled in a dry room.</summary>
+    public const double MoistureFactor = 0.5;
 
     /// <summary>Reaction-energy margin for a reaction limit (eV/atom, positive): 0 → −2 × limit.</summary>
     public static SoftMargin ReactionMargin(double reactionLimit) => new(0, -2 * reactionLimit, "eV/atom");
