@@ -82,7 +82,7 @@ public sealed class ChemistryRules(ScreeningTables tables)
 
     /// <summary>
     /// Oxidation states: the charge-balanced assignment of the table's states (one per element) with the most common
-    /// ones (smallest sum of list positions); else one element at its average state, within the range of its list
+    /// ones (smallest sum over atoms of their list positions); else one element at its average state, within the range of its list
     /// (mixed valence: Mn +3.5 in LiMn2O4), the others from their lists; null when neither balances or an element has
     /// no list.
     /// </summary>
@@ -100,7 +100,7 @@ public sealed class ChemistryRules(ScreeningTables tables)
         if (combos > MaxCombinations) return null;
         double tol = 1e-6 * Math.Max(1, c.NumAtoms);
         int[]? best = null;
-        int bestPenalty = int.MaxValue;
+        double bestPenalty = double.MaxValue;
         int free = -1;
         double freeState = 0;
         var idx = new int[els.Count];
@@ -108,11 +108,11 @@ public sealed class ChemistryRules(ScreeningTables tables)
         Enumerate(0, 0, 0);
         if (best is null)
         {
-            (int[] Idx, int Penalty, int Free, double State)? overall = null;
+            (int[] Idx, double Penalty, int Free, double State)? overall = null;
             for (int f = 0; f < els.Count; f++)
             {
                 best = null;
-                bestPenalty = overall?.Penalty ?? int.MaxValue;
+                bestPenalty = overall?.Penalty ?? double.MaxValue;
                 EnumerateFree(f, 0, 0, 0);
                 if (best is not null) overall = (best, bestPenalty, f, freeState);
             }
@@ -124,7 +124,7 @@ public sealed class ChemistryRules(ScreeningTables tables)
             result[els[i].Key.Symbol] = i == free ? freeState : lists[i][best[i]];
         return result;
 
-        void Enumerate(int i, double charge, int penalty)
+        void Enumerate(int i, double charge, double penalty)
         {
             if (penalty >= bestPenalty) return;
             if (i == els.Count)
@@ -135,11 +135,11 @@ public sealed class ChemistryRules(ScreeningTables tables)
             for (int k = 0; k < lists[i].Count; k++)
             {
                 idx[i] = k;
-                Enumerate(i + 1, charge + els[i].Value * lists[i][k], penalty + k);
+                Enumerate(i + 1, charge + els[i].Value * lists[i][k], penalty + k * els[i].Value);
             }
         }
 
-        void EnumerateFree(int f, int i, double charge, int penalty)
+        void EnumerateFree(int f, int i, double charge, double penalty)
         {
             if (penalty >= bestPenalty) return;
             if (i == els.Count)
@@ -153,11 +153,11 @@ public sealed class ChemistryRules(ScreeningTables tables)
                 freeState = q;
                 return;
             }
-            if (i == f) { idx[i] = 0; EnumerateFree(f, i + 1, charge, penalty + 1); return; }
+            if (i == f) { idx[i] = 0; EnumerateFree(f, i + 1, charge, penalty + els[i].Value); return; }
             for (int k = 0; k < lists[i].Count; k++)
             {
                 idx[i] = k;
-                EnumerateFree(f, i + 1, charge + els[i].Value * lists[i][k], penalty + k);
+                EnumerateFree(f, i + 1, charge + els[i].Value * lists[i][k], penalty + k * els[i].Value);
             }
         }
     }
