@@ -230,7 +230,9 @@ public static class ScreeningExport
             "phase stability (energy above hull), chemical stability (most exothermic pseudo-binary reaction energy with each neighbour, " +
             "reactants at their hull energies), electrochemical stability (Li window against the cathode's top of charge and the anode's " +
             "potential), electronic insulation, Li-ion transport (ASR = L/σ of a layer) and practicality (element supply risk and price; " +
-            "radioactive and highly toxic elements left out). Each criterion is scored 0–1 through a soft margin; the score is their weighted mean.");
+            "radioactive and highly toxic elements left out). Each criterion is scored 0–1 through a soft margin; the score is their weighted mean. " +
+            "Candidates that fail a rule (oxidiser, toxic oxidation state, melting or decomposing below the processing temperature, a measured " +
+            "ASR above 100 Ω·cm², a known Li⁺ blocker) rank last; a conductivity that is not measured for the deposited form earns no credit.");
         report.KeyValues(new (string, object?)[]
         {
             ("Cathode (discharged)", o.Cathode?.ToString() ?? "—"),
@@ -241,6 +243,8 @@ public static class ScreeningExport
             ("Candidates", $"{result.Candidates.Count} Li compounds within {V(o.MaxEnergyAboveHull)} eV/atom of the hull"
                 + (result.Excluded is { Count: > 0 } ex ? $"; {ex.Count} left out for radioactive or highly toxic elements" : "")),
             ("Past the midpoint of every criterion", result.Candidates.Count(c => c.PassesAll)),
+            ("Processing", result.Processing?.Describe() ?? "—"),
+            ("Failing a rule (ranked last)", result.Candidates.Count(c => c.Vetoed)),
             ("Weights", result.WeightsText),
             ("Ranking", RankingRule),
         });
@@ -252,7 +256,7 @@ public static class ScreeningExport
         {
             var r = new List<object?> { c.Rank, FormulaCell(c), Fixed(c.Score, 3) };
             r.AddRange(keys.Select(k => (object?)Cell(c.Criterion(k))));
-            r.Add(string.Join(", ", CostList(c)));
+            r.Add(string.Join(", ", CostList(c)) + (c.Vetoed ? " — fails: " + string.Join("; ", c.Fails) : ""));
             return (IReadOnlyList<object?>)r;
         });
         report.Table(headers, rows, $"Top {Math.Min(top, result.Candidates.Count)} of {result.Candidates.Count}; ✓ past the midpoint of the margin, ✗ short of it");
