@@ -167,7 +167,7 @@ public sealed class ScreeningCommands : ICliModule
         var best = ScreeningAnalysis.BestKnown(result);
         if (best?.Candidate is { } bk)
         {
-            c2.MarkupLine(Markup.Escape($"why the top rows rank where they do, against the best-ranked literature layer ({bk.Formula} #{best.Rank}):"));
+            c2.MarkupLine(Markup.Escape($"the top rows against the best-ranked literature layer ({bk.Formula} #{best.Rank}):"));
             foreach (var c in result.Candidates.Take(Math.Min(top, 10)))
                 c2.MarkupLine(Markup.Escape($"  #{c.Rank} {c.Formula}: {ScreeningAnalysis.GainsText(c, best)}; Li⁺ {c.Transport?.Detail}"));
         }

@@ -104,6 +104,14 @@ public sealed class ChemistryRules(ScreeningTables tables)
         int free = -1;
         double freeState = 0;
         var idx = new int[els.Count];
+        // Charge the elements from i on can still add, at least and at most: branches that cannot balance are cut.
+        var restMin = new double[els.Count + 1];
+        var restMax = new double[els.Count + 1];
+        for (int i = els.Count - 1; i >= 0; i--)
+        {
+            restMin[i] = restMin[i + 1] + els[i].Value * lists[i].Min();
+            restMax[i] = restMax[i + 1] + els[i].Value * lists[i].Max();
+        }
         // Exact: every element at one listed state.
         Enumerate(0, 0, 0);
         if (best is null)
@@ -126,7 +134,7 @@ public sealed class ChemistryRules(ScreeningTables tables)
 
         void Enumerate(int i, double charge, double penalty)
         {
-            if (penalty >= bestPenalty) return;
+            if (penalty >= bestPenalty || charge + restMin[i] > tol || charge + restMax[i] < -tol) return;
             if (i == els.Count)
             {
                 if (Math.Abs(charge) <= tol) { best = (int[])idx.Clone(); bestPenalty = penalty; }
@@ -141,7 +149,9 @@ public sealed class ChemistryRules(ScreeningTables tables)
 
         void EnumerateFree(int f, int i, double charge, double penalty)
         {
-            if (penalty >= bestPenalty) return;
+            // Past the free element, its charge (within its range) is still to come.
+            double lo = restMin[i] + (i > f ? els[f].Value * lists[f].Min() : 0), hi = restMax[i] + (i > f ? els[f].Value * lists[f].Max() : 0);
+            if (penalty >= bestPenalty || charge + lo > tol || charge + hi < -tol) return;
             if (i == els.Count)
             {
                 double q = -charge / els[f].Value;

@@ -55,14 +55,23 @@ public static class ScreeningAnalysis
             .Select(c => new ScoreGain(c.Key, c.Contribution - (reference.Criterion(c.Key)?.Contribution ?? 0)))
             .Where(g => g.Gain >= min).OrderByDescending(g => g.Gain).ToList();
 
-    /// <summary>"rxn_electrolyte +0.041, oxidation_limit +0.012" (or why there is nothing to say).</summary>
+    /// <summary>"ahead of LiTaO3 on rxn_electrolyte +0.041, ...", and, for a row scored below it, what it loses
+    /// ("behind LiTaO3 on li_transport −0.235; ahead on ...").</summary>
     public static string GainsText(ScreenedCandidate candidate, KnownLayerResult? best)
     {
         if (best?.Candidate is not { } reference) return "no literature layer scored";
         if (reference.Formula == candidate.Formula) return "the best-ranked literature layer";
+        static string List(IEnumerable<ScoreGain> g) => string.Join(", ", g.Select(x => $"{x.Key} {x.Gain.ToString("+0.000;−0.000", CultureInfo.InvariantCulture)}"));
         var gains = Gains(candidate, reference);
-        return gains.Count == 0
-            ? $"no criterion ahead of {reference.Formula} by 0.002 or more (ties within the rounding)"
-            : $"ahead of {reference.Formula} on " + string.Join(", ", gains.Select(g => $"{g.Key} +{g.Gain.ToString("0.000", CultureInfo.InvariantCulture)}"));
+        var losses = candidate.Criteria
+            .Select(c => new ScoreGain(c.Key, c.Contribution - (reference.Criterion(c.Key)?.Contribution ?? 0)))
+            .Where(g => g.Gain <= -0.002).OrderBy(g => g.Gain).ToList();
+        bool behind = candidate.Vetoed || candidate.Score < reference.Score;
+        if (!behind)
+            return gains.Count == 0
+                ? $"no criterion ahead of {reference.Formula} by 0.002 or more (ties within the rounding)"
+                : $"ahead of {reference.Formula} on {List(gains)}";
+        return $"behind {reference.Formula}{(candidate.Vetoed ? " (fails a rule)" : "")}" + (losses.Count > 0 ? $" on {List(losses)}" : "")
+            + (gains.Count > 0 ? $"; ahead on {List(gains)}" : "");
     }
 }
