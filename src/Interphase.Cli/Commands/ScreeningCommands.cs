@@ -35,6 +35,8 @@ public sealed class ScreeningCommands : ICliModule
         var exclude = new Option<string?>("--exclude") { Description = "Elements candidates must not contain, e.g. S,Se,Te" };
         var require = new Option<string?>("--require") { Description = "Elements candidates must all contain, e.g. O" };
         var only = new Option<string?>("--candidates") { Description = "Screen only these compounds, e.g. LiNbO3,Li3PO4,Al2O3 (no Li or E_hull prefilter)" };
+        var processing = new Option<string?>("--processing") { Description = "The electrolyte's processing: cold-press (25 °C), co-sinter (700 °C), sputter (25 °C) or a temperature in °C; candidates that melt or decompose below it fail (default: by electrolyte family — sulfides and halides cold-pressed, oxides co-sintered)" };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Show how the top 10 changes when each weight is scaled by 0.5 and 1.5" };
         var top = new Option<int>("--top") { Description = "Rows to show (table, JSON and HTML; CSV has all)", DefaultValueFactory = _ => 30 };
         var csv = new Option<string?>("--csv") { Description = "Write the full ranked table to this CSV file" };
         var html = new Option<string?>("--html") { Description = "Write an HTML report with the screening section to this file" };
@@ -44,7 +46,7 @@ public sealed class ScreeningCommands : ICliModule
         var cmd = new Command("screen", "Rank Li compounds as cathode coatings or anode interlayers: phase stability, reaction energies with the electrodes and the electrolyte, Li window")
         {
             cathode, electrolyte, anode, charged, delith, maxVolts, anodeVolts, ehull, limit, weights, allow, noPractical, thickness, exclude, require, only,
-            top, csv, html, threads, data, json,
+            processing, sensitivity, top, csv, html, threads, data, json,
         };
         var source = new EntrySourceCliOptions();
         source.AddTo(cmd);
@@ -68,6 +70,7 @@ public sealed class ScreeningCommands : ICliModule
                 ThicknessNm = pr.GetValue(thickness),
                 Weights = pr.GetValue(weights),
                 Candidates = pr.GetValue(only),
+                Processing = pr.GetValue(processing),
                 Top = pr.GetValue(top),
             }.ToOptions(key => "--" + key.Replace('_', '-'), allowWeightsFile: true) with { MaxDegreeOfParallelism = pr.GetValue(threads) };
             options.Validate();
@@ -121,7 +124,7 @@ public sealed class ScreeningCommands : ICliModule
                 CliOutput.WriteJson(ScreeningExport.JsonModel(result, n));
                 return 0;
             }
-            WriteTable(result, n);
+            WriteTable(result, n, pr.GetValue(sensitivity));
             return 0;
         }));
         return cmd;
@@ -130,7 +133,7 @@ public sealed class ScreeningCommands : ICliModule
     private static string Subtitle(ScreeningResult r) =>
         string.Join(" | ", new[] { r.Options.Cathode?.ToString(), r.Options.Electrolyte.ToString(), r.Options.Anode?.ToString() }.Where(s => s is not null));
 
-    private static void WriteTable(ScreeningResult result, int top)
+    private static void WriteTable(ScreeningResult result, int top, bool sensitivity)
     {
         var c2 = CliOutput.Terminal;
         var o = result.Options;
@@ -152,6 +155,32 @@ public sealed class ScreeningCommands : ICliModule
         if (result.Excluded is { Count: > 0 } ex)
             c2.MarkupLine(Markup.Escape($"{ex.Count} candidates left out for radioactive or highly toxic elements "
                 + $"({string.Join(", ", ex.SelectMany(x => x.Reason.Split("; ")).Select(r => r.Split(' ')[0]).Distinct().Order(StringComparer.Ordinal))}); --allow-elements admits them"));
+        if (result.Processing is { } proc)
+            c2.MarkupLine(Markup.Escape($"processing: {proc.Describe()}"));
+        int failing = result.Candidates.Count(c => c.Vetoed);
+        if (failing > 0)
+            c2.MarkupLine(Markup.Escape($"{failing} candidates fail a rule (oxidiser, toxic oxidation state, processing temperature, measured ASR > "
+                + $"{F(ScoringModel.MaxAsrOhmCm2, 0)} Ω·cm², known Li⁺ blocker) and rank last; the 'fails' column of the CSV and JSON names each"));
+        var shownFails = result.Candidates.Take(top).Where(c => c.Vetoed).ToList();
+        foreach (var c in shownFails.Take(5))
+            c2.MarkupLine(Markup.Escape($"  #{c.Rank} {c.Formula} fails: {string.Join("; ", c.Fails)}"));
+        var best = ScreeningAnalysis.BestKnown(result);
+        if (best?.Candidate is { } bk)
+        {
+            c2.MarkupLine(Markup.Escape($"the top rows against the best-ranked literature layer ({bk.Formula} #{best.Rank}):"));
+            foreach (var c in result.Candidates.Take(Math.Min(top, 10)))
+                c2.MarkupLine(Markup.Escape($"  #{c.Rank} {c.Formula}: {ScreeningAnalysis.GainsText(c, best)}; Li⁺ {c.Transport?.Detail}"));
+        }
+        if (sensitivity)
+        {
+            var cases = ScreeningAnalysis.Sensitivity(result);
+            int same = cases.Count(x => x.Entered.Count == 0);
+            c2.MarkupLine(Markup.Escape($"sensitivity: the top 10 keeps its members in {same} of {cases.Count} cases (each weight ×0.5 and ×1.5)"));
+            foreach (var x in cases)
+                c2.MarkupLine(Markup.Escape($"  {x.Key} ×{F(x.Factor, 1)}: "
+                    + (x.Entered.Count == 0 ? (x.SameOrder ? "unchanged" : "same members, order changes")
+                        : $"in {string.Join(", ", x.Entered)}; out {string.Join(", ", x.Left)}")));
+        }
         if (result.Known is { Count: > 0 } known)
         {
             var sides = known.Select(k => k.Layer.Side).Distinct().Select(ScreeningExport.SideName);

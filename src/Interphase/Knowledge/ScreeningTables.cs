@@ -66,6 +66,70 @@ public enum LayerSide
 /// <param name="Flags">Assumptions.</param>
 public sealed record KnownLayer(string Formula, LayerSide Side, string Note, Citation? Citation, IReadOnlyList<DataFlag> Flags);
 
+/// <summary>A measured Li⁺ conductivity of one form of a compound (crystalline, amorphous film, glass, ...).</summary>
+/// <param name="Formula">Reduced formula.</param>
+/// <param name="Form">The form measured (e.g. "amorphous thin film (ALD, 50 °C)").</param>
+/// <param name="SigmaSPerCm">Li⁺ conductivity near room temperature, S/cm.</param>
+/// <param name="Deposited">True for the form coatings are made in: the only form the screen's ASR uses.</param>
+/// <param name="Uncertain">True when the value is an order of magnitude not checked against the paper.</param>
+/// <param name="Citation">Review passage, when the value is from a review.</param>
+/// <param name="Source">Outside source, when it is not.</param>
+public sealed record LiConductivity(string Formula, string Form, double SigmaSPerCm, bool Deposited, bool Uncertain, Citation? Citation,
+    ExternalSource? Source)
+{
+    /// <summary>True when the conductivity is at most <see cref="SigmaSPerCm"/> (the ASR it gives is a lower bound).</summary>
+    public bool UpperBound { get; init; }
+
+    /// <summary>Where the value comes from, as text.</summary>
+    public string SourceText => Citation?.ToString() ?? Source!.Display();
+}
+
+/// <summary>What an anion class or oxidation state means for a coating.</summary>
+public enum ChemistryKind
+{
+    /// <summary>Strong oxidiser (fails the candidate).</summary>
+    Oxidiser,
+    /// <summary>Toxic oxidation state or element compound (fails the candidate).</summary>
+    ToxicState,
+    /// <summary>Energetic, gas-releasing on decomposition (fails the candidate).</summary>
+    Energetic,
+    /// <summary>Releases a gas on heating (CO2, NOx, O2, H2O, H2, SO2): a flag; its temperature limit is checked.</summary>
+    GasForming,
+    /// <summary>Hygroscopic or reacting with moisture: a flag, and halved practicality outside a dry room.</summary>
+    MoistureSensitive,
+}
+
+/// <summary>A class of compounds recognised from the formula and oxidation states (nitrate: N(+5) with O).</summary>
+/// <param name="Id">Short id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Element">The element whose oxidation state defines the class.</param>
+/// <param name="MinState">Lowest oxidation state of <paramref name="Element"/> in the class.</param>
+/// <param name="MaxState">Highest.</param>
+/// <param name="With">Elements the compound must contain.</param>
+/// <param name="Without">Elements it must not contain.</param>
+/// <param name="Kinds">What the class means.</param>
+/// <param name="LimitC">Temperature from which the class melts or decomposes, °C, when known.</param>
+/// <param name="Reference">Source of the classification.</param>
+/// <param name="LimitReference">Source of <paramref name="LimitC"/>.</param>
+public sealed record AnionClass(string Id, string Name, string Element, double MinState, double MaxState, IReadOnlyList<string> With,
+    IReadOnlyList<string> Without, IReadOnlyList<ChemistryKind> Kinds, double? LimitC, string Reference, string? LimitReference);
+
+/// <summary>Melting or decomposition temperature of one salt.</summary>
+/// <param name="Formula">Reduced formula.</param>
+/// <param name="TemperatureC">Temperature, °C.</param>
+/// <param name="Decomposes">True: decomposes; false: melts.</param>
+/// <param name="Reference">Source.</param>
+public sealed record ThermalLimit(string Formula, double TemperatureC, bool Decomposes, string Reference);
+
+/// <summary>How an electrolyte family is processed with the cathode.</summary>
+/// <param name="Id">cold-press, co-sinter, sputter.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="TemperatureC">Processing temperature, °C.</param>
+/// <param name="DryRoom">Handled in a dry room (moisture-sensitive electrolyte).</param>
+/// <param name="Families">Electrolyte families it is the default for (sulfide, halide, nitride, oxide, oxynitride).</param>
+/// <param name="Reference">Source.</param>
+public sealed record ProcessingRoute(string Id, string Name, double TemperatureC, bool DryRoom, IReadOnlyList<string> Families, string Reference);
+
 /// <summary>
 /// The knowledge base's tables for coating/interlayer screening (<c>Knowledge/Data/screening/*.yaml</c>): element
 /// supply risk and price, the radioactive and highly toxic elements excluded by default, the practical top-of-charge
@@ -79,8 +143,14 @@ public sealed class ScreeningTables
 
     private ScreeningTables(IReadOnlyDictionary<string, ExternalSource> sources, Dictionary<string, ElementSupply> elements,
         IReadOnlySet<string> radioactive, ExternalSource radioactiveSource, IReadOnlyList<ToxicElement> toxic,
-        IReadOnlyList<CathodeChargedState> chargedStates, IReadOnlyList<KnownLayer> knownLayers, ExternalSource? hhiSource)
+        IReadOnlyList<CathodeChargedState> chargedStates, IReadOnlyList<KnownLayer> knownLayers, ExternalSource? hhiSource, Chemistry chem)
     {
+        Conductivities = chem.Conductivities;
+        OxidationStates = chem.OxidationStates;
+        OxidationStatesSource = chem.OxidationStatesSource;
+        AnionClasses = chem.AnionClasses;
+        ThermalLimits = chem.ThermalLimits;
+        ProcessingRoutes = chem.Routes;
         Sources = sources;
         _elements = elements;
         Radioactive = radioactive;
@@ -114,6 +184,28 @@ public sealed class ScreeningTables
 
     /// <summary>Coatings and interlayers the literature uses.</summary>
     public IReadOnlyList<KnownLayer> KnownLayers { get; }
+
+    /// <summary>Measured Li⁺ conductivities by form.</summary>
+    public IReadOnlyList<LiConductivity> Conductivities { get; }
+
+    /// <summary>Common oxidation states of each element, most common first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> OxidationStates { get; }
+
+    /// <summary>Source of <see cref="OxidationStates"/>.</summary>
+    public ExternalSource? OxidationStatesSource { get; }
+
+    /// <summary>Anion classes and oxidation-state rules.</summary>
+    public IReadOnlyList<AnionClass> AnionClasses { get; }
+
+    /// <summary>Melting and decomposition temperatures of common salts.</summary>
+    public IReadOnlyList<ThermalLimit> ThermalLimits { get; }
+
+    /// <summary>Electrolyte processing routes and the families they are the default for.</summary>
+    public IReadOnlyList<ProcessingRoute> ProcessingRoutes { get; }
+
+    internal sealed record Chemistry(IReadOnlyList<LiConductivity> Conductivities, IReadOnlyDictionary<string, IReadOnlyList<double>> OxidationStates,
+        ExternalSource? OxidationStatesSource, IReadOnlyList<AnionClass> AnionClasses, IReadOnlyList<ThermalLimit> ThermalLimits,
+        IReadOnlyList<ProcessingRoute> Routes);
 
     /// <summary>Supply data of an element, or null when the table has none.</summary>
     public ElementSupply? Element(string symbol) => _elements.GetValueOrDefault(symbol);
@@ -244,7 +336,94 @@ public sealed class ScreeningTables
                 }
         }
         if (radioactiveSource is null) throw new KnowledgeDataException("screening", null, "no radioactive list");
-        return new ScreeningTables(sources, elements, radioactive, radioactiveSource, toxic, states, known, hhi);
+        return new ScreeningTables(sources, elements, radioactive, radioactiveSource, toxic, states, known, hhi, ParseChemistry(parsed, Source));
+    }
+
+    // The conductivity table, oxidation states, anion classes, thermal limits and processing routes.
+    private static Chemistry ParseChemistry(List<(string Name, FileDto Dto)> parsed, Func<string, string, string?, ExternalSource> source)
+    {
+        string Ref(string file, string entry, string? cite, string? id)
+        {
+            if (cite is not null)
+            {
+                try { return Citation.Parse(cite).ToString(); }
+                catch (FormatException ex) { throw new KnowledgeDataException(file, entry, ex.Message, ex); }
+            }
+            if (id is null) throw new KnowledgeDataException(file, entry, "give cite (a review passage) or source (an outside source id)");
+            return source(file, entry, id).Display();
+        }
+        string Reduced(string file, string? formula)
+        {
+            if (formula is null) throw new KnowledgeDataException(file, null, "an entry has no formula");
+            try { return Composition.Parse(formula).ReducedFormula; }
+            catch (InterphaseException ex) { throw new KnowledgeDataException(file, formula, ex.Message, ex); }
+        }
+        var sigma = new List<LiConductivity>();
+        var states = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        ExternalSource? statesSource = null;
+        var classes = new List<AnionClass>();
+        var limits = new List<ThermalLimit>();
+        var routes = new List<ProcessingRoute>();
+        foreach (var (name, dto) in parsed)
+        {
+            foreach (var c in dto.Conductivities)
+            {
+                var f = Reduced(name, c.Formula);
+                if (c.SigmaSPerCm is not (> 0 and < 1e3)) throw new KnowledgeDataException(name, f, "sigma_s_per_cm must be a conductivity in S/cm (> 0)");
+                if (string.IsNullOrWhiteSpace(c.Form)) throw new KnowledgeDataException(name, f, "a conductivity needs the form it was measured on");
+                Citation? cite = null;
+                if (c.Cite is not null)
+                {
+                    try { cite = Citation.Parse(c.Cite); }
+                    catch (FormatException ex) { throw new KnowledgeDataException(name, f, ex.Message, ex); }
+                }
+                else if (c.Source is null) throw new KnowledgeDataException(name, f, "give cite (a review passage) or source (an outside source id)");
+                sigma.Add(new LiConductivity(f, c.Form.Trim(), c.SigmaSPerCm.Value, c.Deposited ?? false, c.Uncertain ?? false, cite,
+                    cite is null ? source(name, f, c.Source) : null) { UpperBound = c.UpperBound ?? false });
+            }
+            foreach (var (sym, list) in dto.OxidationStates)
+            {
+                if (PeriodicTable.TryGet(sym) is null) throw new KnowledgeDataException(name, sym, $"'{sym}' is not an element");
+                if (list is null || list.Count == 0) throw new KnowledgeDataException(name, sym, "an element needs at least one oxidation state");
+                if (!states.TryAdd(sym, list)) throw new KnowledgeDataException(name, sym, "element listed twice");
+            }
+            if (dto.OxidationStatesSource is { } oss) statesSource = source(name, "oxidation_states", oss);
+            foreach (var a in dto.AnionClasses)
+            {
+                var id = a.Id ?? throw new KnowledgeDataException(name, null, "an anion class has no id");
+                if (a.Element is null || PeriodicTable.TryGet(a.Element) is null) throw new KnowledgeDataException(name, id, $"'{a.Element}' is not an element");
+                if (a.Min is not { } lo || a.Max is not { } hi || lo > hi) throw new KnowledgeDataException(name, id, "give min ≤ max oxidation states");
+                var kinds = new List<ChemistryKind>();
+                foreach (var k in a.Kinds)
+                    kinds.Add(k switch
+                    {
+                        "oxidiser" => ChemistryKind.Oxidiser,
+                        "toxic_state" => ChemistryKind.ToxicState,
+                        "energetic" => ChemistryKind.Energetic,
+                        "gas_forming" => ChemistryKind.GasForming,
+                        "moisture_sensitive" => ChemistryKind.MoistureSensitive,
+                        _ => throw new KnowledgeDataException(name, id, $"unknown kind '{k}' (oxidiser, toxic_state, energetic, gas_forming, moisture_sensitive)"),
+                    });
+                if (kinds.Count == 0) throw new KnowledgeDataException(name, id, "an anion class needs at least one kind");
+                foreach (var e in a.With.Concat(a.Without))
+                    if (PeriodicTable.TryGet(e) is null) throw new KnowledgeDataException(name, id, $"'{e}' is not an element");
+                classes.Add(new AnionClass(id, a.Name ?? id, a.Element, lo, hi, a.With, a.Without, kinds, a.LimitC, Ref(name, id, a.Cite, a.Source),
+                    a.LimitC is null ? null : Ref(name, id, a.LimitCite, a.LimitSource ?? a.Source)));
+            }
+            foreach (var t in dto.ThermalLimits)
+            {
+                var f = Reduced(name, t.Formula);
+                if ((t.MeltsC is null) == (t.DecomposesC is null)) throw new KnowledgeDataException(name, f, "give either melts_c or decomposes_c");
+                limits.Add(new ThermalLimit(f, (t.MeltsC ?? t.DecomposesC)!.Value, t.DecomposesC is not null, Ref(name, f, t.Cite, t.Source)));
+            }
+            foreach (var r in dto.Processing)
+            {
+                var id = r.Id ?? throw new KnowledgeDataException(name, null, "a processing route has no id");
+                if (r.TemperatureC is not { } tc || !double.IsFinite(tc)) throw new KnowledgeDataException(name, id, "a processing route needs temperature_c");
+                routes.Add(new ProcessingRoute(id, r.Name ?? id, tc, r.DryRoom ?? false, r.Families, Ref(name, id, r.Cite, r.Source)));
+            }
+        }
+        return new Chemistry(sigma, states, statesSource, classes, limits, routes);
     }
 
     private sealed class FileDto
@@ -256,6 +435,61 @@ public sealed class ScreeningTables
         public List<StateDto> States { get; set; } = [];
         public List<LayerDto> Coatings { get; set; } = [];
         public List<LayerDto> Interlayers { get; set; } = [];
+        public List<ConductivityDto> Conductivities { get; set; } = [];
+        public Dictionary<string, List<double>> OxidationStates { get; set; } = [];
+        public string? OxidationStatesSource { get; set; }
+        public List<AnionClassDto> AnionClasses { get; set; } = [];
+        public List<ThermalDto> ThermalLimits { get; set; } = [];
+        public List<RouteDto> Processing { get; set; } = [];
+    }
+
+    private sealed class ConductivityDto
+    {
+        public string? Formula { get; set; }
+        public string? Form { get; set; }
+        public double? SigmaSPerCm { get; set; }
+        public bool? Deposited { get; set; }
+        public bool? Uncertain { get; set; }
+        public bool? UpperBound { get; set; }
+        public string? Cite { get; set; }
+        public string? Source { get; set; }
+    }
+
+    private sealed class AnionClassDto
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public string? Element { get; set; }
+        public double? Min { get; set; }
+        public double? Max { get; set; }
+        public List<string> With { get; set; } = [];
+        public List<string> Without { get; set; } = [];
+        public List<string> Kinds { get; set; } = [];
+        public double? LimitC { get; set; }
+        public string? Cite { get; set; }
+        public string? Source { get; set; }
+        public string? LimitCite { get; set; }
+        public string? LimitSource { get; set; }
+    }
+
+    private sealed class ThermalDto
+    {
+        public string? Formula { get; set; }
+        public double? MeltsC { get; set; }
+        public double? DecomposesC { get; set; }
+        public string? Cite { get; set; }
+        public string? Source { get; set; }
+    }
+
+    private sealed class RouteDto
+    {
+        public string? Id { get; set; }
+        public string? Name { get; set; }
+        public double? TemperatureC { get; set; }
+        public bool? DryRoom { get; set; }
+        public List<string> Families { get; set; } = [];
+        public string? Cite { get; set; }
+        public string? Source { get; set; }
     }
 
     private sealed class SourceDto

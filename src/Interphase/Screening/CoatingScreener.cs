@@ -36,6 +36,10 @@ public sealed class CoatingScreener
     private readonly Dictionary<string, (double? Sigma, double? Gap)> _reported;
     private readonly IProductCharacterSource _characters;
     private readonly PracticalityAssessor _practicality;
+    private readonly LiTransportTable _transport;
+
+    /// <summary>The chemistry rules (oxidation states, anion classes, thermal limits).</summary>
+    public ChemistryRules Chemistry { get; }
 
     // A candidate's window, and its reaction with a partner, do not depend on the rest of the screen: kept, so a screen
     // against another cathode, with other weights or for the other electrode reuses them (the web app's screen page,
@@ -71,6 +75,8 @@ public sealed class CoatingScreener
         _reported = ReportedProperties(knowledge);
         Tables = tables ?? ScreeningTables.Default;
         _practicality = new PracticalityAssessor(Tables);
+        _transport = new LiTransportTable(Tables, _reported);
+        Chemistry = new ChemistryRules(Tables);
     }
 
     /// <summary>Element practicality, cathode charged states and known layers.</summary>
@@ -142,6 +148,7 @@ public sealed class CoatingScreener
         options.Validate();
         var sw = Stopwatch.StartNew();
         var top = options.ResolveTopOfCharge(Tables);
+        var processing = ProcessingChoice.Resolve(options.Processing, options.Electrolyte, Tables);
         var partners = new List<(string Key, Composition Composition)>();
         if (options.Cathode is not null)
         {
@@ -179,26 +186,28 @@ public sealed class CoatingScreener
         Parallel.ForEach(order, po, i =>
         {
             var (entry, above) = candidates[i];
-            results[i] = Screen(entry, above, partners, keys, options, top, ref solves);
+            results[i] = Screen(entry, above, partners, keys, options, top, processing, ref solves);
             int d = Interlocked.Increment(ref done);
             progress?.Report(new ScreeningProgress(d, candidates.Count));
         });
 
         var ranked = Rank(results);
-        var known = Known(options, ranked, excluded, partners, keys, top);
+        var known = Known(options, ranked, excluded, partners, keys, top, processing);
         return new ScreeningResult(options, top?.Charged, ranked, keys, candidates.Count * partners.Count, solves, sw.Elapsed.TotalSeconds,
-            top, excluded, known);
+            top, excluded, known) { Processing = processing };
     }
 
-    /// <summary>Ranks candidates: highest score first, equal scores by formula; ranks from 1.</summary>
+    /// <summary>Ranks candidates: those that fail no rule (chemistry, processing, a measured ASR above the limit) first,
+    /// then highest score first, equal scores by formula; ranks from 1.</summary>
     public static List<ScreenedCandidate> Rank(IEnumerable<ScreenedCandidate> candidates) => candidates
-        .OrderByDescending(c => c.Score)
+        .OrderBy(c => c.Vetoed)
+        .ThenByDescending(c => c.Score)
         .ThenBy(c => c.Formula, StringComparer.Ordinal)
         .Select((c, i) => c with { Rank = i + 1 })
         .ToList();
 
     private ScreenedCandidate Screen(PhaseEntry entry, double above, List<(string Key, Composition Composition)> partners, List<string> keys,
-        ScreeningOptions options, TopOfCharge? top, ref long solves)
+        ScreeningOptions options, TopOfCharge? top, ProcessingChoice processing, ref long solves)
     {
         var comp = entry.Composition;
         var reactions = new Dictionary<string, ReactionMinimum>(StringComparer.Ordinal);
@@ -221,13 +230,13 @@ public sealed class CoatingScreener
             Remember(_windows, formula, window);
         }
         Interlocked.Add(ref solves, s);
-        return Judge(entry, above, reactions, window, options, top, keys);
+        return Judge(entry, above, reactions, window, options, top, processing, keys);
     }
 
     // The literature's layers for the sides screened, with their rank; those that are not candidates are scored the same
     // way and given the rank their score would have.
     private List<KnownLayerResult> Known(ScreeningOptions options, List<ScreenedCandidate> ranked, List<(string Formula, string Reason)> excluded,
-        List<(string Key, Composition Composition)> partners, List<string> keys, TopOfCharge? top)
+        List<(string Key, Composition Composition)> partners, List<string> keys, TopOfCharge? top, ProcessingChoice processing)
     {
         var sides = new List<LayerSide>();
         if (options.Cathode is not null) sides.Add(LayerSide.Cathode);
@@ -243,9 +252,9 @@ public sealed class CoatingScreener
             var (entry, above) = found[0];
             long ignored = 0;
             ScreenedCandidate c;
-            try { c = Screen(entry, above, partners, keys, options, top, ref ignored); }
+            try { c = Screen(entry, above, partners, keys, options, top, processing, ref ignored); }
             catch (InterphaseException ex) { list.Add(new KnownLayerResult(layer, null, null, false, ex.Message)); continue; }
-            int rank = 1 + ranked.Count(r => r.Score > c.Score);
+            int rank = 1 + ranked.Count(r => (r.Vetoed ? 1 : 0, -r.Score).CompareTo((c.Vetoed ? 1 : 0, -c.Score)) < 0);
             string why = excluded.FirstOrDefault(x => x.Formula == layer.Formula).Reason is { } reason ? $"left out: {reason}"
                 : above > options.MaxEnergyAboveHull + OwnSystemHulls.StableTolerance
                     ? $"{ScreeningExport.Fixed(above, 3)} eV/atom above the hull (limit {options.MaxEnergyAboveHull.ToString("0.###", CultureInfo.InvariantCulture)})"
@@ -265,7 +274,7 @@ public sealed class CoatingScreener
     }
 
     private ScreenedCandidate Judge(PhaseEntry entry, double above, Dictionary<string, ReactionMinimum> reactions, StabilityWindow window,
-        ScreeningOptions o, TopOfCharge? top, List<string> keys)
+        ScreeningOptions o, TopOfCharge? top, ProcessingChoice processing, List<string> keys)
     {
         static string F(double v, string fmt = "0.###") => v.ToString(fmt, CultureInfo.InvariantCulture);
         static string Margin(SoftMargin m, string what) => $"{what}: {F(m.Good)} → {F(m.Bad)} {m.Unit}";
@@ -293,7 +302,7 @@ public sealed class CoatingScreener
             Add(Criteria.ReductionLimit, hasWindow ? red : null, "V", $"{F(o.AnodeVolts)} V − reduction limit: {F(ScoringModel.VoltageMargin.Good)} → {F(ScoringModel.VoltageMargin.Bad)} V",
                 sat, hasWindow ? null : "no stable Li range");
         }
-        var (sigma, gap) = _reported.GetValueOrDefault(entry.ReducedFormula);
+        var (_, gap) = _reported.GetValueOrDefault(entry.ReducedFormula);
         var character = _characters.Classify(entry.ReducedFormula);
         switch (character.Electronic)
         {
@@ -315,23 +324,40 @@ public sealed class CoatingScreener
                     Add(Criteria.Electronic, null, "", "insulating 1, conducting 0; unknown 0.5", ScoringModel.Unknown, "unknown", judged: false);
                 break;
         }
-        double? asr = sigma is > 0 ? o.LayerThicknessNm * 1e-7 / sigma.Value : null;
+        var fails = new List<string>();
+        var chem = Chemistry.Assess(entry.Composition);
+        foreach (var h in chem.Hazards) fails.Add($"chemistry: {h.Describe()}");
+        if (chem.Limit is { } lim && lim.TemperatureC < processing.TemperatureC)
+            fails.Add($"processing: {lim.Basis}, below the electrolyte's {F(processing.TemperatureC, "0")} °C");
+        var transport = _transport.Lookup(entry.ReducedFormula, character.IonicConductor, character.Reason);
+        double? asr = transport.SigmaSPerCm is { } sg ? o.LayerThicknessNm * 1e-7 / sg : null;
+        string asrRule = $"ASR = L/σ at {F(o.LayerThicknessNm)} nm: 1 → 100 Ω·cm² (measured σ of the deposited form); unknown 0, no credit";
         if (asr is { } a)
-            Add(Criteria.LiTransport, a, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm: 1 → 100 Ω·cm²",
-                ScoringModel.AsrMargin.Satisfaction(Math.Log10(a)), $"σ {sigma!.Value.ToString("0.#E+0", CultureInfo.InvariantCulture)} S/cm (knowledge base)");
-        else if (character.IonicConductor == false)
-            Add(Criteria.LiTransport, null, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm; a Li⁺ blocker 0.05", ScoringModel.AsrMargin.Satisfaction(ScoringModel.AsrMargin.Bad),
-                $"blocks Li⁺ (knowledge base: {character.Reason})");
+        {
+            Add(Criteria.LiTransport, a, "Ω·cm²", asrRule, ScoringModel.AsrMargin.Satisfaction(Math.Log10(a)), $"measured: {transport.Detail}");
+            if (a > ScoringModel.MaxAsrOhmCm2 || (transport.UpperBound && a >= ScoringModel.MaxAsrOhmCm2))
+                fails.Add($"li_transport: measured σ gives {(transport.UpperBound ? "≥ " : "")}{F(a, "0.#")} Ω·cm² at {F(o.LayerThicknessNm)} nm "
+                    + $"({(transport.UpperBound ? "≥" : ">")} {F(ScoringModel.MaxAsrOhmCm2)})");
+        }
+        else if (transport.Basis == TransportBasis.Blocker)
+        {
+            Add(Criteria.LiTransport, null, "Ω·cm²", asrRule, 0, $"blocker: {transport.Detail}");
+            fails.Add($"li_transport: {transport.Detail}");
+        }
         else
-            Add(Criteria.LiTransport, null, "Ω·cm²", $"ASR = L/σ at {F(o.LayerThicknessNm)} nm; unknown 0.5", ScoringModel.Unknown, "conductivity unknown", judged: false);
+            Add(Criteria.LiTransport, null, "Ω·cm²", asrRule, ScoringModel.UnknownTransport, $"unknown: {transport.Detail}", judged: false);
         var practical = _practicality.Assess(entry.Composition);
+        if (chem.MoistureSensitive && !processing.DryRoom)
+            practical = practical with { Satisfaction = practical.Satisfaction * ScoringModel.MoistureFactor };
         if (!o.NoPracticality)
         {
             var bits = new List<string>();
             if (practical.HhiProduction is { } h) bits.Add($"HHI {F(h, "0")}");
             if (practical.PriceUsdPerKg is { } p) bits.Add($"{F(p, "0.#")} USD/kg");
             bits.AddRange(practical.Flags);
-            Add(Criteria.Practicality, practical.Satisfaction, "", "supply HHI 2500 → 10000, price 100 → 10000 USD/kg; ×0.5 with H",
+            if (chem.MoistureSensitive)
+                bits.Add(processing.DryRoom ? "moisture-sensitive (handled in the electrolyte's dry room)" : "moisture-sensitive: ×0.5 outside a dry room");
+            Add(Criteria.Practicality, practical.Satisfaction, "", "supply HHI 2500 → 10000, price 100 → 10000 USD/kg; ×0.5 with H; ×0.5 moisture-sensitive outside a dry room",
                 practical.Satisfaction, string.Join("; ", bits));
         }
 
@@ -340,7 +366,10 @@ public sealed class CoatingScreener
         var criteria = raw.Where(c => keys.Contains(c.Key))
             .Select(c => c with { Contribution = parts[c.Key].Contribution, Cost = parts[c.Key].Cost }).ToList();
         return new ScreenedCandidate(0, entry.ReducedFormula, entry, above, reactions, hasWindow ? red : null, hasWindow ? ox : null,
-            character.Electronic, sigma, gap, criteria, score, practical, asr);
+            character.Electronic, transport.SigmaSPerCm, gap, criteria, score, practical, asr)
+        {
+            Fails = fails, Transport = transport, Chemistry = chem,
+        };
     }
 
     // Highest reported Li-ion conductivity (S/cm) and band gap (eV) of knowledge-base materials with a single formula.

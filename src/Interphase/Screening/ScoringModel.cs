@@ -63,8 +63,11 @@ public sealed record SoftMargin(double Good, double Bad, string Unit)
 /// 2019, 3, 1252, that it reviews): every criterion's value becomes a satisfaction s between 0 and 1 through a soft
 /// margin, and the score is the weighted mean Σ wᵢ·sᵢ / Σ wᵢ over the criteria that apply to the screen (0–1, higher
 /// is better). A criterion's contribution is wᵢ·sᵢ / Σ w and its cost wᵢ·(1 − sᵢ) / Σ w, so the score is 1 minus the
-/// costs. Criteria without data (electronic character or conductivity unknown) take satisfaction 0.5, neither
-/// rewarded nor failed. The weights and margins are all here; the weights can be overridden.
+/// costs. An unknown electronic character takes satisfaction 0.5, neither rewarded nor failed; an unknown Li⁺
+/// conductivity takes 0 (no credit). The weights and margins are all here; the weights can be overridden. Defaults:
+/// 1 for each stability criterion (independent failure modes), 2 for Li⁺ transport (in series with every ion: an
+/// untested compound ranks below a measured conductor of equal stability), 0.5 for practicality (decides between
+/// otherwise equal candidates); see the README's "Coating screen".
 /// <para>Margins (good → bad; the midpoint is the pass line):</para>
 /// <list type="bullet">
 /// <item>energy above hull 0 → 0.05 eV/atom;</item>
@@ -75,12 +78,14 @@ public sealed record SoftMargin(double Good, double Bad, string Unit)
 /// a soft margin ranks them by how far short they fall instead of failing them all);</item>
 /// <item>electronic: insulating 1, conducting 0 (knowledge base); else band gap 3 → 1 eV; else unknown 0.5;</item>
 /// <item>Li transport: log₁₀ of ASR = L/σ at the stated thickness, 1 → 100 Ω·cm² (pass line 10 Ω·cm²), with the
-/// knowledge base's highest reported conductivity; a compound the knowledge base calls a Li⁺ blocker (Li2SO4, Li2CO3)
-/// 0.05; unknown 0.5;</item>
+/// measured σ of the form coatings are deposited in (conductivity table, else the knowledge base's highest reported
+/// value); unknown 0, no credit. A measured ASR above 100 Ω·cm², or a compound the knowledge base calls a Li⁺ blocker,
+/// fails the candidate outright (<see cref="ScreenedCandidate.Fails"/>);</item>
 /// <item>practicality: mean of supply risk (mass-weighted production HHI, 2,500 → 10,000: the US DOJ "highly concentrated"
 /// line to a monopoly) and cost (log₁₀ of the mass-weighted element price, 100 → 10,000 USD/kg), halved for compounds
 /// with hydrogen (hydrates, hydroxides and hydrides give off water or H2 and H2S against sulfides). Radioactive and
-/// highly toxic elements are excluded before scoring (<see cref="ScreeningOptions.AllowElements"/> admits them).</item>
+/// highly toxic elements are excluded before scoring (<see cref="ScreeningOptions.AllowElements"/> admits them); a
+/// moisture-sensitive compound is halved again when the electrolyte is not handled in a dry room.</item>
 /// </list>
 /// </summary>
 public sealed record ScoringModel
@@ -96,8 +101,8 @@ public sealed record ScoringModel
         [Criteria.OxidationLimit] = 1,
         [Criteria.ReductionLimit] = 1,
         [Criteria.Electronic] = 1,
-        [Criteria.LiTransport] = 0.5,
-        [Criteria.Practicality] = 1.5,
+        [Criteria.LiTransport] = 2,
+        [Criteria.Practicality] = 0.5,
     };
 
     /// <summary>The default model.</summary>
@@ -127,8 +132,17 @@ public sealed record ScoringModel
     /// <summary>Factor on practicality for compounds containing hydrogen.</summary>
     public const double HydrogenFactor = 0.5;
 
-    /// <summary>Satisfaction of a criterion without data.</summary>
+    /// <summary>Satisfaction of a criterion without data (electronic character unknown).</summary>
     public const double Unknown = 0.5;
+
+    /// <summary>Satisfaction of the Li⁺ transport criterion without a measured conductivity: no credit.</summary>
+    public const double UnknownTransport = 0;
+
+    /// <summary>ASR above which a measured conductivity fails the candidate outright, Ω·cm² (the bad end of the margin).</summary>
+    public const double MaxAsrOhmCm2 = 100;
+
+    /// <summary>Factor on practicality for moisture-sensitive compounds when the electrolyte is not handled in a dry room.</summary>
+    public const double MoistureFactor = 0.5;
 
     /// <summary>Reaction-energy margin for a reaction limit (eV/atom, positive): 0 → −2 × limit.</summary>
     public static SoftMargin ReactionMargin(double reactionLimit) => new(0, -2 * reactionLimit, "eV/atom");

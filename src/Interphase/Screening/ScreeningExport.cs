@@ -27,11 +27,19 @@ namespace Interphase.Screening;
 /// <param name="PriceUsdPerKg">Mass-weighted element price, USD/kg.</param>
 /// <param name="Flags">Practicality flags (hydrate/hydride, toxic or radioactive elements when admitted).</param>
 /// <param name="Criteria">Each criterion with value, satisfaction, contribution and cost.</param>
+/// <param name="TransportBasis">What the Li⁺ transport criterion stands on: measured, blocker or unknown.</param>
+/// <param name="TransportDetail">The conductivity and form used, with its source, or why it is unknown.</param>
+/// <param name="Fails">Rules failed outright (chemistry, processing, li_transport): such rows rank last.</param>
+/// <param name="ChemistryFlags">Anion classes and oxidation-state rules that match, with their sources.</param>
+/// <param name="OxidationStates">Oxidation state of each element (null: none balances).</param>
+/// <param name="AheadOfBestKnown">Where it is ahead of the best-ranked literature layer of the screen.</param>
 public sealed record ScreeningRow(
     int Rank, string Formula, double Score, int Failed, IReadOnlyList<string> Costs, double WorstRxnEvPerAtom, double EAboveHullEvPerAtom,
     double? RxnCathodeEvPerAtom, double? RxnChargedCathodeEvPerAtom, double? RxnElectrolyteEvPerAtom, double? RxnAnodeEvPerAtom,
     double? ReductionLimitV, double? OxidationLimitV, string Electronic, double? IonicConductivitySPerCm, double? BandGapEv,
-    double? AsrOhmCm2, double? HhiProduction, double? PriceUsdPerKg, IReadOnlyList<string> Flags, IReadOnlyList<CriterionResult> Criteria)
+    double? AsrOhmCm2, double? HhiProduction, double? PriceUsdPerKg, IReadOnlyList<string> Flags, IReadOnlyList<CriterionResult> Criteria,
+    string TransportBasis, string? TransportDetail, IReadOnlyList<string> Fails, IReadOnlyList<string> ChemistryFlags,
+    IReadOnlyDictionary<string, double>? OxidationStates, string? AheadOfBestKnown)
 {
     /// <summary>What the candidate's window stands on: <c>on_hull</c> (its own window) or <c>above_hull</c> (above its
     /// own hull by <see cref="EAboveHullEvPerAtom"/>: the window is that of its decomposition). Candidates are entries,
@@ -83,24 +91,33 @@ public sealed record ExcludedRow(string Formula, string Reason);
 /// <param name="Known">The literature's layers with rank and score.</param>
 /// <param name="Excluded">Candidates left out, with the reason.</param>
 /// <param name="Candidates">Ranked rows (top N).</param>
+/// <param name="Processing">The electrolyte's processing the candidates were checked against.</param>
+/// <param name="ProcessingC">Its temperature, °C.</param>
+/// <param name="FailingCount">Candidates that fail a rule outright (ranked last).</param>
+/// <param name="Sensitivity">How the top 10 moves when each weight is scaled by 0.5 and 1.5.</param>
 public sealed record ScreeningJson(
     string? Cathode, string? ChargedCathode, double? TopOfChargeV, string? TopOfChargeBasis, string? TopOfChargeSource, string Electrolyte,
     string? Anode, double? AnodeV, double MaxEAboveHullEvPerAtom, double ReactionLimitEvPerAtom, double LayerThicknessNm,
     IReadOnlyList<string> Exclude, IReadOnlyList<string> Require, IReadOnlyList<string> AllowElements, bool Practicality,
     IReadOnlyDictionary<string, double> Weights, string Ranking, int CandidateCount, int PassingCount, int ExcludedCount,
     int ReactionCount, long LpSolves, double Seconds, IReadOnlyList<KnownLayerRow> Known, IReadOnlyList<ExcludedRow> Excluded,
-    IReadOnlyList<ScreeningRow> Candidates);
+    IReadOnlyList<ScreeningRow> Candidates, string? Processing, double? ProcessingC, int FailingCount, IReadOnlyList<SensitivityCase> Sensitivity);
 
 /// <summary>CSV, JSON-ready rows and HTML-report sections of a screening result.</summary>
 public static class ScreeningExport
 {
     /// <summary>The ranking rule in words.</summary>
-    public const string RankingRule = "score = Σ weight × satisfaction / Σ weight over the criteria (each through a soft margin, 0–1); highest first";
+    public const string RankingRule = "candidates failing a rule (oxidiser, toxic oxidation state, melts or decomposes below the processing temperature, "
+        + "measured ASR above 100 Ω·cm², known Li⁺ blocker) last; then score = Σ weight × satisfaction / Σ weight over the criteria (each through a soft margin, 0–1), highest first";
 
     /// <summary>Rows for serialisation (best first).</summary>
-    public static IEnumerable<ScreeningRow> Rows(ScreeningResult result) => result.Candidates.Select(Row);
+    public static IEnumerable<ScreeningRow> Rows(ScreeningResult result)
+    {
+        var best = ScreeningAnalysis.BestKnown(result);
+        return result.Candidates.Select(c => Row(c, best));
+    }
 
-    private static ScreeningRow Row(ScreenedCandidate c) => new(
+    private static ScreeningRow Row(ScreenedCandidate c, KnownLayerResult? best) => new(
         c.Rank, c.Formula, Math.Round(c.Score, 6), c.Failed, CostList(c), Round(c.WorstReactionEnergy), Round(c.EnergyAboveHull),
         Rxn(c, Criteria.RxnCathode), Rxn(c, Criteria.RxnChargedCathode), Rxn(c, Criteria.RxnElectrolyte), Rxn(c, Criteria.RxnAnode),
         c.ReductionVolts is { } r ? Math.Round(r, 4) : null, c.OxidationVolts is { } o ? Math.Round(o, 4) : null,
@@ -109,7 +126,10 @@ public static class ScreeningExport
         c.Practicality?.Flags ?? [], c.Criteria.Select(k => k with
         {
             Satisfaction = Math.Round(k.Satisfaction, 6), Contribution = Math.Round(k.Contribution, 6), Cost = Math.Round(k.Cost, 6),
-        }).ToList());
+        }).ToList(),
+        c.Transport?.BasisName ?? "unknown", c.Transport?.Detail, c.Fails, c.Chemistry?.Matches.Select(m => m.Describe()).ToList() ?? [],
+        c.Chemistry?.States is { } st ? st.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 3)) : null,
+        ScreeningAnalysis.GainsText(c, best));
 
     /// <summary>The costliest criteria of a candidate as text (<c>oxidation_limit −0.062</c>).</summary>
     public static IReadOnlyList<string> CostList(ScreenedCandidate c) =>
@@ -129,7 +149,8 @@ public static class ScreeningExport
             result.ReactionCount, result.LpSolves, Math.Round(result.Seconds, 3),
             (result.Known ?? []).Select(KnownRow).ToList(),
             (result.Excluded ?? []).Select(x => new ExcludedRow(x.Formula, x.Reason)).ToList(),
-            Rows(result).Take(top ?? int.MaxValue).ToList());
+            Rows(result).Take(top ?? int.MaxValue).ToList(), result.Processing?.Describe(), result.Processing?.TemperatureC,
+            result.Candidates.Count(c => c.Vetoed), ScreeningAnalysis.Sensitivity(result));
     }
 
     private static KnownLayerRow KnownRow(KnownLayerResult k) => new(
@@ -147,7 +168,7 @@ public static class ScreeningExport
         var head = new List<string> { "rank", "formula", "score", "failed", "costs", "worst_rxn_ev_per_atom", "e_above_hull_ev_per_atom",
             "rxn_cathode_ev_per_atom", "rxn_charged_cathode_ev_per_atom", "rxn_electrolyte_ev_per_atom", "rxn_anode_ev_per_atom",
             "reduction_limit_v", "oxidation_limit_v", "electronic", "ionic_conductivity_s_cm", "band_gap_ev", "asr_ohm_cm2",
-            "hhi_production", "price_usd_per_kg", "flags" };
+            "hhi_production", "price_usd_per_kg", "flags", "transport_basis", "fails", "chemistry_flags" };
         foreach (var k in keys)
         {
             head.Add(k + "_satisfaction");
@@ -165,7 +186,8 @@ public static class ScreeningExport
                 string.Join("; ", row.Costs), N(row.WorstRxnEvPerAtom), N(row.EAboveHullEvPerAtom), N(row.RxnCathodeEvPerAtom),
                 N(row.RxnChargedCathodeEvPerAtom), N(row.RxnElectrolyteEvPerAtom), N(row.RxnAnodeEvPerAtom), N(row.ReductionLimitV),
                 N(row.OxidationLimitV), row.Electronic, N(row.IonicConductivitySPerCm), N(row.BandGapEv), N(row.AsrOhmCm2),
-                N(row.HhiProduction), N(row.PriceUsdPerKg), string.Join("; ", row.Flags),
+                N(row.HhiProduction), N(row.PriceUsdPerKg), string.Join("; ", row.Flags), row.TransportBasis, string.Join("; ", row.Fails),
+                string.Join("; ", row.ChemistryFlags),
             };
             foreach (var k in keys)
             {
@@ -208,7 +230,9 @@ public static class ScreeningExport
             "phase stability (energy above hull), chemical stability (most exothermic pseudo-binary reaction energy with each neighbour, " +
             "reactants at their hull energies), electrochemical stability (Li window against the cathode's top of charge and the anode's " +
             "potential), electronic insulation, Li-ion transport (ASR = L/σ of a layer) and practicality (element supply risk and price; " +
-            "radioactive and highly toxic elements left out). Each criterion is scored 0–1 through a soft margin; the score is their weighted mean.");
+            "radioactive and highly toxic elements left out). Each criterion is scored 0–1 through a soft margin; the score is their weighted mean. " +
+            "Candidates that fail a rule (oxidiser, toxic oxidation state, melting or decomposing below the processing temperature, a measured " +
+            "ASR above 100 Ω·cm², a known Li⁺ blocker) rank last; a conductivity that is not measured for the deposited form earns no credit.");
         report.KeyValues(new (string, object?)[]
         {
             ("Cathode (discharged)", o.Cathode?.ToString() ?? "—"),
@@ -219,6 +243,8 @@ public static class ScreeningExport
             ("Candidates", $"{result.Candidates.Count} Li compounds within {V(o.MaxEnergyAboveHull)} eV/atom of the hull"
                 + (result.Excluded is { Count: > 0 } ex ? $"; {ex.Count} left out for radioactive or highly toxic elements" : "")),
             ("Past the midpoint of every criterion", result.Candidates.Count(c => c.PassesAll)),
+            ("Processing", result.Processing?.Describe() ?? "—"),
+            ("Failing a rule (ranked last)", result.Candidates.Count(c => c.Vetoed)),
             ("Weights", result.WeightsText),
             ("Ranking", RankingRule),
         });
@@ -230,7 +256,7 @@ public static class ScreeningExport
         {
             var r = new List<object?> { c.Rank, FormulaCell(c), Fixed(c.Score, 3) };
             r.AddRange(keys.Select(k => (object?)Cell(c.Criterion(k))));
-            r.Add(string.Join(", ", CostList(c)));
+            r.Add(string.Join(", ", CostList(c)) + (c.Vetoed ? " — fails: " + string.Join("; ", c.Fails) : ""));
             return (IReadOnlyList<object?>)r;
         });
         report.Table(headers, rows, $"Top {Math.Min(top, result.Candidates.Count)} of {result.Candidates.Count}; ✓ past the midpoint of the margin, ✗ short of it");
@@ -296,10 +322,14 @@ public static class ScreeningExport
     /// <summary>A criterion's value as short text (∞ for never oxidised, the character for electronic).</summary>
     public static string CellValue(CriterionResult c) =>
         c.Key == Criteria.Electronic && c.Detail?.Contains(':') == true ? c.Detail.Split(':')[0]
-        : c.Key == Criteria.LiTransport && c.Value is { } a ? a.ToString("0.##E+0", CultureInfo.InvariantCulture)
+        : c.Key == Criteria.LiTransport && c.Value is { } a ? a.ToString("0.##E+0", CultureInfo.InvariantCulture) + " " + Basis(c)
+        : c.Key == Criteria.LiTransport ? Basis(c)
         : c.Value is { } v ? Fixed(v, c.Unit == "V" ? 2 : c.Key == Criteria.Practicality ? 2 : 3)
         : c.Key == Criteria.OxidationLimit && c.Detail == "never oxidised" ? "∞"
         : c.Key == Criteria.Electronic ? "?" : "—";
+
+    // The transport basis the criterion's detail starts with (measured, blocker, unknown).
+    private static string Basis(CriterionResult c) => c.Detail?.Split(':')[0] ?? "unknown";
 
     /// <summary>Fixed-point text without a negative zero (−0.0001 at 3 digits reads 0.000).</summary>
     public static string Fixed(double v, int digits)

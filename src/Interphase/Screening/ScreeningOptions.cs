@@ -77,6 +77,11 @@ public sealed record ScreeningOptions
     /// (a few to ten nanometres by sol–gel or atomic layer deposition).</summary>
     public double LayerThicknessNm { get; init; } = 10;
 
+    /// <summary>The electrolyte's processing: a route (cold-press, co-sinter, sputter) or a temperature in °C; null:
+    /// the default of the electrolyte's family (<see cref="ProcessingChoice.Resolve"/>). Candidates that melt or
+    /// decompose below its temperature fail.</summary>
+    public string? Processing { get; init; }
+
     /// <summary>The cathode at top of charge and its voltage, with where they come from; null without a cathode.</summary>
     public TopOfCharge? ResolveTopOfCharge(ScreeningTables tables)
     {

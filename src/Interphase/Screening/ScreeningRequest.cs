@@ -40,6 +40,8 @@ public sealed record ScreeningRequest
     public string? Require { get; init; }
     /// <summary>Screen only these compounds, comma-separated.</summary>
     public string? Candidates { get; init; }
+    /// <summary>The electrolyte's processing: cold-press, co-sinter, sputter or a temperature in °C (default: by electrolyte family).</summary>
+    public string? Processing { get; init; }
     /// <summary>Rows in the answer (the CSV download has all).</summary>
     public int? Top { get; init; }
 
@@ -72,6 +74,7 @@ public sealed record ScreeningRequest
             AllowElements = Elements(N("allow_elements"), AllowElements),
             NoPracticality = NoPracticality,
             LayerThicknessNm = ThicknessNm ?? 10,
+            Processing = string.IsNullOrWhiteSpace(Processing) ? null : Processing.Trim(),
             Scoring = string.IsNullOrWhiteSpace(Weights) ? ScoringModel.Default : ScoringModel.Default.WithWeights(Weights),
             Formulas = string.IsNullOrWhiteSpace(Candidates) ? null
                 : Candidates.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries).Select(Composition.Parse).ToList(),

@@ -28,7 +28,7 @@ public sealed record CriterionResult(string Key, double? Value, string Unit, str
 /// <param name="ReductionVolts">Reduction limit, V vs Li/Li+ (null when the compound has no stable Li range).</param>
 /// <param name="OxidationVolts">Oxidation limit, V vs Li/Li+ (null when never oxidised or no stable range).</param>
 /// <param name="Electronic">Electronic character: the knowledge base's curated character, else from the band gap.</param>
-/// <param name="IonicConductivity">Reported Li-ion conductivity, S/cm (knowledge base), when any.</param>
+/// <param name="IonicConductivity">Li-ion conductivity of the deposited form used for the ASR, S/cm, when measured.</param>
 /// <param name="BandGap">Reported band gap, eV (knowledge base), when any.</param>
 /// <param name="Criteria">Every criterion with value, satisfaction and contribution to the score.</param>
 /// <param name="Score">Weighted mean satisfaction, 0–1 (see <see cref="ScoringModel"/>).</param>
@@ -39,6 +39,20 @@ public sealed record ScreenedCandidate(
     double? ReductionVolts, double? OxidationVolts, ElectronicCharacter Electronic, double? IonicConductivity, double? BandGap,
     IReadOnlyList<CriterionResult> Criteria, double Score = 0, PracticalityAssessment? Practicality = null, double? AsrOhmCm2 = null)
 {
+    /// <summary>Rules it fails outright (chemistry: oxidiser, toxic oxidation state; processing: melts or decomposes
+    /// below the electrolyte's processing temperature; li_transport: a measured ASR above the limit, or a known Li⁺
+    /// blocker): such candidates rank after every other, whatever their score.</summary>
+    public IReadOnlyList<string> Fails { get; init; } = [];
+
+    /// <summary>True when it fails a rule (<see cref="Fails"/>).</summary>
+    public bool Vetoed => Fails.Count > 0;
+
+    /// <summary>The Li⁺ conductivity used and its basis (measured, blocker, unknown).</summary>
+    public TransportData? Transport { get; init; }
+
+    /// <summary>Oxidation states and the chemistry rules that match.</summary>
+    public ChemistryAssessment? Chemistry { get; init; }
+
     /// <summary>The criteria that cost this candidate most (cost ≥ 0.01 of the score), costliest first.</summary>
     public IReadOnlyList<CriterionResult> Costs => Criteria.Where(c => c.Cost >= 0.01).OrderByDescending(c => c.Cost).ToList();
 
@@ -71,6 +85,9 @@ public sealed record ScreeningResult(
     int ReactionCount, long LpSolves, double Seconds, TopOfCharge? TopOfCharge = null,
     IReadOnlyList<(string Formula, string Reason)>? Excluded = null, IReadOnlyList<KnownLayerResult>? Known = null)
 {
+    /// <summary>The electrolyte's processing the candidates were checked against.</summary>
+    public ProcessingChoice? Processing { get; init; }
+
     /// <summary>Top-of-charge voltage used, V vs Li/Li+ (null without a cathode).</summary>
     public double? MaxVolts => TopOfCharge?.Volts;
 

@@ -18,6 +18,12 @@ public sealed class ScreeningFixture
         Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse(Lpscl) }));
     private static readonly Lazy<ScreeningResult> Llzo = new(() =>
         Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse("Li7La3Zr2O12") }));
+    private static readonly Lazy<ScreeningResult> LcoLlzo = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse("Li7La3Zr2O12") }));
+    private static readonly Lazy<ScreeningResult> LcoLps = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse("LiCoO2"), Electrolyte = Composition.Parse("Li3PS4") }));
+    private static readonly Lazy<ScreeningResult> NcmLps = new(() =>
+        Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Cathode = Composition.Parse(Ncm811), Electrolyte = Composition.Parse("Li3PS4") }));
     private static readonly Lazy<ScreeningResult> Anode = new(() =>
         Thermodynamics.ThermoDataFixture.SharedScreener.Run(new ScreeningOptions { Anode = Composition.Parse("Li"), Electrolyte = Composition.Parse(Lpscl) }));
 
@@ -26,6 +32,15 @@ public sealed class ScreeningFixture
 
     /// <summary>The default NCM811 | Li7La3Zr2O12 (oxide electrolyte) coating screen.</summary>
     public ScreeningResult LlzoCoating => Llzo.Value;
+
+    /// <summary>The default LiCoO2 | Li7La3Zr2O12 coating screen (co-sintered at 700 °C by default).</summary>
+    public ScreeningResult LcoLlzoCoating => LcoLlzo.Value;
+
+    /// <summary>The default LiCoO2 | Li3PS4 coating screen (cold-pressed by default).</summary>
+    public ScreeningResult LcoLpsCoating => LcoLps.Value;
+
+    /// <summary>The default NCM811 | Li3PS4 coating screen.</summary>
+    public ScreeningResult NcmLpsCoating => NcmLps.Value;
 
     /// <summary>The default Li6PS5Cl | Li interlayer screen.</summary>
     public ScreeningResult AnodeInterlayer => Anode.Value;

@@ -61,7 +61,11 @@ public class ScreeningInputTests(ScreeningFixture fx) : IClassFixture<ScreeningF
         Assert.StartsWith("rank,formula,score,failed,costs,worst_rxn_ev_per_atom,e_above_hull_ev_per_atom,rxn_cathode_ev_per_atom", csv[0]);
         var head = csv[0].Split(',');
         foreach (var k in r.CriterionKeys) Assert.Contains(k + "_contribution", head);
-        Assert.StartsWith("1,LiF,", csv[1]);
+        // First the best candidate with a measured conductivity; LiF (σ ≤ 1e-9 S/cm) fails its transport rule and is named so.
+        Assert.StartsWith($"1,{r.Candidates[0].Formula},", csv[1]);
+        Assert.Equal("measured", csv[1].Split(',')[Array.IndexOf(head, "transport_basis")]);
+        var lif = csv.Single(l => l.Split(',')[1] == "LiF");
+        Assert.Contains("li_transport: measured σ gives ≥ 1000 Ω·cm² at 10 nm", lif);
         var lno = csv.Single(l => l.Split(',')[1] == "LiNbO3").Split(',');
         double Col(string[] row, string name) => double.Parse(row[Array.IndexOf(head, name)], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(-0.10868, Col(lno, "rxn_electrolyte_ev_per_atom"), 4);
@@ -74,14 +78,19 @@ public class ScreeningInputTests(ScreeningFixture fx) : IClassFixture<ScreeningF
         var root = doc.RootElement;
         Assert.Equal(r.Candidates.Count, root.GetProperty("candidate_count").GetInt32());
         Assert.Equal(4.3, root.GetProperty("top_of_charge_v").GetDouble());
-        Assert.Equal(1.5, root.GetProperty("weights").GetProperty("practicality").GetDouble());
+        Assert.Equal(0.5, root.GetProperty("weights").GetProperty("practicality").GetDouble());
+        Assert.Equal(2, root.GetProperty("weights").GetProperty("li_transport").GetDouble());
         var first = root.GetProperty("candidates")[0];
-        Assert.Equal("LiF", first.GetProperty("formula").GetString());
+        Assert.Equal(r.Candidates[0].Formula, first.GetProperty("formula").GetString());
+        Assert.Equal("measured", first.GetProperty("transport_basis").GetString());
+        Assert.Equal(0, first.GetProperty("fails").GetArrayLength());
+        Assert.Equal(25, root.GetProperty("processing_c").GetDouble());
+        Assert.Equal(r.CriterionKeys.Count * 2, root.GetProperty("sensitivity").GetArrayLength());
         Assert.Equal(10, root.GetProperty("candidates").GetArrayLength());
         var criteria = first.GetProperty("criteria").EnumerateArray().ToList();
         Assert.Equal(8, criteria.Count);
-        Assert.Equal(first.GetProperty("score").GetDouble(), criteria.Sum(c => c.GetProperty("contribution").GetDouble()), 5);
-        Assert.Equal(1 - first.GetProperty("score").GetDouble(), criteria.Sum(c => c.GetProperty("cost").GetDouble()), 5);
+        Assert.Equal(first.GetProperty("score").GetDouble(), criteria.Sum(c => c.GetProperty("contribution").GetDouble()), 4);
+        Assert.Equal(1 - first.GetProperty("score").GetDouble(), criteria.Sum(c => c.GetProperty("cost").GetDouble()), 4); // each rounded to 6 decimals
         Assert.Equal(8, root.GetProperty("known").GetArrayLength());
         Assert.True(root.GetProperty("excluded_count").GetInt32() > 100);
 
@@ -89,7 +98,7 @@ public class ScreeningInputTests(ScreeningFixture fx) : IClassFixture<ScreeningF
         Assert.Contains("Coating and interlayer screening", html);
         Assert.Contains($"LiNbO3 (known coating): rank {r.Find("LiNbO3")!.Rank} of {r.Candidates.Count}", html);
         Assert.Contains("rxn charged (eV/atom)", html);
-        Assert.Contains("practicality=1.5", html);
+        Assert.Contains("practicality=0.5", html);
     }
 }
 
@@ -122,10 +131,14 @@ public class ScreeningCliTests
         // LiCoO2 is in the charged-state table: Li0.5CoO2 at 4.2 V.
         Assert.Equal("Li0.5CoO2", doc.RootElement.GetProperty("charged_cathode").GetString());
         Assert.Equal(4.2, doc.RootElement.GetProperty("top_of_charge_v").GetDouble());
-        // Li3PO4 ahead of LiNbO3 ahead of Li2S (which the charged LiCoO2 oxidises).
+        // The measured Li⁺ conductors LiNbO3 (amorphous, 1e-5 S/cm) and Li3PO4 (ALD film, 6.6e-8 S/cm) lead; Li2S
+        // (1e-13 S/cm: 10⁶ Ω·cm² at 10 nm, and oxidised by the charged LiCoO2) fails outright and ranks behind them all.
         var csv = File.ReadAllLines(csvPath).Skip(1).Select(l => l.Split(',')[1]).ToList();
         Assert.Equal(n, csv.Count);
-        Assert.True(csv.IndexOf("Li3PO4") < csv.IndexOf("LiNbO3") && csv.IndexOf("LiNbO3") < csv.IndexOf("Li2S"), string.Join(" ", csv));
+        Assert.Equal(["LiNbO3", "Li3PO4"], csv.Take(2));
+        Assert.True(csv.IndexOf("Li2S") > csv.Count / 2, string.Join(" ", csv));
+        var bases = doc.RootElement.GetProperty("candidates").EnumerateArray().Select(r => r.GetProperty("transport_basis").GetString()).ToList();
+        Assert.All(bases, b => Assert.Contains(b, new[] { "measured", "blocker", "unknown" }));
         Assert.Equal(csv.Take(rows.Count), rows);
         File.Delete(csvPath);
         File.Delete(data);

@@ -49,12 +49,14 @@ public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<Screenin
         int n = fx.Coating.Candidates.Count;
         var known = KnownCoatings.Select(Get).ToList();
         var reactive = Reactive.Select(Get).ToList();
-        // Every known coating in the top 11 % (Li2ZrO3, which fails one criterion, is at 10.8 % since band gaps decide
-        // the electronic criterion of candidates the knowledge base does not cover).
-        Assert.All(known, c => Assert.True(c.Rank <= 0.11 * n, $"{c.Formula} rank {c.Rank} of {n}"));
-        int worstKnown = known.Max(c => c.Rank);
-        Assert.All(reactive, c => Assert.True(c.Rank > worstKnown, $"{c.Formula} rank {c.Rank} ahead of a known coating (#{worstKnown})"));
-        Assert.All(reactive, c => Assert.True(c.Rank > 0.20 * n, $"{c.Formula} rank {c.Rank} of {n}"));
+        // Every known coating in the top 15 % (Li2ZrO3, whose Li⁺ conductivity is not in the table and which falls 0.9 V
+        // short of 4.3 V, is at 13.8 %).
+        Assert.All(known, c => Assert.True(c.Rank <= 0.15 * n, $"{c.Formula} rank {c.Rank} of {n}"));
+        // The controls rank behind every known coating with a measured Li⁺ conductivity, and outside the top 5 % (Li3PS4,
+        // a measured conductor, is the nearest at 5.8 %; the unknown-σ Li2ZrO3 and Li4Ti5O12 have no transport credit).
+        int worstMeasured = known.Where(c => c.Transport!.Basis == TransportBasis.Measured).Max(c => c.Rank);
+        Assert.All(reactive, c => Assert.True(c.Rank > worstMeasured, $"{c.Formula} rank {c.Rank} ahead of a measured known coating (#{worstMeasured})"));
+        Assert.All(reactive, c => Assert.True(c.Rank > 0.05 * n, $"{c.Formula} rank {c.Rank} of {n}"));
         // The controls react strongly with someone; the known coatings at most mildly.
         Assert.All(reactive, c => Assert.True(c.WorstReactionEnergy < -0.25, $"{c.Formula} {c.WorstReactionEnergy}"));
         Assert.All(known, c => Assert.True(c.WorstReactionEnergy > -0.11, $"{c.Formula} {c.WorstReactionEnergy}"));
@@ -65,7 +67,9 @@ public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<Screenin
     {
         var r = fx.Coating;
         Assert.All(r.Candidates, c => Assert.InRange(c.Score, 0, 1));
-        Assert.All(r.Candidates.Zip(r.Candidates.Skip(1)), p => Assert.True(p.First.Score >= p.Second.Score));
+        // Candidates failing a rule come last; within each group, highest score first.
+        Assert.All(r.Candidates.Zip(r.Candidates.Skip(1)), p => Assert.True(
+            (!p.First.Vetoed && p.Second.Vetoed) || (p.First.Vetoed == p.Second.Vetoed && p.First.Score >= p.Second.Score)));
         // Candidates with the same score have the same satisfaction on every criterion.
         foreach (var g in r.Candidates.GroupBy(c => c.Score).Where(g => g.Count() > 1))
         {
@@ -122,10 +126,13 @@ public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<Screenin
         // The farther short, the less satisfied: ordered as the oxidation limits.
         var byLimit = oxides.OrderByDescending(c => c.OxidationVolts).Select(c => c.Criterion("oxidation_limit")!.Satisfaction).ToList();
         Assert.Equal(byLimit.OrderDescending(), byLimit);
+        // LiF passes every criterion but Li⁺ transport: σ ≤ 1e-9 S/cm gives ≥ 1,000 Ω·cm² at 10 nm, so it fails outright.
         var lif = Get("LiF");
-        Assert.True(lif.PassesAll);
+        Assert.Equal(["li_transport"], lif.Criteria.Where(k => k.Passed == false).Select(k => k.Key));
         Assert.InRange(lif.OxidationVolts!.Value, 6.0, 6.6);
-        Assert.Equal(1, lif.Rank);
+        Assert.Equal(1000, lif.AsrOhmCm2!.Value, 6);
+        Assert.True(lif.Vetoed);
+        Assert.True(lif.Rank > fx.Coating.Candidates.Count(c => !c.Vetoed));
     }
 
     [Fact]
@@ -174,8 +181,10 @@ public class ScreeningRankingTests(ScreeningFixture fx) : IClassFixture<Screenin
         });
         Assert.Equal(["e_above_hull", "rxn_electrolyte", "rxn_anode", "reduction_limit", "electronic", "li_transport", "practicality"], r.CriterionKeys);
         Assert.Equal(12, r.ReactionCount);
-        Assert.Equal("LiF", r.Candidates[0].Formula);
-        Assert.True(r.Find("LiF")!.PassesAll);
+        // Li3N (σ 1e-3 S/cm) leads; LiF is stable but fails on Li⁺ transport and ranks last.
+        Assert.Equal("Li3N", r.Candidates[0].Formula);
+        Assert.Equal(["li_transport"], r.Find("LiF")!.Criteria.Where(k => k.Passed == false).Select(k => k.Key));
+        Assert.Equal("LiF", r.Candidates[^1].Formula);
         // Li3N and Li2O are stable with Li (reduction limit 0 V) but react with the sulfide.
         Assert.Equal(0, r.Find("Li3N")!.ReductionVolts!.Value, 6);
         Assert.Equal(["rxn_electrolyte"], r.Find("Li3N")!.Criteria.Where(k => k.Passed == false).Select(k => k.Key));

@@ -148,7 +148,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
         Assert.Equal(5, cathode.Count);
         // Ranked by the screen's score (0–1), best first; each says what cost it and the ASR it adds where σ is known.
         Assert.Equal(cathode.Select(r => r.Score).OrderDescending(), cathode.Select(r => r.Score));
-        Assert.All(cathode, r => Assert.InRange(r.Score, 0.85, 1));
+        Assert.All(cathode, r => Assert.InRange(r.Score, 0.8, 1)); // the five with a measured Li⁺ conductivity (0.82–0.94)
         Assert.StartsWith("score ", cathode[0].Summary);
         Assert.All(cathode, r => Assert.True(r.Summary.Contains("Ω·cm² at 10 nm") || r.Summary.Contains("added ASR unknown"), r.Summary));
         Assert.Equal(5, anode.Count);
