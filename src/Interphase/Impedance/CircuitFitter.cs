@@ -18,6 +18,11 @@ public sealed class FitOptions
 {
     /// <summary>Initial values of the free parameters in order (constants left out), or null for automatic guesses.</summary>
     public double[]? Initial { get; init; }
+    /// <summary>
+    /// Initial values of some free parameters by impedance.py name, the others taken from the automatic guess; used when
+    /// <see cref="Initial"/> is null.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> InitialByName { get; init; } = new Dictionary<string, double>();
     /// <summary>Parameters held constant, by impedance.py name (<c>R0</c>, <c>CPE1_1</c>).</summary>
     public IReadOnlyDictionary<string, double> Constants { get; init; } = new Dictionary<string, double>();
     /// <summary>Residual weighting.</summary>
@@ -181,6 +186,21 @@ public static class CircuitFitter
                         $"initial value of {circuit.ParameterNames[free[i]]} must be a finite number {(logScale ? "> 0" : $"between 0 and {hi}")}, got {init[i]}");
                 start[free[i]] = init[i];
             }
+            starts.Add(start);
+        }
+        else if (options.InitialByName.Count > 0)
+        {
+            var start = InitialGuess.Candidates(circuit, spectrum).First();
+            foreach (var (name, value) in options.InitialByName)
+            {
+                int k = circuit.IndexOf(name);
+                if (isConst[k]) throw new ImpedanceException($"{name} is held constant and given an initial value: give one or the other");
+                double hi = upperAll[k];
+                if (!double.IsFinite(value) || value < 0 || (double.IsPositiveInfinity(hi) && value == 0) || value > hi)
+                    throw new ImpedanceException($"initial value of {name} must be a finite number {(double.IsPositiveInfinity(hi) ? "> 0" : $"between 0 and {hi}")}, got {value}");
+                start[k] = value;
+            }
+            for (int k = 0; k < start.Length; k++) if (isConst[k]) start[k] = full[k];
             starts.Add(start);
         }
 
@@ -674,15 +694,16 @@ public static class CircuitFitter
             var warnings = new List<string>();
             if (!converged) warnings.Add($"not converged: the convergence test was not met within {options.MaxIterations} iterations; the values are the best reached");
             foreach (var lim in AtLimit(full)) warnings.Add($"parameter at a bound: {lim}");
+            var (notDetermined, pairs) = Identifiability(full, errors, corr, isConst);
             for (int i = 0; i < n; i++)
             {
                 double x = full[free[i]], e = errors[free[i]];
                 string name = circuit.ParameterNames[free[i]];
+                if (notDetermined[free[i]]) continue; // said below, once
                 if (double.IsNaN(e)) warnings.Add($"poorly determined: {name} = {x:G4} has no finite standard error (the data do not constrain it)");
                 else if (e > FitResult.PoorlyDeterminedRelativeError * Math.Abs(x))
                     warnings.Add($"poorly determined: {name} = {x:G4} ± {e:G3} ({100 * e / Math.Abs(x):F0} % relative error)");
             }
-            var (notDetermined, pairs) = Identifiability(full, errors, corr, isConst);
             for (int k = 0; k < total; k++)
                 if (notDetermined[k])
                     warnings.Add($"not determined: {circuit.ParameterNames[k]} = {full[k]:G4}" + (double.IsFinite(errors[k]) ? $" ± {errors[k]:G3}" : "") +
@@ -690,7 +711,7 @@ public static class CircuitFitter
             var relax = Relaxations(full, notDetermined);
             foreach (var rx in relax.Where(x => !x.InMeasuredWindow))
                 warnings.Add($"outside the window: {rx.Label} has τ = {rx.TauSeconds:G3} s (apex {rx.ApexFrequencyHz:G3} Hz), outside the measured " +
-                    $"{1 / (2 * Math.PI * Min(w)):G3}…{1 / (2 * Math.PI * Max(w)):G3} Hz{(rx.AtWindowEdge ? ", at the end of the allowed window (the fit wants it further out)" : "")}: the arc is not assigned");
+                    $"{Min(w) / (2 * Math.PI):G3}…{Max(w) / (2 * Math.PI):G3} Hz{(rx.AtWindowEdge ? ", at the end of the allowed window (the fit wants it further out)" : "")}: the arc is not assigned");
             var simpler = Simpler(relax);
             double relRms = Math.Sqrt(pseudo / (2.0 * np));
             if (relRms > FitResult.PoorFitRelativeResidual)

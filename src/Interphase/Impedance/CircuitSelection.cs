@@ -33,6 +33,9 @@ public sealed record CircuitChoice(IReadOnlyList<CircuitCandidate> Candidates, C
 /// </summary>
 public static class CircuitSelection
 {
+    /// <summary>The comparison, in words (as the output states it).</summary>
+    public const string Criterion = "BIC = N ln(SSR/N) + k ln N on modulus-weighted residuals (N = 2 × points, k free parameters); only candidates with every arc inside the measured window and every parameter determined can win";
+
     /// <summary>Most arcs a candidate has.</summary>
     public const int MaxArcs = 4;
 
