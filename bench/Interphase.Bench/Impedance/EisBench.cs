@@ -229,7 +229,7 @@ public sealed class EisBench : IBenchSuite
             {
                 string Row(IEnumerable<double> p) => string.Join(" ", p.Select(v => $"{v,9:G3}"));
                 Console.WriteLine($"      truth        {Row(cases[i].Truth)}");
-                if (reference[i].Parameters is { } pp2) Console.WriteLine($"      impedance.py {Row(pp2)}");
+                if (reference[i].Parameters is { } pp2) Console.WriteLine($"      impedance.py {Row(pp2)}  worst {errPy[i].ToString("R", CultureInfo.InvariantCulture)}");
                 Console.WriteLine($"      same start   {Row(same[i].Parameters)}");
                 foreach (var w in same[i].Warnings) Console.WriteLine($"        {w}");
                 if (!hit)
