@@ -42,6 +42,14 @@ public sealed class BrowserPagesTests(BrowserFixture browser)
         double value = double.Parse(await r0.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(0.0165, value, 0.0002); // impedance.py's fit of the same file
         await page.WaitForFunctionAsync("() => document.getElementById('nyquist-plot').data.length >= 2");
+        // Bode: |Z| on its own log axis, the phase on a second axis below
+        await page.WaitForFunctionAsync("() => document.getElementById('bode-plot')?.data?.some(t => t.yaxis === 'y2')");
+        Assert.Equal("log", await page.EvaluateAsync<string>("() => document.getElementById('bode-plot')._fullLayout.yaxis.type"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('bode-plot').data.filter(t => t.name.startsWith('|Z|')).every(t => (t.yaxis ?? 'y') === 'y')"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "DRT" }).ClickAsync();
+        // γ with its two bootstrap band edges, and the peak table
+        await page.WaitForFunctionAsync("() => document.getElementById('eis-extra-plot')?.data?.length >= 3");
+        await page.GetByTestId("drt-peaks").WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("web-impedance.png"), FullPage = true });
     }
 

@@ -30,7 +30,7 @@ public sealed class EisBench : IBenchSuite
         // eis [COUNT] [HARD] [--hard N] [--jobs N] [--no-cache] [--verbose]: COUNT throughput fits (1,000), HARD hard
         // spectra against impedance.py (30; --hard 90 for the large run), JOBS impedance.py processes (2).
         var positional = new List<string>();
-        int hard = 30, jobs = 2;
+        int hard = 30, jobs = 2, recovery = 0;
         bool useCache = true, verbose = false;
         for (int i = 0; i < args.Length; i++)
             switch (args[i])
@@ -40,10 +40,12 @@ public sealed class EisBench : IBenchSuite
                 case "--no-cache": useCache = false; break;
                 case "--verbose": verbose = true; break;
                 case "--dump": return Dump(args[++i], hard);
+                case "--recovery": recovery = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: positional.Add(args[i]); break;
             }
         if (positional.Count > 1) hard = int.Parse(positional[1], CultureInfo.InvariantCulture);
         int count = positional.Count > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 1000;
+        if (recovery > 0) return RecoveryAgainstImpedancePy(recovery, jobs, useCache, verbose);
         if (count <= 0) return HardSpectraAgainstImpedancePy(hard, jobs, useCache, verbose);
         var circuit = Circuit.Parse(CircuitText);
         double[] nominal = [100, Math.Pow(1e-9, 0.9) / Math.Pow(100, 0.1), 0.9, 300, Math.Pow(1e-7, 0.85) / Math.Pow(300, 0.15), 0.85,
@@ -180,6 +182,78 @@ public sealed class EisBench : IBenchSuite
         Console.WriteLine($"fits ending with a parameter at a bound: ours (same start) {same.Count(f => f.Warnings.Any(w => w.StartsWith("parameter at a bound")))}, " +
             $"ours (automatic) {auto.Count(f => f.Warnings.Any(w => w.StartsWith("parameter at a bound")))}, impedance.py (|p| < 1e-20 or > 1e20) {pyBound}");
         return 0;
+    }
+
+    /// <summary>
+    /// Recovery of the true resistances on <see cref="HardSpectra.Recovery"/> (every time constant inside the window):
+    /// impedance.py and Interphase from the same perturbed truth (unit weighting), Interphase from its automatic guess,
+    /// and <c>--circuit auto</c>. Prints per case the worst |R_fit/R_true − 1| over the resistances, the medians, how
+    /// many assigned arcs have their apex outside the measured window, and how often the automatic choice is the true
+    /// circuit (criteria: median worst error no larger than impedance.py's, no assigned arc outside, ≥ 80 % chosen).
+    /// </summary>
+    static int RecoveryAgainstImpedancePy(int count, int jobs, bool useCache, bool verbose)
+    {
+        var shared = BenchShared.Find();
+        if (shared is null) return 1;
+        var cases = HardSpectra.Recovery(count);
+        var sw = Stopwatch.StartNew();
+        var same = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Circuit), c.Spectrum("recovery"), new FitOptions { Initial = c.Start })).ToList();
+        double tSame = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        var auto = cases.Select(c => CircuitFitter.Fit(Circuit.Parse(c.Circuit), c.Spectrum("recovery"))).ToList();
+        double tAuto = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        var choice = cases.Select(c => CircuitSelection.Choose(c.Spectrum("recovery"))).ToList();
+        double tChoice = sw.Elapsed.TotalSeconds;
+        var reference = ImpedancePyResults(cases, Path.Combine(shared, "tools", "impedance.py"), jobs, useCache, out int ran, out double wall);
+        // without impedance.py our side is still printed, and the run fails at the end
+        bool pyFailed = reference is null;
+        reference ??= cases.Select(_ => new PyFit(null, null, 0, "impedance.py did not run")).ToArray();
+
+        // an arc is assigned when the interpretation gives it an origin; its apex must then lie inside the window
+        int Outside(FitResult f) => FitInterpretation.Analyse(f).Arcs.Count(a => a.Origin != ArcOrigin.Undetermined
+            && a.PeakFrequencyHz is { } pf && (pf < f.WindowHz.Min * 0.99 || pf > f.WindowHz.Max * 1.01));
+        int PyOutside(HardSpectrum c, double[] p) => Circuit.Parse(c.Circuit).TimeConstants(p)
+            .Count(t => 1 / (2 * Math.PI * t.TauSeconds) is var pf && (pf < c.Frequency.Min() * 0.99 || pf > c.Frequency.Max() * 1.01));
+        var errPy = cases.Select((c, i) => reference[i].Parameters is { } p ? HardSpectra.WorstResistanceError(c, p) : double.PositiveInfinity).ToArray();
+        var errSame = cases.Select((c, i) => HardSpectra.WorstResistanceError(c, same[i].Parameters)).ToArray();
+        var errAuto = cases.Select((c, i) => HardSpectra.WorstResistanceError(c, auto[i].Parameters)).ToArray();
+        Console.WriteLine($"recovery cases: {count} spectra ({string.Join(", ", HardSpectra.RecoveryKinds.Select(k => k.Kind))}), 0.5 % noise, every τ inside the window, unit weighting");
+        Console.WriteLine($"{"#",3} {"kind",-12} {"worst |ΔR/R|: impedance.py",27} {"ours same start",16} {"ours automatic",15}  {"arcs outside (py/ours)",22}  auto circuit");
+        for (int i = 0; i < count; i++)
+        {
+            bool hit = choice[i].Chosen.Circuit == cases[i].Circuit;
+            Console.WriteLine($"{i,3} {cases[i].Kind,-12} {errPy[i],27:P1} {errSame[i],16:P1} {errAuto[i],15:P1}  " +
+                $"{(reference[i].Parameters is { } pp ? PyOutside(cases[i], pp) : -1),10}/{Outside(same[i]),-11}  {(hit ? "true" : $"{choice[i].Chosen.Circuit} (true {cases[i].Circuit})")}");
+            if (verbose)
+            {
+                string Row(IEnumerable<double> p) => string.Join(" ", p.Select(v => $"{v,9:G3}"));
+                Console.WriteLine($"      truth        {Row(cases[i].Truth)}");
+                if (reference[i].Parameters is { } pp2) Console.WriteLine($"      impedance.py {Row(pp2)}  worst {errPy[i].ToString("R", CultureInfo.InvariantCulture)}");
+                Console.WriteLine($"      same start   {Row(same[i].Parameters)}");
+                foreach (var w in same[i].Warnings) Console.WriteLine($"        {w}");
+                if (!hit)
+                    foreach (var cand in choice[i].Candidates)
+                        Console.WriteLine($"        {cand.Circuit,-48} k={cand.FreeParameters,2} BIC {cand.Bic,9:F1}  {cand.Verdict}");
+            }
+        }
+        double Median(IEnumerable<double> v) { var a = v.OrderBy(x => x).ToArray(); return a.Length % 2 == 1 ? a[a.Length / 2] : 0.5 * (a[a.Length / 2 - 1] + a[a.Length / 2]); }
+        int hits = Enumerable.Range(0, count).Count(i => choice[i].Chosen.Circuit == cases[i].Circuit);
+        int outsideOurs = same.Sum(Outside) + auto.Sum(Outside);
+        int outsidePy = Enumerable.Range(0, count).Count(i => reference[i].Parameters is { } p && PyOutside(cases[i], p) > 0);
+        foreach (var kind in HardSpectra.RecoveryKinds.Select(k => k.Kind))
+        {
+            var idx = Enumerable.Range(0, count).Where(i => cases[i].Kind == kind).ToList();
+            Console.WriteLine($"  {kind,-12} median worst |ΔR/R|: impedance.py {Median(idx.Select(i => errPy[i])):P1}, ours same start {Median(idx.Select(i => errSame[i])):P1}, " +
+                $"ours automatic {Median(idx.Select(i => errAuto[i])):P1}; auto circuit true in {idx.Count(i => choice[i].Chosen.Circuit == cases[i].Circuit)}/{idx.Count}");
+        }
+        double mPy = Median(errPy), mSame = Median(errSame);
+        Console.WriteLine($"median worst |ΔR/R| from the same start: impedance.py {mPy:P1}, ours {mSame:P1} (criterion: no larger: {(mSame <= mPy ? "met" : "missed")}); ours from the automatic guess {Median(errAuto):P1}");
+        Console.WriteLine($"assigned arcs with the apex outside the window: ours {outsideOurs} (same start and automatic; criterion 0: {(outsideOurs == 0 ? "met" : "missed")}); impedance.py fits with a τ outside: {outsidePy}/{count}");
+        Console.WriteLine($"--circuit auto chose the true circuit in {hits}/{count} ({(double)hits / count:P0}; criterion ≥ 80 %: {(hits >= 0.8 * count ? "met" : "missed")})");
+        Console.WriteLine($"time: ours {tSame:F2} s (same start), {tAuto:F2} s (automatic), {tChoice:F2} s (auto circuit, all candidates); impedance.py {reference.Sum(r => r.Seconds):F1} s summed " +
+            $"({count - ran} from the cache, {ran} run now in {wall:F1} s wall with {jobs} processes)");
+        return pyFailed ? 1 : 0;
     }
 
     /// <summary>

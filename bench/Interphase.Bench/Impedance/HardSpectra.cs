@@ -50,6 +50,91 @@ internal static class HardSpectra
         return list;
     }
 
+    /// <summary>Seed of the recovery cases.</summary>
+    public const int RecoverySeed = 25;
+
+    /// <summary>The four kinds of recovery cases, in the order they cycle, with the circuit each was made from.</summary>
+    public static readonly (string Kind, string Circuit)[] RecoveryKinds =
+    [
+        ("garnet", "R0-p(R1,CPE1)-p(R2,CPE2)-p(R3,CPE3)"),
+        ("overlap", "R0-p(R1,CPE1)-p(R2,CPE2)"),
+        ("cathode-wo", "R0-p(R1,CPE1)-p(R2,CPE2)-Wo1"),
+        ("cathode-tlm", "R0-p(R1,CPE1)-TLMQ1"),
+    ];
+
+    /// <summary>
+    /// Recovery cases whose every time constant lies inside the measured window, so each resistance can be asked of a
+    /// fit: garnet symmetric cells with bulk (0.3–2 MHz), grain-boundary (3–50 kHz) and interface (1–30 Hz) arcs of
+    /// 60–900 Ω measured 7 MHz–0.1 Hz; two arcs 1–1.5 decades apart (overlapping, α 0.8–0.95) 1 MHz–0.1 Hz; composite
+    /// cathodes with a contact arc, a charge-transfer arc and an open Warburg (τ 2–14 s), and with a contact arc and a
+    /// TLMQ transmission line (γ 0.75–0.9), 1 MHz–10 mHz. 0.5 % noise, 10 points per decade; the start is the truth
+    /// perturbed as for <see cref="Generate"/>. The first N cases of a larger run are the same N cases.
+    /// </summary>
+    public static List<HardSpectrum> Recovery(int count, int seed = RecoverySeed)
+    {
+        var rng = new Random(seed);
+        var list = new List<HardSpectrum>(count);
+        for (int i = 0; i < count; i++)
+        {
+            double V(double x, double spread = 1.0) => x * Math.Exp(spread * (2 * rng.NextDouble() - 1));
+            double A(double lo, double hi) => lo + (hi - lo) * rng.NextDouble();
+            double LogU(double lo, double hi) => Math.Exp(A(Math.Log(lo), Math.Log(hi)));
+            // Q of an R‖CPE arc with its apex at f: τ = 1/(2πf) = (RQ)^(1/α)
+            double QAt(double f, double r, double a) => Math.Pow(1 / (2 * Math.PI * f), a) / r;
+            var (kind, text) = RecoveryKinds[i % RecoveryKinds.Length];
+            double[] truth, f;
+            switch (i % RecoveryKinds.Length)
+            {
+                case 0:
+                {
+                    double r1 = V(300), r2 = V(200), r3 = V(200), a1 = A(0.85, 0.98), a2 = A(0.75, 0.95), a3 = A(0.7, 0.9);
+                    truth = [V(5), r1, QAt(LogU(3e5, 2e6), r1, a1), a1, r2, QAt(LogU(3e3, 5e4), r2, a2), a2, r3, QAt(LogU(1, 30), r3, a3), a3];
+                    f = Decades(7e6, 0.1, 10);
+                    break;
+                }
+                case 1:
+                {
+                    double r1 = V(300), r2 = V(300), a1 = A(0.8, 0.95), a2 = A(0.8, 0.95), f1 = LogU(1e3, 1e5);
+                    truth = [V(20), r1, QAt(f1, r1, a1), a1, r2, QAt(f1 / Math.Pow(10, A(1.0, 1.5)), r2, a2), a2];
+                    f = Decades(1e6, 0.1, 10);
+                    break;
+                }
+                case 2:
+                {
+                    double r1 = V(20), r2 = V(60), a1 = A(0.8, 0.95), a2 = A(0.7, 0.9);
+                    truth = [V(10), r1, QAt(LogU(2e4, 2e5), r1, a1), a1, r2, QAt(LogU(10, 300), r2, a2), a2, V(100), V(5)];
+                    f = Decades(1e6, 0.01, 10);
+                    break;
+                }
+                default:
+                {
+                    double r1 = V(30), a1 = A(0.8, 0.95), rion = V(50), g = A(0.75, 0.9);
+                    truth = [V(10), r1, QAt(LogU(1e4, 1e5), r1, a1), a1, rion, Math.Pow(LogU(0.01, 1), g) / rion, g];
+                    f = Decades(1e6, 0.01, 10);
+                    break;
+                }
+            }
+            var circuit = Interphase.Impedance.Circuit.Parse(text);
+            var z = circuit.Impedance(f, truth).Select(v => v + 0.005 * v.Magnitude * new Complex(Gauss(rng), Gauss(rng))).ToArray();
+            var ub = circuit.UpperBounds();
+            var start = truth.Select((v, k) => double.IsPositiveInfinity(ub[k])
+                ? v * Math.Exp(Math.Log(3) * (2 * rng.NextDouble() - 1))
+                : Math.Clamp(v + 0.1 * (2 * rng.NextDouble() - 1), 0.3, 1.0)).ToArray();
+            list.Add(new HardSpectrum(kind, text, truth, f, z, start));
+        }
+        return list;
+    }
+
+    /// <summary>Indices of a circuit's resistances: resistors and the resistance of each Zarc, Warburg, Gerischer and TLMQ.</summary>
+    public static int[] ResistanceIndices(string circuit) =>
+        Interphase.Impedance.Circuit.Parse(circuit).Elements
+            .Where(e => e.Type is Resistor or Zarc or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or TransmissionLineQ)
+            .Select(e => e.ParameterStart).ToArray();
+
+    /// <summary>Largest |R_fit/R_true − 1| over the resistances of a case.</summary>
+    public static double WorstResistanceError(HardSpectrum c, double[] fitted) =>
+        ResistanceIndices(c.Circuit).Max(k => Math.Abs(fitted[k] / c.Truth[k] - 1));
+
     static double Q(double c, double r, double a) => Math.Pow(c, a) / Math.Pow(r, 1 - a);
 
     static double[] Decades(double fMax, double fMin, int perDecade)

@@ -45,33 +45,68 @@ public sealed class EisCommands : ICliModule
     /// <summary>Options describing the circuit and how to fit it.</summary>
     sealed class FitSpec
     {
-        public readonly Option<string> Circuit = new("--circuit", "-c") { Description = "Circuit in impedance.py notation, e.g. R0-p(R1,CPE1)-p(R2,CPE2)", Required = true };
-        public readonly Option<string?> Initial = new("--initial") { Description = "Initial values of the free parameters, comma-separated in circuit order (default: automatic)" };
+        public readonly Option<string> Circuit = new("--circuit", "-c") { Description = "Circuit in impedance.py notation, e.g. R0-p(R1,CPE1)-p(R2,CPE2) (elements R, C, L, CPE, W, Wo, Ws, G, Gs, La, K, Zarc, TLMQ)", Required = true };
+        public readonly Option<string?> Initial = new("--initial") { Description = "Initial values: all free parameters comma-separated in circuit order, or some by name NAME=VALUE[:fixed],… (the rest automatic; :fixed holds it constant), e.g. R0=0.5:fixed,R1=200" };
         public readonly Option<string[]> Constant = new("--constant") { Description = "Hold a parameter constant: NAME=VALUE (repeatable), e.g. R0=0.015", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<double> TauMargin = new("--tau-margin") { Description = "Decades beyond the measured window a time constant may take (R‖C, R‖CPE, Zarc, TLMQ, Wo, Ws, G)", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<bool> UnboundedTau = new("--unbounded-tau") { Description = "Let time constants leave the measured window (as impedance.py does)" };
         public readonly Option<Weighting> Weighting = CliOptions.Choice("--weighting", "Residual weighting: unit (impedance.py default), proportional or modulus",
             Impedance.Weighting.Unit, ("unit", Impedance.Weighting.Unit), ("proportional", Impedance.Weighting.Proportional), ("modulus", Impedance.Weighting.Modulus));
         public readonly Option<bool> Global = new("--global") { Description = "Global search: basin hopping from every start (as impedance.py's global_opt); slower" };
 
-        public void AddTo(Command c) { c.Add(Circuit); c.Add(Initial); c.Add(Constant); c.Add(Weighting); c.Add(Global); }
+        public void AddTo(Command c) { c.Add(Circuit); c.Add(Initial); c.Add(Constant); c.Add(Weighting); c.Add(Global); c.Add(TauMargin); c.Add(UnboundedTau); }
 
-        public (Circuit, FitOptions) Build(ParseResult pr)
+        /// <summary>Whether the circuit is chosen automatically (<c>--circuit auto</c>).</summary>
+        public bool IsAuto(ParseResult pr) => string.Equals(pr.GetValue(Circuit)?.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Fit options that do not name parameters (for <c>--circuit auto</c>, where the circuit is not known yet).</summary>
+        public FitOptions BaseOptions(ParseResult pr)
         {
-            var circuit = Impedance.Circuit.Parse(pr.GetValue(Circuit)!);
+            double margin = pr.GetValue(UnboundedTau) ? double.PositiveInfinity : pr.GetValue(TauMargin);
+            if (!(margin >= 0)) throw new InterphaseException($"--tau-margin must be ≥ 0 decades, got {margin}");
+            return new FitOptions { Weighting = pr.GetValue(Weighting), Global = pr.GetValue(Global), TimeConstantMarginDecades = margin };
+        }
+
+        public (Circuit, FitOptions) Build(ParseResult pr, string? circuitText = null)
+        {
+            var circuit = Impedance.Circuit.Parse(circuitText ?? pr.GetValue(Circuit)!);
             var constants = new Dictionary<string, double>();
             foreach (var c in pr.GetValue(Constant) ?? [])
             {
                 var parts = c.Split('=', 2);
-                if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                string value = parts.Length == 2 && parts[1].EndsWith(":fixed", StringComparison.Ordinal) ? parts[1][..^6] : parts.Length == 2 ? parts[1] : "";
+                if (parts.Length != 2 || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                     throw new InterphaseException($"--constant '{c}': expected NAME=VALUE, e.g. R0=0.015");
                 circuit.IndexOf(parts[0].Trim());
                 constants[parts[0].Trim()] = v;
             }
             double[]? initial = null;
+            var byName = new Dictionary<string, double>();
             if (pr.GetValue(Initial) is { Length: > 0 } text)
-                initial = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t =>
-                    double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
+            {
+                var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (items.Any(t => t.Contains('=')))
+                    foreach (var t in items)
+                    {
+                        var parts = t.Split('=', 2);
+                        bool fixedValue = parts.Length == 2 && parts[1].EndsWith(":fixed", StringComparison.Ordinal);
+                        string value = parts.Length == 2 ? (fixedValue ? parts[1][..^6] : parts[1]) : "";
+                        if (parts.Length != 2 || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                            throw new InterphaseException($"--initial: '{t}' is not NAME=VALUE or NAME=VALUE:fixed (named and positional values cannot be mixed)");
+                        string name = parts[0].Trim();
+                        circuit.IndexOf(name);
+                        if (fixedValue) constants[name] = v; else byName[name] = v;
+                    }
+                else
+                    initial = items.Select(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
                         : throw new InterphaseException($"--initial: '{t}' is not a number")).ToArray();
-            return (circuit, new FitOptions { Initial = initial, Constants = constants, Weighting = pr.GetValue(Weighting), Global = pr.GetValue(Global) });
+            }
+            var baseOptions = BaseOptions(pr);
+            return (circuit, new FitOptions
+            {
+                Initial = initial, InitialByName = byName, Constants = constants, Weighting = baseOptions.Weighting, Global = baseOptions.Global,
+                TimeConstantMarginDecades = baseOptions.TimeConstantMarginDecades,
+            });
         }
     }
 
@@ -93,19 +128,46 @@ public sealed class EisCommands : ICliModule
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
-            var (circuit, options) = spec.Build(pr);
+            CircuitChoice? choice = null;
+            if (spec.IsAuto(pr))
+            {
+                if (pr.GetValue(spec.Initial) is { Length: > 0 } || pr.GetValue(spec.Constant) is { Length: > 0 })
+                    throw new InterphaseException("--circuit auto chooses the circuit, so --initial and --constant (which name its parameters) cannot be given: fit the chosen circuit with them afterwards");
+                choice = CircuitSelection.Choose(s);
+            }
+            var (circuit, options) = spec.Build(pr, choice?.Chosen.Circuit);
             var fit = CircuitFitter.Fit(circuit, s, options);
             var report = FitInterpretation.Analyse(fit, pr.GetValue(area), pr.GetValue(thickness), pr.GetValue(symmetric));
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Nyquist(s, fit.Predict(s.Frequency)), path);
             if (pr.GetValue(json))
             {
-                CliOutput.WriteJson(ImpedanceJson.Fit(s, fit, report, pr.GetValue(area) is not null));
+                CliOutput.WriteJson(ImpedanceJson.Fit(s, fit, report, pr.GetValue(area) is not null, choice));
                 return 0;
             }
-            var table = new Table().AddColumns("parameter", "value", "± std. error", "unit");
+            if (choice is not null)
+            {
+                var ct = new Table().AddColumns("candidate", "k", "BIC", "AIC", "verdict");
+                foreach (var c in choice.Candidates)
+                    ct.AddRow(Markup.Escape(c.Circuit), c.FreeParameters.ToString(CultureInfo.InvariantCulture), G(c.Bic), G(c.Aic), Markup.Escape(c.Verdict));
+                CliOutput.Terminal.Write(ct);
+                CliOutput.Terminal.WriteLine($"circuit auto: {choice.DrtPeaks} DRT peak{(choice.DrtPeaks == 1 ? "" : "s")} in the measured range{(choice.LowFrequencyTail ? ", a low-frequency tail" : "")}; {CircuitSelection.Criterion}");
+                CliOutput.Terminal.WriteLine($"chosen: {choice.Why}");
+            }
+            var table = new Table().AddColumns("parameter", "value", "± std. error", "unit", "determined");
             for (int i = 0; i < fit.Names.Count; i++)
-                table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]));
+                table.AddRow(fit.Names[i], G(fit.Parameters[i]), fit.IsConstant[i] ? "(constant)" : G(fit.Errors[i]), Markup.Escape(circuit.ParameterUnits[i]),
+                    fit.IsConstant[i] ? "" : fit.IsDetermined(i) ? "yes" : "NO");
             CliOutput.Terminal.Write(table);
+            if (fit.Relaxations.Count > 0)
+            {
+                var rt = new Table().AddColumns("relaxation", "τ (s)", "apex f (Hz)", "in measured window", "determined");
+                foreach (var r in fit.Relaxations)
+                    rt.AddRow(Markup.Escape(r.Label), G(r.TauSeconds), G(r.ApexFrequencyHz), r.InMeasuredWindow ? "yes" : r.AtWindowEdge ? "NO (at the allowed limit)" : "NO",
+                        r.Determined ? "yes" : "NO");
+                CliOutput.Terminal.Write(rt);
+            }
+            foreach (var (a, b, c) in fit.CorrelatedPairs)
+                CliOutput.Terminal.WriteLine($"correlated: {a} and {b} (r = {c:F3}): the data determine a combination of them better than each");
             CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)} ({s.Format}, {s.Count} points), circuit {circuit}, {fit.Weighting} weighting: " +
                 $"χ² = {G(fit.ChiSquare)}, pseudo-χ² = {G(fit.PseudoChiSquare)}, {fit.Iterations} iterations in {fit.LocalFits} local fit{(fit.LocalFits == 1 ? "" : "s")}, {(fit.Converged ? "converged" : "NOT converged")}");
             foreach (var w in fit.Warnings) CliOutput.Terminal.WriteLine($"warning: {w}");
@@ -208,18 +270,22 @@ public sealed class EisCommands : ICliModule
         var csv = new Option<string?>("--csv") { Description = "Write tau_s,gamma_ohm to this CSV file" };
         var plot = PlotOption("γ(τ)");
         var json = CliOutput.JsonOption();
-        var cmd = new Command("drt", "Distribution of relaxation times (Tikhonov, non-negative) with peaks") { file, lambda, method, csv, plot, json };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Residual-bootstrap replicates for the 95 % band of γ and the peaks' ± (0: none)", DefaultValueFactory = _ => 100 };
+        var cmd = new Command("drt", "Distribution of relaxation times (Tikhonov, non-negative; λ by GCV or L-curve) with peaks and bootstrap bands") { file, lambda, method, bootstrap, csv, plot, json };
         pre.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var s = pre.Apply(SpectrumReader.Read(pr.GetValue(file)!), pr);
             var sel = pr.GetValue(method);
             if (pr.GetValue(csv) is { } csvOut) OutputFile.EnsureNotInput(csvOut, "--csv", pr.GetValue(file));
-            var drt = Drt.Compute(s, pr.GetValue(lambda), sel);
+            var drt = Drt.Compute(s, pr.GetValue(lambda), sel, bootstrap: pr.GetValue(bootstrap));
             if (pr.GetValue(csv) is { } csvPath)
             {
-                var sb = new StringBuilder("tau_s,gamma_ohm\n");
-                for (int i = 0; i < drt.Tau.Length; i++) sb.Append(CultureInfo.InvariantCulture, $"{drt.Tau[i]:R},{drt.Gamma[i]:R}\n");
+                bool band = drt.GammaLower is not null;
+                var sb = new StringBuilder(band ? "tau_s,gamma_ohm,gamma_lower_ohm,gamma_upper_ohm\n" : "tau_s,gamma_ohm\n");
+                for (int i = 0; i < drt.Tau.Length; i++)
+                    sb.Append(band ? FormattableString.Invariant($"{drt.Tau[i]:R},{drt.Gamma[i]:R},{drt.GammaLower![i]:R},{drt.GammaUpper![i]:R}\n")
+                        : FormattableString.Invariant($"{drt.Tau[i]:R},{drt.Gamma[i]:R}\n"));
                 OutputFile.Write(csvPath, sb.ToString());
             }
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Drt(drt), path);
@@ -229,10 +295,12 @@ public sealed class EisCommands : ICliModule
                 return 0;
             }
             CliOutput.Terminal.WriteLine($"{Path.GetFileName(s.Source)}: λ = {G(drt.Lambda)} ({drt.LambdaMethod}), R∞ = {G(drt.RInf)} Ω, R_pol = {G(drt.PolarisationResistance)} Ω");
-            var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "R (Ω)", "");
+            var t = new Table().AddColumns("peak", "τ (s)", "f (Hz)", "± log f (decades)", "R (Ω)", "± R (Ω)", "in replicates", "");
             int k = 1;
             foreach (var p in drt.Peaks)
-                t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), G(p.ResistanceOhm), p.InMeasuredRange ? "" : "outside measured range");
+                t.AddRow((k++).ToString(CultureInfo.InvariantCulture), G(p.TauSeconds), G(p.FrequencyHz), p.FrequencyStdDecades is { } fs ? G(fs) : "",
+                    G(p.ResistanceOhm), p.ResistanceStdOhm is { } rs ? G(rs) : "", p.FoundFraction is { } ff ? $"{100 * ff:F0} %" : "",
+                    p.InMeasuredRange ? "" : "outside measured range");
             CliOutput.Terminal.Write(t);
             foreach (var w in drt.Warnings) CliOutput.Terminal.WriteLine($"warning: {w}");
             return 0;
@@ -281,20 +349,38 @@ public sealed class EisCommands : ICliModule
             // Checked before the (long) fits: an impossible area or interval would only show in the results.
             if (pr.GetValue(area) is { } a0 && !(a0 > 0 && double.IsFinite(a0))) throw new ImpedanceException($"electrode area must be positive, got {a0} cm²");
             if (pr.GetValue(interval) is { } m0 && !(m0 > 0 && double.IsFinite(m0))) throw new ImpedanceException($"--interval-min must be positive, got {m0} min");
+            if (spec.IsAuto(pr)) throw new InterphaseException("eis batch needs an explicit circuit (a series is fitted with one circuit): choose it on one spectrum with eis fit --circuit auto");
             var files = SpectrumFiles(pr.GetValue(dir)!);
             var (circuit, options) = spec.Build(pr);
-            var spectra = files.Select(f => pre.Apply(SpectrumReader.Read(f), pr)).ToList();
+            // A file that cannot be read is reported in its place and the others are fitted (exit 3 at the end).
+            var read = files.Select(f =>
+            {
+                try { return (Spectrum: pre.Apply(SpectrumReader.Read(f), pr), Error: (string?)null); }
+                catch (Exception e) when (e is InterphaseException or IOException or UnauthorizedAccessException)
+                { return (Spectrum: (ImpedanceSpectrum?)null, Error: $"unreadable: {e.Message}"); }
+            }).ToList();
+            var spectra = read.Where(r => r.Spectrum is not null).Select(r => r.Spectrum!).ToList();
             double? hours = pr.GetValue(interval) / 60;
-            IReadOnlyList<BatchItem> items = null!;
-            if (pr.GetValue(json) || Console.IsOutputRedirected)
-                items = BatchFitter.Fit(spectra, circuit, options, hours, cancellation: cancel);
-            else
-                AnsiConsole.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask($"fitting {spectra.Count} spectra", maxValue: spectra.Count);
-                    items = BatchFitter.Fit(spectra, circuit, options, hours, new Progress<int>(n => task.Value = n), cancellation: cancel);
-                    task.Value = spectra.Count;
-                });
+            IReadOnlyList<BatchItem> fitted = [];
+            if (spectra.Count > 0)
+            {
+                if (pr.GetValue(json) || Console.IsOutputRedirected)
+                    fitted = BatchFitter.Fit(spectra, circuit, options, hours, cancellation: cancel);
+                else
+                    AnsiConsole.Progress().Start(ctx =>
+                    {
+                        var task = ctx.AddTask($"fitting {spectra.Count} spectra", maxValue: spectra.Count);
+                        fitted = BatchFitter.Fit(spectra, circuit, options, hours, new Progress<int>(n => task.Value = n), cancellation: cancel);
+                        task.Value = spectra.Count;
+                    });
+            }
+            // back in file order, the unreadable ones in their places (time from the file's position in the series)
+            var items = new List<BatchItem>();
+            int next = 0;
+            for (int i = 0; i < files.Count; i++)
+                items.Add(read[i].Spectrum is null
+                    ? new BatchItem(i, files[i], hours * i, null, read[i].Error)
+                    : fitted[next++] with { Index = i, TimeHours = hours * i });
             double? a = pr.GetValue(area);
             if (pr.GetValue(plot) is { } path) ChartRenderer.Save(ImpedanceCharts.Trend(items, a), path);
             if (pr.GetValue(csv) is { } csvPath) OutputFile.WriteText(csvPath, w => BatchFitter.WriteCsv(circuit, items, w));
@@ -310,6 +396,8 @@ public sealed class EisCommands : ICliModule
                     .. resistors.Select(r => it.Fit is { } f ? G(f.Parameters[r.ParameterStart] * (a ?? 1)) : "—"),
                     it.Fit is { } ff ? G(ff.ChiSquare) : Markup.Escape(it.Error ?? "")]);
             CliOutput.Terminal.Write(t);
+            foreach (var it in items.Where(i => i.Fit is null))
+                CliOutput.Terminal.WriteLine($"not fitted: {Path.GetFileName(it.Source)}: {it.Error}");
             return items.Any(i => i.Fit is null) ? 3 : 0;
         }));
         return cmd;

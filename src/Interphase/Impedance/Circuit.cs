@@ -107,6 +107,16 @@ public sealed class Circuit
     public IReadOnlyList<string> ParameterUnits { get; }
     /// <summary>Number of parameters.</summary>
     public int ParameterCount => ParameterNames.Count;
+    /// <summary>The parts with a time constant (R‖C, R‖CPE, Zarc, TLMQ, finite Warburg, Gerischer), in the order written.</summary>
+    internal IReadOnlyList<Relaxation> Relaxations => relaxations ??= Relaxation.Of(this);
+    IReadOnlyList<Relaxation>? relaxations;
+
+    /// <summary>Time constant (s) of each relaxation (R‖C, R‖CPE, Zarc, TLMQ, finite Warburg, Gerischer) at <paramref name="parameters"/>.</summary>
+    public IReadOnlyList<(string Label, double TauSeconds)> TimeConstants(double[] parameters)
+    {
+        CheckLength(parameters.Length);
+        return Relaxations.Select(r => (r.Label, r.Tau(parameters))).ToList();
+    }
 
     Circuit(string text, CircuitNode root, List<ElementNode> elements)
     {

@@ -37,7 +37,7 @@ public abstract class ElementType
     public static readonly IReadOnlyDictionary<string, ElementType> All = new ElementType[]
     {
         new Resistor(), new Capacitor(), new Inductor(), new Cpe(), new Warburg(), new WarburgOpen(), new WarburgShort(),
-        new Gerischer(), new GerischerFinite(), new ModifiedInductance(), new RcElement(),
+        new Gerischer(), new GerischerFinite(), new ModifiedInductance(), new RcElement(), new Zarc(), new TransmissionLineQ(),
     }.ToDictionary(e => e.Name, StringComparer.Ordinal);
 }
 
@@ -250,5 +250,69 @@ public sealed class RcElement : ElementType
         dZ[0] = d;
         dZ[1] = -p[0] * new Complex(0, w) * d * d;
         return p[0] * d;
+    }
+}
+
+
+/// <summary>
+/// Zarc: an R‖CPE arc written with its resistance and time constant, Z = R/(1 + (jωτ)^γ) (Cole–Cole; impedance.py's
+/// <c>Zarc</c>, parameters R, τ, γ). Its effective capacitance is τ/R, the Hsu–Mansfeld value of the equivalent R‖CPE.
+/// </summary>
+public sealed class Zarc : ElementType
+{
+    /// <inheritdoc />
+    public override string Name => "Zarc";
+    /// <inheritdoc />
+    public override string[] Units => ["Ohm", "sec", ""];
+    /// <inheritdoc />
+    public override string Description => "R‖CPE arc with resistance and time constant, Z = R/(1 + (jωτ)^γ)";
+    /// <inheritdoc />
+    public override double UpperBound(int index) => index == 2 ? 1 : double.PositiveInfinity;
+    /// <inheritdoc />
+    public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
+    {
+        double r = p[0], tau = p[1], g = p[2];
+        double mag = Math.Pow(w * tau, g), ph = g * Math.PI / 2;
+        var s = new Complex(mag * Math.Cos(ph), mag * Math.Sin(ph)); // (jωτ)^γ
+        var d = 1 / (1 + s);
+        var z = r * d;
+        var dzds = -z * d;
+        dZ[0] = d;
+        dZ[1] = dzds * g * s / tau;
+        dZ[2] = dzds * s * new Complex(Math.Log(w * tau), Math.PI / 2);
+        return z;
+    }
+}
+
+/// <summary>
+/// TLMQ: transmission line of a porous (composite) electrode with a CPE interface, Z = √(R_ion Z_s) coth √(R_ion/Z_s),
+/// Z_s = 1/(Q (jω)^γ) (Landesfeind et al., J. Electrochem. Soc. 163, A1373 (2016), Eq. 11; impedance.py's <c>TLMQ</c>).
+/// With γ = 1 it is the open Warburg with Z0 = R_ion and τ = R_ion·Q.
+/// </summary>
+public sealed class TransmissionLineQ : ElementType
+{
+    /// <inheritdoc />
+    public override string Name => "TLMQ";
+    /// <inheritdoc />
+    public override string[] Units => ["Ohm", "F sec^(gamma - 1)", ""];
+    /// <inheritdoc />
+    public override string Description => "transmission line with CPE interface, Z = sqrt(R_ion Z_s) coth(sqrt(R_ion/Z_s)), Z_s = 1/(Q (jω)^γ)";
+    /// <inheritdoc />
+    public override double UpperBound(int index) => index == 2 ? 1 : double.PositiveInfinity;
+    /// <inheritdoc />
+    public override Complex Evaluate(double w, ReadOnlySpan<double> p, Span<Complex> dZ)
+    {
+        double rion = p[0], q = p[1], g = p[2];
+        // x = √(R_ion Q (jω)^γ); Z = R_ion coth(x)/x
+        double mag = Math.Sqrt(rion * q * Math.Pow(w, g)), ph = g * Math.PI / 4;
+        var x = new Complex(mag * Math.Cos(ph), mag * Math.Sin(ph));
+        var f = 1 / Tanh(x);
+        var gx = f / x;
+        // x·d(coth x/x)/dx = 1 − coth² x − coth x/x, and ∂x/∂ln p = x/2 for R_ion and Q, x/2·ln(jω) for γ
+        var xdg = 1 - f * f - gx;
+        dZ[0] = gx + 0.5 * xdg;
+        dZ[1] = rion / (2 * q) * xdg;
+        dZ[2] = rion / 2 * xdg * new Complex(Math.Log(w), Math.PI / 2);
+        return rion * gx;
     }
 }

@@ -18,6 +18,11 @@ public sealed class FitOptions
 {
     /// <summary>Initial values of the free parameters in order (constants left out), or null for automatic guesses.</summary>
     public double[]? Initial { get; init; }
+    /// <summary>
+    /// Initial values of some free parameters by impedance.py name, the others taken from the automatic guess; used when
+    /// <see cref="Initial"/> is null.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> InitialByName { get; init; } = new Dictionary<string, double>();
     /// <summary>Parameters held constant, by impedance.py name (<c>R0</c>, <c>CPE1_1</c>).</summary>
     public IReadOnlyDictionary<string, double> Constants { get; init; } = new Dictionary<string, double>();
     /// <summary>Residual weighting.</summary>
@@ -35,6 +40,30 @@ public sealed class FitOptions
     public int GlobalHops { get; init; } = 60;
     /// <summary>Seed of the global search's random jumps (results are reproducible).</summary>
     public int Seed { get; init; }
+    /// <summary>
+    /// Decades beyond the measured window [1/(2π f_max), 1/(2π f_min)] that a time constant may take (R‖C, R‖CPE,
+    /// Zarc, TLMQ, finite Warburg, Gerischer). One decade: an arc whose apex lies a decade outside still shows a fifth
+    /// of its peak |Z''| at the window's edge (ωτ = 0.1 gives ωτ/(1+ω²τ²) = 0.099 against 0.5), so its tail carries
+    /// information; further out it is a constant resistance or a capacitive tail and its τ is not determined by the
+    /// data. +∞ removes the window (time constants then only stay within 1e-30…1e30).
+    /// </summary>
+    public double TimeConstantMarginDecades { get; init; } = 1;
+}
+
+/// <summary>A relaxation's time constant at the solution of a fit.</summary>
+/// <param name="Label">The relaxation as written: <c>p(R1,CPE1)</c>, <c>Zarc1</c>, <c>Wo1</c>.</param>
+/// <param name="ResistanceName">Its resistance parameter (<c>R1</c>, <c>Zarc1_0</c>).</param>
+/// <param name="ResistanceOhm">Its resistance (Ω).</param>
+/// <param name="TauSeconds">Time constant τ (s).</param>
+/// <param name="ApexFrequencyHz">1/(2πτ) (Hz).</param>
+/// <param name="InMeasuredWindow">The apex lies within the measured frequencies.</param>
+/// <param name="AtWindowEdge">τ ended at an end of the allowed window (the data want it further out).</param>
+/// <param name="Determined">Its resistance and time-constant parameters are determined by the data.</param>
+public sealed record RelaxationReport(string Label, string ResistanceName, double ResistanceOhm, double TauSeconds, double ApexFrequencyHz,
+    bool InMeasuredWindow, bool AtWindowEdge, bool Determined)
+{
+    /// <summary>Whether numbers may be derived from this relaxation (apex measured, parameters determined).</summary>
+    public bool Assignable => InMeasuredWindow && Determined;
 }
 
 /// <summary>Outcome of a circuit fit.</summary>
@@ -66,6 +95,18 @@ public sealed class FitResult
     public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Number of local fits run (starts, restarts and basin-hopping jumps).</summary>
     public int LocalFits { get; init; } = 1;
+    /// <summary>Measured frequency window (Hz).</summary>
+    public (double Min, double Max) WindowHz { get; init; }
+    /// <summary>Time constants of the circuit's relaxations at the solution, with where they lie against the window.</summary>
+    public IReadOnlyList<RelaxationReport> Relaxations { get; init; } = [];
+    /// <summary>Per parameter: the data do not determine it (relative error above 100 %, no finite error, or |correlation| ≥ 0.999 with another parameter); false for constants.</summary>
+    public bool[] NotDetermined { get; init; } = [];
+    /// <summary>Pairs of free parameters with |correlation| ≥ <see cref="StrongCorrelation"/>.</summary>
+    public IReadOnlyList<(string A, string B, double Correlation)> CorrelatedPairs { get; init; } = [];
+    /// <summary>Simpler circuits the data support (relaxations that are not determined or lie outside the window removed), with why.</summary>
+    public IReadOnlyList<(string Circuit, string Why)> SimplerCircuits { get; init; } = [];
+    /// <summary>Whether a parameter is determined by the data (free and not <see cref="NotDetermined"/>, or constant).</summary>
+    public bool IsDetermined(int index) => NotDetermined.Length == 0 || !NotDetermined[index];
 
     /// <summary>Parameter names in order.</summary>
     public IReadOnlyList<string> Names => Circuit.ParameterNames;
@@ -80,6 +121,12 @@ public sealed class FitResult
     public const double PoorFitRelativeResidual = 0.02;
     /// <summary>Relative standard error above which a parameter is reported as poorly determined.</summary>
     public const double PoorlyDeterminedRelativeError = 0.5;
+    /// <summary>Relative standard error above which a parameter is not determined (its 1σ interval includes 0).</summary>
+    public const double UndeterminedRelativeError = 1.0;
+    /// <summary>|Correlation| at or above which two parameters are not separately determined (only a combination is).</summary>
+    public const double UndeterminedCorrelation = 0.999;
+    /// <summary>|Correlation| at or above which a pair is listed as strongly correlated.</summary>
+    public const double StrongCorrelation = 0.95;
 }
 
 /// <summary>
@@ -120,7 +167,8 @@ public static class CircuitFitter
         if (2 * spectrum.Count < free.Length)
             throw new ImpedanceException($"{spectrum.Source ?? "spectrum"}: {spectrum.Count} points cannot determine {free.Length} parameters");
 
-        var work = new Workspace(circuit, spectrum, options.Weighting, free, full);
+        if (!(options.TimeConstantMarginDecades >= 0)) throw new ImpedanceException($"time-constant margin must be ≥ 0 decades, got {options.TimeConstantMarginDecades}");
+        var work = new Workspace(circuit, spectrum, options.Weighting, free, full, options.TimeConstantMarginDecades);
         var starts = new List<double[]>();
         if (options.Initial is { } init)
         {
@@ -138,6 +186,21 @@ public static class CircuitFitter
                         $"initial value of {circuit.ParameterNames[free[i]]} must be a finite number {(logScale ? "> 0" : $"between 0 and {hi}")}, got {init[i]}");
                 start[free[i]] = init[i];
             }
+            starts.Add(start);
+        }
+        else if (options.InitialByName.Count > 0)
+        {
+            var start = InitialGuess.Candidates(circuit, spectrum).First();
+            foreach (var (name, value) in options.InitialByName)
+            {
+                int k = circuit.IndexOf(name);
+                if (isConst[k]) throw new ImpedanceException($"{name} is held constant and given an initial value: give one or the other");
+                double hi = upperAll[k];
+                if (!double.IsFinite(value) || value < 0 || (double.IsPositiveInfinity(hi) && value == 0) || value > hi)
+                    throw new ImpedanceException($"initial value of {name} must be a finite number {(double.IsPositiveInfinity(hi) ? "> 0" : $"between 0 and {hi}")}, got {value}");
+                start[k] = value;
+            }
+            for (int k = 0; k < start.Length; k++) if (isConst[k]) start[k] = full[k];
             starts.Add(start);
         }
 
@@ -222,13 +285,22 @@ public static class CircuitFitter
         readonly double[] w, zr, zi, wr, wi;
         readonly int[] free;
         readonly bool[] unit; // bounded to [0, 1]: logistic map; else log
+        // Time constants inside the window [lnLo, lnHi] (ln s): a direct τ is a logistic map of its variable onto the
+        // window; the Q (or C) of an R‖CPE group or TLMQ is replaced by the group's τ so mapped, Q = τ^α/R.
+        readonly Kind[] kind;
+        readonly int[] qR, qA; // for a Q replaced by τ: full indices of the group's R and α (−1: α = 1)
+        readonly int[] coupleQ; // for a free R or α of such a group: full index of the Q it moves
+        readonly double[] chain, extra, lnTau;
+        readonly double lnLo, lnHi;
         readonly int m, n;
         readonly double[] r, rTry, jac, jacTry, a, g, h, u, uTry, xFull, chol, diag;
         readonly Complex[] dz;
         public int Iterations;
         public bool Converged;
 
-        public Workspace(Circuit circuit, ImpedanceSpectrum s, Weighting weighting, int[] free, double[] full)
+        enum Kind { Log, Logit, WindowTau, WindowQ }
+
+        public Workspace(Circuit circuit, ImpedanceSpectrum s, Weighting weighting, int[] free, double[] full, double marginDecades = double.PositiveInfinity)
         {
             this.circuit = circuit;
             this.free = free;
@@ -260,6 +332,24 @@ public static class CircuitFitter
             g = new double[n]; h = new double[n]; u = new double[n]; uTry = new double[n]; diag = new double[n];
             xFull = (double[])full.Clone();
             dz = new Complex[circuit.ParameterCount];
+            kind = unit.Select(b => b ? Kind.Logit : Kind.Log).ToArray();
+            qR = new int[n]; qA = new int[n]; coupleQ = Enumerable.Repeat(-1, n).ToArray();
+            chain = new double[n]; extra = new double[n]; lnTau = new double[n];
+            lnLo = Math.Log(1 / s.Omega.Max()) - marginDecades * Math.Log(10);
+            lnHi = Math.Log(1 / s.Omega.Min()) + marginDecades * Math.Log(10);
+            if (double.IsFinite(marginDecades))
+                foreach (var rx in circuit.Relaxations)
+                {
+                    int i = Array.IndexOf(free, rx.TauIndex);
+                    if (i < 0) continue; // τ (or Q) held constant: nothing to bound
+                    if (rx.Direct) { kind[i] = Kind.WindowTau; continue; }
+                    kind[i] = Kind.WindowQ;
+                    qR[i] = rx.ResistanceIndex;
+                    qA[i] = rx.AlphaIndex;
+                    int ir = Array.IndexOf(free, rx.ResistanceIndex), ia = rx.AlphaIndex >= 0 ? Array.IndexOf(free, rx.AlphaIndex) : -1;
+                    if (ir >= 0) coupleQ[ir] = rx.TauIndex;
+                    if (ia >= 0) coupleQ[ia] = rx.TauIndex;
+                }
         }
 
         // Magnitudes live within 1e-30…1e30: beyond that a branch is shorted or open and the objective is flat, so an
@@ -269,18 +359,70 @@ public static class CircuitFitter
         const double MaxStep = 2.302585093; // ln 10
         const double DiagFloor = 1e-9;
 
-        double ToX(int i, double ui) => unit[i] ? 1 / (1 + Math.Exp(-ui)) : Math.Exp(ui);
-        double ToU(int i, double x) => unit[i]
-            ? Math.Clamp(Math.Log(x / (1 - x)), -LogitMax, LogitMax)
-            : Math.Clamp(Math.Log(Math.Max(x, 1e-300)), LogMin, LogMax);
-        double ClampU(int i, double v) => unit[i] ? Math.Clamp(v, -LogitMax, LogitMax) : Math.Clamp(v, LogMin, LogMax);
-        /// <summary>dx/du of the change of variables.</summary>
-        double Chain(int i, double x) => unit[i] ? x * (1 - x) : x;
+        static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+        static double Logit(double y) => Math.Clamp(Math.Log(y / (1 - y)), -LogitMax, LogitMax);
+        double ClampU(int i, double v) => kind[i] == Kind.Log ? Math.Clamp(v, LogMin, LogMax) : Math.Clamp(v, -LogitMax, LogitMax);
+
+        /// <summary>The fitted variable of free parameter <paramref name="i"/> at the full parameter vector <paramref name="full"/>.</summary>
+        double ToU(int i, double[] full)
+        {
+            double x = full[free[i]];
+            switch (kind[i])
+            {
+                case Kind.Logit: return Logit(x);
+                case Kind.Log: return Math.Clamp(Math.Log(Math.Max(x, 1e-300)), LogMin, LogMax);
+                default:
+                {
+                    double lt = kind[i] == Kind.WindowTau ? Math.Log(Math.Max(x, 1e-300))
+                        : (Math.Log(Math.Max(full[qR[i]], 1e-300)) + Math.Log(Math.Max(x, 1e-300))) / (qA[i] >= 0 ? full[qA[i]] : 1);
+                    // a start outside the window begins just inside it
+                    double y = Math.Clamp((lt - lnLo) / (lnHi - lnLo), 1e-6, 1 - 1e-6);
+                    return double.IsFinite(y) ? Logit(y) : 0;
+                }
+            }
+        }
+
+        /// <summary>Sets the free parameters of <see cref="xFull"/> from <paramref name="uu"/>, with dx/du in <see cref="chain"/> and the coupling terms in <see cref="extra"/>.</summary>
+        void SetX(double[] uu)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double v = uu[i];
+                switch (kind[i])
+                {
+                    case Kind.Log: { double x = Math.Exp(v); xFull[free[i]] = x; chain[i] = x; break; }
+                    case Kind.Logit: { double x = Sigmoid(v); xFull[free[i]] = x; chain[i] = x * (1 - x); break; }
+                    case Kind.WindowTau:
+                    {
+                        double y = Sigmoid(v), x = Math.Exp(lnLo + (lnHi - lnLo) * y);
+                        xFull[free[i]] = x; chain[i] = x * (lnHi - lnLo) * y * (1 - y); break;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if (kind[i] != Kind.WindowQ) continue;
+                double y = Sigmoid(uu[i]);
+                lnTau[i] = lnLo + (lnHi - lnLo) * y;
+                double alpha = qA[i] >= 0 ? xFull[qA[i]] : 1;
+                double q = Math.Exp(alpha * lnTau[i] - Math.Log(Math.Max(xFull[qR[i]], 1e-300)));
+                xFull[free[i]] = q;
+                chain[i] = q * alpha * (lnHi - lnLo) * y * (1 - y);
+            }
+            // Q = τ^α/R moves with R (∂Q/∂ln R = −Q) and with α (∂Q/∂α = Q ln τ)
+            for (int j = 0; j < n; j++)
+            {
+                if (coupleQ[j] < 0) { extra[j] = 0; continue; }
+                int iq = Array.IndexOf(free, coupleQ[j]);
+                double q = xFull[coupleQ[j]];
+                extra[j] = kind[j] == Kind.Logit ? q * lnTau[iq] * chain[j] : -q;
+            }
+        }
 
         /// <summary>Residuals and Jacobian (with respect to the fitted variables u) at u; returns ½‖r‖² (+∞ when not finite).</summary>
-        double Evaluate(double[] uu, double[] res, double[] jj)
+        double Evaluate(double[] uu, double[] res, double[] jj, bool natural = false)
         {
-            for (int i = 0; i < n; i++) xFull[free[i]] = ToX(i, uu[i]);
+            SetX(uu);
             double cost = 0;
             int np = w.Length;
             for (int p = 0; p < np; p++)
@@ -294,8 +436,13 @@ public static class CircuitFitter
                 for (int i = 0; i < n; i++)
                 {
                     var d = dz[free[i]];
-                    double chain = Chain(i, xFull[free[i]]);
-                    double jr = wr[p] * d.Real * chain, ji = wi[p] * d.Imaginary * chain;
+                    // natural: ∂r/∂x (for the covariance); else ∂r/∂u through the change of variables
+                    if (!natural)
+                    {
+                        d *= chain[i];
+                        if (coupleQ[i] >= 0) d += dz[coupleQ[i]] * extra[i];
+                    }
+                    double jr = wr[p] * d.Real, ji = wi[p] * d.Imaginary;
                     // a derivative that overflows (a branch at its limit) carries no usable direction
                     jj[rowR + i] = double.IsFinite(jr) ? jr : 0;
                     jj[rowI + i] = double.IsFinite(ji) ? ji : 0;
@@ -332,7 +479,16 @@ public static class CircuitFitter
             {
                 double x = full[free[i]];
                 string name = circuit.ParameterNames[free[i]];
-                if (unit[i])
+                if (kind[i] is Kind.WindowTau or Kind.WindowQ)
+                {
+                    double lt = kind[i] == Kind.WindowTau ? Math.Log(x)
+                        : (Math.Log(full[qR[i]]) + Math.Log(x)) / (qA[i] >= 0 ? full[qA[i]] : 1);
+                    string what = kind[i] == Kind.WindowTau ? name : $"the time constant set by {name}";
+                    // within 1 % of an end of the window
+                    if (lt < lnLo + 0.01) list.Add($"{what} τ = {Math.Exp(lt):G3} s is at the short end of the allowed window (apex {1 / (2 * Math.PI * Math.Exp(lt)):G3} Hz, above the measured range)");
+                    else if (lt > lnHi - 0.01) list.Add($"{what} τ = {Math.Exp(lt):G3} s is at the long end of the allowed window (apex {1 / (2 * Math.PI * Math.Exp(lt)):G3} Hz, below the measured range)");
+                }
+                else if (unit[i])
                 {
                     if (x > 1 - 1e-4) list.Add($"{name} = {x:F4} is at its upper bound 1");
                     else if (x < 1e-4) list.Add($"{name} = {x:G3} is at its lower bound 0");
@@ -346,7 +502,7 @@ public static class CircuitFitter
         /// <summary>Root-mean-square residual relative to |Z| (√(pseudo-χ²/2N)) at <paramref name="full"/>.</summary>
         public double RelativeRms(double[] full)
         {
-            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full);
             Evaluate(u, r, jac);
             int np = w.Length;
             double pseudo = 0;
@@ -361,20 +517,19 @@ public static class CircuitFitter
         /// <summary>A random jump from <paramref name="full"/> of typical size <paramref name="step"/> in the transformed variables.</summary>
         public double[] Jump(double[] full, Random rng, double step)
         {
-            var x = (double[])full.Clone();
+            var uu = new double[n];
             for (int i = 0; i < n; i++)
-            {
-                double v = ToU(i, full[free[i]]) + step * (2 * rng.NextDouble() - 1) * (unit[i] ? 1.5 : 1.0);
-                x[free[i]] = ToX(i, ClampU(i, v));
-            }
-            return x;
+                uu[i] = ClampU(i, ToU(i, full) + step * (2 * rng.NextDouble() - 1) * (kind[i] == Kind.Log ? 1.0 : 1.5));
+            Array.Copy(full, xFull, full.Length);
+            SetX(uu);
+            return (double[])xFull.Clone();
         }
 
         /// <summary>Minimises from <paramref name="full"/> (updated in place); returns the final cost ½‖r‖², +∞ when the start is not finite.</summary>
         public double Solve(double[] full, int maxIterations, double tolerance)
         {
             Array.Copy(full, xFull, full.Length);
-            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full);
             Converged = false;
             Iterations = 0;
             double cost = Evaluate(u, r, jac);
@@ -453,8 +608,8 @@ public static class CircuitFitter
                 if (gMax < 1e-15 * Math.Max(cost, 1e-300)) Converged = true;
             }
             Iterations = it;
-            for (int i = 0; i < n; i++) full[free[i]] = ToX(i, u[i]);
-            Array.Copy(full, xFull, full.Length);
+            SetX(u);
+            Array.Copy(xFull, full, full.Length);
             return cost;
         }
 
@@ -488,14 +643,8 @@ public static class CircuitFitter
         {
             // Jacobian with respect to the parameters themselves (not their transforms) for the covariance
             var jx = new double[m * n];
-            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
-            Evaluate(u, r, jx);
-            for (int row = 0; row < m; row++)
-                for (int i = 0; i < n; i++)
-                {
-                    double c = Chain(i, full[free[i]]);
-                    jx[row * n + i] = c > 0 ? jx[row * n + i] / c : 0;
-                }
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full);
+            Evaluate(u, r, jx, natural: true);
             Normal(jx, r);
             if (a.Any(v => !double.IsFinite(v))) return null;
             // Parameters span many decades (pF to kΩ), so invert the diagonally scaled matrix to keep precision.
@@ -519,7 +668,7 @@ public static class CircuitFitter
         public FitResult Result(double[] full, bool[] isConst, FitOptions options, bool converged, int iterations, int localFits)
         {
             int np = w.Length, total = full.Length;
-            for (int i = 0; i < n; i++) u[i] = ToU(i, full[free[i]]);
+            for (int i = 0; i < n; i++) u[i] = ToU(i, full);
             double cost = Evaluate(u, r, jac);
             var resid = (double[])r.Clone();
             var inv = Covariance(full, cost);
@@ -545,14 +694,25 @@ public static class CircuitFitter
             var warnings = new List<string>();
             if (!converged) warnings.Add($"not converged: the convergence test was not met within {options.MaxIterations} iterations; the values are the best reached");
             foreach (var lim in AtLimit(full)) warnings.Add($"parameter at a bound: {lim}");
+            var (notDetermined, pairs) = Identifiability(full, errors, corr, isConst);
             for (int i = 0; i < n; i++)
             {
                 double x = full[free[i]], e = errors[free[i]];
                 string name = circuit.ParameterNames[free[i]];
+                if (notDetermined[free[i]]) continue; // said below, once
                 if (double.IsNaN(e)) warnings.Add($"poorly determined: {name} = {x:G4} has no finite standard error (the data do not constrain it)");
                 else if (e > FitResult.PoorlyDeterminedRelativeError * Math.Abs(x))
                     warnings.Add($"poorly determined: {name} = {x:G4} ± {e:G3} ({100 * e / Math.Abs(x):F0} % relative error)");
             }
+            for (int k = 0; k < total; k++)
+                if (notDetermined[k])
+                    warnings.Add($"not determined: {circuit.ParameterNames[k]} = {full[k]:G4}" + (double.IsFinite(errors[k]) ? $" ± {errors[k]:G3}" : "") +
+                        " (relative error above 100 % or |correlation| ≥ 0.999 with another parameter): no conclusion is drawn from it");
+            var relax = Relaxations(full, notDetermined);
+            foreach (var rx in relax.Where(x => !x.InMeasuredWindow))
+                warnings.Add($"outside the window: {rx.Label} has τ = {rx.TauSeconds:G3} s (apex {rx.ApexFrequencyHz:G3} Hz), outside the measured " +
+                    $"{Min(w) / (2 * Math.PI):G3}…{Max(w) / (2 * Math.PI):G3} Hz{(rx.AtWindowEdge ? ", at the end of the allowed window (the fit wants it further out)" : "")}: the arc is not assigned");
+            var simpler = Simpler(relax);
             double relRms = Math.Sqrt(pseudo / (2.0 * np));
             if (relRms > FitResult.PoorFitRelativeResidual)
                 warnings.Add($"poor fit: pseudo-χ² = {pseudo:G3} over {np} points, a root-mean-square residual of {100 * relRms:F1} % of |Z| " +
@@ -572,7 +732,75 @@ public static class CircuitFitter
                 Weighting = options.Weighting,
                 Warnings = warnings,
                 LocalFits = localFits,
+                WindowHz = (Min(w) / (2 * Math.PI), Max(w) / (2 * Math.PI)),
+                Relaxations = relax,
+                NotDetermined = notDetermined,
+                CorrelatedPairs = pairs,
+                SimplerCircuits = simpler,
             };
+        }
+
+        static double Min(double[] v) { double m = double.PositiveInfinity; foreach (var x in v) m = Math.Min(m, x); return m; }
+        static double Max(double[] v) { double m = double.NegativeInfinity; foreach (var x in v) m = Math.Max(m, x); return m; }
+
+        /// <summary>Which free parameters the data do not determine, and the strongly correlated pairs.</summary>
+        (bool[] NotDetermined, List<(string, string, double)> Pairs) Identifiability(double[] full, double[] errors, double[,] corr, bool[] isConst)
+        {
+            int total = full.Length;
+            var nd = new bool[total];
+            var pairs = new List<(string, string, double)>();
+            for (int k = 0; k < total; k++)
+            {
+                if (isConst[k]) continue;
+                double e = errors[k];
+                if (!double.IsFinite(e) || e > FitResult.UndeterminedRelativeError * Math.Abs(full[k])) nd[k] = true;
+                for (int j = 0; j < total; j++)
+                {
+                    if (j == k || isConst[j]) continue;
+                    double c = corr[k, j];
+                    if (double.IsNaN(c) || Math.Abs(c) >= FitResult.UndeterminedCorrelation) nd[k] = true;
+                    if (j > k && Math.Abs(c) >= FitResult.StrongCorrelation) pairs.Add((circuit.ParameterNames[k], circuit.ParameterNames[j], c));
+                }
+            }
+            return (nd, pairs);
+        }
+
+        List<RelaxationReport> Relaxations(double[] full, bool[] nd)
+        {
+            double tLo = 1 / Max(w), tHi = 1 / Min(w);
+            var list = new List<RelaxationReport>();
+            foreach (var rx in circuit.Relaxations)
+            {
+                double tau = rx.Tau(full);
+                // half a point spacing of slack, as for DRT peaks: an apex at the last measured point is measured
+                double slack = Math.Pow(Max(w) / Min(w), 0.5 / Math.Max(w.Length - 1, 1));
+                bool inside = tau >= tLo / slack && tau <= tHi * slack;
+                double lt = Math.Log(tau);
+                bool edge = lt < lnLo + 0.01 || lt > lnHi - 0.01;
+                bool det = !nd[rx.ResistanceIndex] && !nd[rx.TauIndex] && (rx.AlphaIndex < 0 || !nd[rx.AlphaIndex]);
+                list.Add(new RelaxationReport(rx.Label, circuit.ParameterNames[rx.ResistanceIndex], full[rx.ResistanceIndex], tau, 1 / (2 * Math.PI * tau),
+                    inside, edge, det));
+            }
+            return list;
+        }
+
+        /// <summary>The circuit without the top-level relaxations that cannot be assigned, each alone and all together.</summary>
+        List<(string, string)> Simpler(List<RelaxationReport> relax)
+        {
+            var result = new List<(string, string)>();
+            if (circuit.Root is not SeriesNode root) return result;
+            var bad = relax.Where(r => !r.Assignable).ToList();
+            var removable = bad.Where(r => root.Children.Any(c => c.ToString() == r.Label)).ToList();
+            string Without(IEnumerable<string> labels) => string.Join("-", root.Children.Select(c => c.ToString()).Where(t => !labels.Contains(t)));
+            string Why(RelaxationReport r) => !r.InMeasuredWindow
+                ? (r.ApexFrequencyHz > Max(w) / (2 * Math.PI) ? $"{r.Label}'s apex lies above the measured range, so its resistance shows only in the series (intercept) resistance"
+                    : $"{r.Label}'s apex lies below the measured range, so the data show only the start of it")
+                : $"{r.Label} is not determined by the data";
+            foreach (var r in removable)
+                if (Without([r.Label]) is { Length: > 0 } t) result.Add((t, Why(r)));
+            if (removable.Count > 1 && Without(removable.Select(r => r.Label)) is { Length: > 0 } all)
+                result.Add((all, string.Join("; ", removable.Select(Why))));
+            return result;
         }
     }
 }

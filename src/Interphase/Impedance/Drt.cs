@@ -19,7 +19,11 @@ public enum LambdaSelection
 /// <param name="ResistanceOhm">Area under the peak, ∫γ d ln τ between the neighbouring minima (Ω).</param>
 /// <param name="Height">γ at the maximum (Ω).</param>
 /// <param name="InMeasuredRange">Whether τ lies within [1/(2π f_max), 1/(2π f_min)]; a peak outside is not supported by the data.</param>
-public sealed record DrtPeak(double TauSeconds, double FrequencyHz, double ResistanceOhm, double Height, bool InMeasuredRange = true);
+/// <param name="ResistanceStdOhm">Bootstrap standard deviation of the peak's resistance (Ω), when bands were computed.</param>
+/// <param name="FrequencyStdDecades">Bootstrap standard deviation of log₁₀ of the peak frequency (decades), when bands were computed.</param>
+/// <param name="FoundFraction">Fraction of bootstrap replicates with a peak within half a decade of this one, when bands were computed.</param>
+public sealed record DrtPeak(double TauSeconds, double FrequencyHz, double ResistanceOhm, double Height, bool InMeasuredRange = true,
+    double? ResistanceStdOhm = null, double? FrequencyStdDecades = null, double? FoundFraction = null);
 
 /// <summary>A distribution of relaxation times γ(ln τ) with Z(ω) = R∞ + jωL + ∫ γ/(1 + jωτ) d ln τ.</summary>
 public sealed class DrtResult
@@ -44,6 +48,12 @@ public sealed class DrtResult
     public required IReadOnlyList<string> Warnings { get; init; }
     /// <summary>Impedance reconstructed from the distribution at the measured frequencies.</summary>
     public required Complex[] Fit { get; init; }
+    /// <summary>Lower edge of the 95 % bootstrap band of γ (2.5th percentile), when bands were computed.</summary>
+    public double[]? GammaLower { get; init; }
+    /// <summary>Upper edge of the 95 % bootstrap band of γ (97.5th percentile), when bands were computed.</summary>
+    public double[]? GammaUpper { get; init; }
+    /// <summary>Bootstrap replicates behind the bands (0: none computed).</summary>
+    public int BootstrapReplicates { get; init; }
     /// <summary>Total polarisation resistance ∫γ d ln τ (Ω).</summary>
     public double PolarisationResistance => Gamma.Sum() * Math.Log(Tau[1] / Tau[0]);
 }
@@ -62,9 +72,16 @@ public static class Drt
     /// <param name="selection">Automatic λ choice.</param>
     /// <param name="pointsPerDecade">τ grid density.</param>
     /// <param name="peakFraction">Peaks lower than this fraction of the highest are ignored.</param>
+    /// <param name="bootstrap">
+    /// Residual-bootstrap replicates for the 95 % band of γ and the peaks' uncertainties (0: none): each replicate adds
+    /// the fit's weighted residuals, resampled by point with replacement (real and imaginary parts together), to the
+    /// reconstructed spectrum and is solved with the same λ (Efron &amp; Tibshirani, An Introduction to the Bootstrap (1993), §9.5).
+    /// </param>
+    /// <param name="seed">Seed of the bootstrap resampling (results are reproducible).</param>
     public static DrtResult Compute(ImpedanceSpectrum spectrum, double? lambda = null, LambdaSelection selection = LambdaSelection.Gcv,
-        int pointsPerDecade = 10, double peakFraction = 0.05)
+        int pointsPerDecade = 10, double peakFraction = 0.05, int bootstrap = 0, int seed = 0)
     {
+        if (bootstrap < 0) throw new ImpedanceException($"bootstrap replicates must be ≥ 0, got {bootstrap}");
         spectrum.EnsureUsable(5);
         if (lambda is { } given && !(given > 0)) throw new ImpedanceException($"regularisation parameter λ must be positive, got {given}");
         var w = spectrum.Omega;
@@ -122,6 +139,57 @@ public static class Drt
         }
         double tauLo = 1 / w.Max(), tauHi = 1 / w.Min();
         var peaks = FindPeaks(tau, gamma, dln, peakFraction, tauLo, tauHi);
+        double[]? lower = null, upper = null;
+        if (bootstrap > 0)
+        {
+            var qa = q.ToRowMajorArray();
+            var fitted = a * Vector.Build.DenseOfArray(x0);
+            var resid = b - fitted;
+            var rng = new Random(seed);
+            var samples = new double[bootstrap][];
+            var replicatePeaks = new IReadOnlyList<DrtPeak>[bootstrap];
+            for (int rep = 0; rep < bootstrap; rep++)
+            {
+                var bs = fitted.Clone();
+                for (int i = 0; i < n; i++)
+                {
+                    int j = rng.Next(n);
+                    bs[i] += resid[j];
+                    bs[n + i] += resid[n + j];
+                }
+                var xs = Nnls.Solve((double[])qa.Clone(), a.TransposeThisAndMultiply(bs).ToArray(), cols);
+                samples[rep] = xs[2..];
+                replicatePeaks[rep] = FindPeaks(tau, samples[rep], dln, peakFraction, tauLo, tauHi);
+            }
+            lower = new double[nt];
+            upper = new double[nt];
+            var col = new double[bootstrap];
+            for (int k = 0; k < nt; k++)
+            {
+                for (int rep = 0; rep < bootstrap; rep++) col[rep] = samples[rep][k];
+                lower[k] = MathNet.Numerics.Statistics.Statistics.Quantile(col, 0.025);
+                upper[k] = MathNet.Numerics.Statistics.Statistics.Quantile(col, 0.975);
+            }
+            // each peak's match in a replicate: the nearest peak within half a decade
+            peaks = peaks.Select(pk =>
+            {
+                var rs = new List<double>();
+                var ls = new List<double>();
+                foreach (var rp in replicatePeaks)
+                {
+                    var near = rp.OrderBy(x => Math.Abs(Math.Log10(x.TauSeconds / pk.TauSeconds))).FirstOrDefault();
+                    if (near is null || Math.Abs(Math.Log10(near.TauSeconds / pk.TauSeconds)) > 0.5) continue;
+                    rs.Add(near.ResistanceOhm);
+                    ls.Add(Math.Log10(near.FrequencyHz));
+                }
+                return pk with
+                {
+                    ResistanceStdOhm = rs.Count > 1 ? MathNet.Numerics.Statistics.Statistics.StandardDeviation(rs) : null,
+                    FrequencyStdDecades = ls.Count > 1 ? MathNet.Numerics.Statistics.Statistics.StandardDeviation(ls) : null,
+                    FoundFraction = (double)rs.Count / bootstrap,
+                };
+            }).ToList();
+        }
         var warnings = new List<string>();
         foreach (var pk in peaks.Where(pk => !pk.InMeasuredRange))
             warnings.Add($"peak at τ = {pk.TauSeconds:G3} s (f = {pk.FrequencyHz:G3} Hz, {pk.ResistanceOhm:G3} Ω) lies outside the measured range " +
@@ -143,6 +211,7 @@ public static class Drt
         {
             Tau = tau, Gamma = gamma, RInf = x0[0], Inductance = x0[1], Lambda = lambda.Value, LambdaMethod = method,
             Peaks = peaks, Fit = fit, MeasuredTauSeconds = (tauLo, tauHi), Warnings = warnings,
+            GammaLower = lower, GammaUpper = upper, BootstrapReplicates = bootstrap,
         };
     }
 

@@ -118,11 +118,11 @@ public static class FitInterpretation
         var notes = new List<string>();
 
         var arcs = new List<ArcReport>();
-        foreach (var node in top.OfType<ParallelNode>())
-            if (Arc(node, p, rSeries, cellConstant, lengthCm is not null) is { } arc) arcs.Add(arc);
+        foreach (var node in top.Where(n => n is ParallelNode or ElementNode { Type: Zarc }))
+            if (Arc(node, p, rSeries, cellConstant, lengthCm is not null) is { } arc) arcs.Add(Identified(fit, node, arc));
 
         var series = new List<SeriesElementReport>();
-        foreach (var e in top.OfType<ElementNode>().Where(e => e.Type is not Resistor))
+        foreach (var e in top.OfType<ElementNode>().Where(e => e.Type is not (Resistor or Zarc)))
             series.Add(SeriesElement(e, p));
 
         // Roles: the bulk is the bulk arc when one is resolved, else the series resistance (the bulk arc then lies
@@ -130,7 +130,9 @@ public static class FitInterpretation
         bool bulkArc = arcs.Any(a => a.Origin == ArcOrigin.Bulk);
         var role = new Dictionary<string, (ResistanceRole Role, string Reason)>();
         foreach (var r in seriesResistors)
-            role[r.Name] = bulkArc
+            role[r.Name] = !fit.IsDetermined(r.ParameterStart)
+                ? (ResistanceRole.Undetermined, $"{r.Name} is not determined by the data (relative error above 100 % or |correlation| ≥ 0.999 with another parameter): no conclusion is drawn from it")
+                : bulkArc
                 ? (ResistanceRole.Series, "series resistance (leads, contacts, current collectors): a bulk arc is resolved, so it is not the electrolyte")
                 : (ResistanceRole.Bulk, "high-frequency intercept taken as the bulk (grain-interior) resistance: no arc has a bulk capacitance (< 1e-11 F at L/A = 1 cm⁻¹), so the bulk arc lies above the measured range; it includes the leads");
         foreach (var a in arcs)
@@ -145,15 +147,16 @@ public static class FitInterpretation
         double? asrFactor = areaCm2;
         var reports = new List<ResistanceReport>();
         double bulkR = 0, gbR = 0;
-        foreach (var e in fit.Circuit.Elements.Where(e => e.Type is Resistor))
+        foreach (var e in fit.Circuit.Elements.Where(e => e.Type is Resistor or Zarc))
         {
             double rv = p[e.ParameterStart];
-            var (rl, reason) = role.TryGetValue(e.Name, out var x) ? x
+            string rn = e.Type is Zarc ? e.Name + "_0" : e.Name;
+            var (rl, reason) = role.TryGetValue(rn, out var x) ? x
                 : (ResistanceRole.Undetermined, "not the resistor of a top-level arc nor a series resistor: no derived number");
             double? asr = rl == ResistanceRole.Interface ? asrFactor * rv : null;
             if (rl == ResistanceRole.Bulk) bulkR += rv;
             if (rl == ResistanceRole.GrainBoundary) gbR += rv;
-            reports.Add(new ResistanceReport(e.Name, rv, fit.Errors[e.ParameterStart], rl, asr, symmetric ? asr / 2 : null, null, reason));
+            reports.Add(new ResistanceReport(rn, rv, fit.Errors[e.ParameterStart], rl, asr, symmetric ? asr / 2 : null, null, reason));
         }
 
         double? total = null, bulk = null;
@@ -172,7 +175,39 @@ public static class FitInterpretation
         if (symmetric) notes.Add("symmetric cell: interface ASR is half of each interface arc (two identical interfaces in series)");
         if (areaCm2 is not null && !reports.Any(r => r.Role == ResistanceRole.Interface))
             notes.Add("no interface arc identified: no ASR given");
+        foreach (var (c, why) in fit.SimplerCircuits)
+            notes.Add($"the data support the simpler circuit {c} ({why})");
         return new InterfaceReport(reports, arcs, series, total, bulk, notes);
+    }
+
+    /// <summary>An arc whose apex lies outside the measured window, or whose parameters the data do not determine, is not attributed.</summary>
+    static ArcReport Identified(FitResult fit, CircuitNode node, ArcReport arc)
+    {
+        var rx = fit.Relaxations.FirstOrDefault(r => r.Label == node.ToString());
+        if (rx is null || rx.Assignable || arc.Origin == ArcOrigin.Undetermined) return arc;
+        string why = !rx.InMeasuredWindow
+            ? $"apex {G(rx.ApexFrequencyHz)} Hz lies outside the measured {G(fit.WindowHz.Min)}…{G(fit.WindowHz.Max)} Hz: the data do not show this arc, so it is not assigned"
+            : "its resistance or time constant is not determined by the data (relative error above 100 % or |correlation| ≥ 0.999): it is not assigned";
+        return arc with { Origin = ArcOrigin.Undetermined, Reasoning = $"{why} ({arc.Reasoning})" };
+    }
+
+    static ArcReport? Arc(CircuitNode node, double[] p, double rSeries, double cellConstant, bool scaled)
+    {
+        if (node is ElementNode { Type: Zarc } z)
+        {
+            // Zarc = R‖CPE with τ: C_eff = τ/R (the Hsu–Mansfeld value of the equivalent R‖CPE)
+            double rz = p[z.ParameterStart], tz = p[z.ParameterStart + 1], gz = p[z.ParameterStart + 2];
+            if (!(gz >= MinCapacitiveAlpha) || !(rz > 0 && tz > 0 && double.IsFinite(rz) && double.IsFinite(tz)))
+                return new ArcReport(z.Name + "_0", z.Name, rz, null, null, null, null, ArcOrigin.Undetermined,
+                    $"Zarc exponent γ = {G(gz)} below {MinCapacitiveAlpha} or the arc is shorted or open: no capacitance");
+            double cz = tz / rz, spz = cz * cellConstant;
+            var (_, oz, rangeZ) = Ranges.First(x => spz < x.UpperF);
+            return new ArcReport(z.Name + "_0", z.Name, rz, cz, null, spz, 1 / (2 * Math.PI * tz), oz,
+                $"C_eff = τ/R = {G(cz)} F (Zarc, γ = {gz:F3}){(scaled ? $", ×L/A = {G(cellConstant)} cm⁻¹ gives {G(spz)} F" : " (no thickness/area: cell constant taken as 1 cm⁻¹)")}; within {rangeZ} per Irvine, Sinclair & West (1990)");
+        }
+        if (node is not ParallelNode) return null;
+        var pn = (ParallelNode)node;
+        return Arc(pn, p, rSeries, cellConstant, scaled);
     }
 
     static ArcReport? Arc(ParallelNode node, double[] p, double rSeries, double cellConstant, bool scaled)

@@ -96,6 +96,11 @@ public static class ImpedanceCharts
     public static Chart Drt(DrtResult drt)
     {
         var chart = new Chart { Title = $"DRT (lambda = {drt.Lambda:G2}, {drt.LambdaMethod})", XLabel = "τ (s)", YLabel = "gamma (Ω)", LogX = true };
+        if (drt.GammaLower is { } lo && drt.GammaUpper is { } hi)
+        {
+            chart.Series.Add(new Series("95 % band (lower)", drt.Tau, lo, SeriesStyle.Line, "#9aa5b1"));
+            chart.Series.Add(new Series("95 % band (upper)", drt.Tau, hi, SeriesStyle.Line, "#9aa5b1"));
+        }
         chart.Series.Add(new Series("gamma", drt.Tau, drt.Gamma));
         foreach (var p in drt.Peaks) chart.VerticalMarkers.Add((p.TauSeconds, $"{p.ResistanceOhm:G3} Ω"));
         return chart;

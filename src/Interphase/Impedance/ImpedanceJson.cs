@@ -26,13 +26,62 @@ namespace Interphase.Impedance;
 /// <param name="Arcs">Every recognised arc with capacitance and origin.</param>
 /// <param name="SeriesElements">Top-level series elements other than resistors.</param>
 /// <param name="Notes">Statements about the whole analysis.</param>
+/// <param name="NotDetermined">Parameters the data do not determine (relative error above 100 % or |correlation| ≥ 0.999): no conclusion is drawn from them.</param>
+/// <param name="Correlation">Correlation matrix of the free parameters at the solution, by name.</param>
+/// <param name="CorrelatedPairs">Pairs of free parameters with |correlation| ≥ 0.95.</param>
+/// <param name="Relaxations">Each relaxation's time constant and apex against the measured window.</param>
+/// <param name="SimplerCircuits">Simpler circuits the data support, with why.</param>
+/// <param name="Selection">With <c>--circuit auto</c>: every candidate, its criteria and verdict.</param>
 public sealed record EisFitJson(string? File, string? Format, int Points, string Circuit, Weighting Weighting,
     IReadOnlyDictionary<string, double> Parameters, IReadOnlyDictionary<string, double?> Errors, IReadOnlyDictionary<string, string> Units,
     IReadOnlyList<string> Constants, double ChiSquare, double PseudoChiSquare, double RmseOhm, int Iterations, int LocalFits, bool Converged,
     IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, double>? AsrOhmCm2, IReadOnlyDictionary<string, double>? InterfaceAsrOhmCm2,
     IReadOnlyDictionary<string, double>? ConductivitySPerCm, double? TotalConductivitySPerCm, double? BulkConductivitySPerCm,
     IReadOnlyList<EisResistanceJson> Resistances, IReadOnlyList<EisArcJson> Arcs, IReadOnlyList<EisSeriesElementJson> SeriesElements,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes, IReadOnlyList<string> NotDetermined, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>> Correlation,
+    IReadOnlyList<EisCorrelatedPairJson> CorrelatedPairs, IReadOnlyList<EisRelaxationJson> Relaxations, IReadOnlyList<EisSimplerCircuitJson> SimplerCircuits,
+    EisSelectionJson? Selection = null);
+
+/// <summary>Two parameters whose estimates move together.</summary>
+/// <param name="A">First parameter.</param>
+/// <param name="B">Second parameter.</param>
+/// <param name="Correlation">Their correlation (−1…1).</param>
+public sealed record EisCorrelatedPairJson(string A, string B, double Correlation);
+
+/// <summary>A relaxation's time constant at the solution.</summary>
+/// <param name="Label">As written (<c>p(R1,CPE1)</c>, <c>Wo1</c>).</param>
+/// <param name="Resistance">Its resistance parameter.</param>
+/// <param name="ResistanceOhm">Its resistance (Ω).</param>
+/// <param name="TauS">Time constant (s).</param>
+/// <param name="ApexFrequencyHz">1/(2πτ) (Hz).</param>
+/// <param name="InMeasuredWindow">The apex lies within the measured frequencies.</param>
+/// <param name="AtWindowEdge">τ ended at an end of the allowed window (measured window ± the margin).</param>
+/// <param name="Determined">Its parameters are determined by the data.</param>
+public sealed record EisRelaxationJson(string Label, string Resistance, double ResistanceOhm, double TauS, double ApexFrequencyHz,
+    bool InMeasuredWindow, bool AtWindowEdge, bool Determined);
+
+/// <summary>A simpler circuit the data support.</summary>
+/// <param name="Circuit">The circuit.</param>
+/// <param name="Why">Why.</param>
+public sealed record EisSimplerCircuitJson(string Circuit, string Why);
+
+/// <summary>An automatic circuit choice.</summary>
+/// <param name="Criterion">How candidates are compared.</param>
+/// <param name="DrtPeaks">DRT peaks inside the measured range.</param>
+/// <param name="LowFrequencyTail">Whether the spectrum ends in a diffusion or blocking tail.</param>
+/// <param name="Why">Why the chosen one wins.</param>
+/// <param name="Candidates">Every candidate, the chosen first.</param>
+public sealed record EisSelectionJson(string Criterion, int DrtPeaks, bool LowFrequencyTail, string Why, IReadOnlyList<EisCandidateJson> Candidates);
+
+/// <summary>One candidate circuit of an automatic choice.</summary>
+/// <param name="Circuit">The candidate.</param>
+/// <param name="FreeParameters">Fitted parameters.</param>
+/// <param name="Bic">Bayesian information criterion (modulus-weighted residuals).</param>
+/// <param name="Aic">Akaike information criterion.</param>
+/// <param name="ChiSquare">Modulus-weighted sum of squares.</param>
+/// <param name="Supported">All arcs inside the window and all parameters determined.</param>
+/// <param name="Verdict">Why it wins or loses.</param>
+public sealed record EisCandidateJson(string Circuit, int FreeParameters, double? Bic, double? Aic, double? ChiSquare, bool Supported, string Verdict);
 
 /// <summary>One resistor of a fit and what it stands for.</summary>
 /// <param name="Name">Resistor name.</param>
@@ -92,16 +141,23 @@ public sealed record EisValidateJson(string? File, int Points, bool Valid, strin
 /// <param name="Warnings">Peaks outside the measured range, λ at the end of its range.</param>
 /// <param name="TauS">Time-constant grid (s).</param>
 /// <param name="GammaOhm">γ on the grid (Ω per unit ln τ).</param>
+/// <param name="BootstrapReplicates">Bootstrap replicates behind the band (0: none).</param>
+/// <param name="GammaLowerOhm">2.5th percentile of γ over the replicates (95 % band), when computed.</param>
+/// <param name="GammaUpperOhm">97.5th percentile of γ over the replicates, when computed.</param>
 public sealed record EisDrtJson(string? File, double Lambda, string LambdaMethod, double RInfOhm, double InductanceH, double PolarisationResistanceOhm,
     double MeasuredTauMinS, double MeasuredTauMaxS, IReadOnlyList<EisDrtPeakJson> Peaks, IReadOnlyList<string> Warnings,
-    IReadOnlyList<double> TauS, IReadOnlyList<double> GammaOhm);
+    IReadOnlyList<double> TauS, IReadOnlyList<double> GammaOhm, int BootstrapReplicates, IReadOnlyList<double>? GammaLowerOhm, IReadOnlyList<double>? GammaUpperOhm);
 
 /// <summary>One DRT peak.</summary>
 /// <param name="TauS">Time constant (s).</param>
 /// <param name="FrequencyHz">1/(2πτ) (Hz).</param>
 /// <param name="ResistanceOhm">Area under the peak (Ω).</param>
 /// <param name="InMeasuredRange">Whether τ lies within the measured range.</param>
-public sealed record EisDrtPeakJson(double TauS, double FrequencyHz, double ResistanceOhm, bool InMeasuredRange);
+/// <param name="ResistanceStdOhm">Bootstrap standard deviation of the resistance (Ω).</param>
+/// <param name="FrequencyStdDecades">Bootstrap standard deviation of log₁₀ f (decades).</param>
+/// <param name="FoundFraction">Fraction of replicates that show the peak.</param>
+public sealed record EisDrtPeakJson(double TauS, double FrequencyHz, double ResistanceOhm, bool InMeasuredRange, double? ResistanceStdOhm,
+    double? FrequencyStdDecades, double? FoundFraction);
 
 /// <summary>A batch of fits as <c>eis batch --json</c> writes it.</summary>
 /// <param name="Circuit">Circuit text.</param>
@@ -133,8 +189,10 @@ public static class ImpedanceJson
         fit.Names.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => double.IsFinite(fit.Errors[t.i]) ? fit.Errors[t.i] : (double?)null);
 
     /// <summary>A circuit fit with its interpretation (resistances, arcs, ASR and conductivity when area/thickness were given).</summary>
-    public static EisFitJson Fit(ImpedanceSpectrum s, FitResult fit, InterfaceReport report, bool hasArea)
+    public static EisFitJson Fit(ImpedanceSpectrum s, FitResult fit, InterfaceReport report, bool hasArea, CircuitChoice? choice = null)
     {
+        static double? Finite(double v) => double.IsFinite(v) ? v : null;
+        var freeIdx = Enumerable.Range(0, fit.Names.Count).Where(i => !fit.IsConstant[i]).ToList();
         Dictionary<string, double>? Pick(Func<ResistanceReport, double?> value) => report.Resistances.Any(r => value(r) is not null)
             ? report.Resistances.Where(r => value(r) is not null).ToDictionary(r => r.Name, r => value(r)!.Value) : null;
         return new EisFitJson(s.Source, s.Format, s.Count, fit.Circuit.Text, fit.Weighting, Values(fit), Errors(fit),
@@ -147,7 +205,16 @@ public static class ImpedanceJson
             report.Arcs.Select(a => new EisArcJson(a.Resistor, a.Capacitor, a.ResistanceOhm, a.CapacitanceF, a.BrugCapacitanceF,
                 a.SpecificCapacitanceF, a.PeakFrequencyHz, a.Origin, a.Reasoning)).ToList(),
             report.SeriesElements.Select(e => new EisSeriesElementJson(e.Name, e.Meaning, e.CapacitanceF)).ToList(),
-            report.Notes);
+            report.Notes,
+            fit.Names.Where((_, i) => !fit.IsDetermined(i)).ToList(),
+            freeIdx.ToDictionary(i => fit.Names[i], i => (IReadOnlyDictionary<string, double?>)freeIdx.ToDictionary(k => fit.Names[k], k => Finite(fit.Correlation[i, k]))),
+            fit.CorrelatedPairs.Select(p => new EisCorrelatedPairJson(p.A, p.B, p.Correlation)).ToList(),
+            fit.Relaxations.Select(r => new EisRelaxationJson(r.Label, r.ResistanceName, r.ResistanceOhm, r.TauSeconds, r.ApexFrequencyHz,
+                r.InMeasuredWindow, r.AtWindowEdge, r.Determined)).ToList(),
+            fit.SimplerCircuits.Select(c => new EisSimplerCircuitJson(c.Circuit, c.Why)).ToList(),
+            choice is null ? null : new EisSelectionJson(CircuitSelection.Criterion, choice.DrtPeaks, choice.LowFrequencyTail, choice.Why,
+                choice.Candidates.Select(c => new EisCandidateJson(c.Circuit, c.FreeParameters, Finite(c.Bic), Finite(c.Aic), c.Fit?.ChiSquare,
+                    c.Supported, c.Verdict)).ToList()));
     }
 
     /// <summary>A linear Kramers–Kronig test; <paramref name="note"/> says what the residual-floor choice of M would give.</summary>
@@ -159,8 +226,9 @@ public static class ImpedanceJson
     public static EisDrtJson Drt(ImpedanceSpectrum s, DrtResult drt) =>
         new(s.Source, drt.Lambda, drt.LambdaMethod, drt.RInf, drt.Inductance, drt.PolarisationResistance,
             drt.MeasuredTauSeconds.Min, drt.MeasuredTauSeconds.Max,
-            drt.Peaks.Select(p => new EisDrtPeakJson(p.TauSeconds, p.FrequencyHz, p.ResistanceOhm, p.InMeasuredRange)).ToList(),
-            drt.Warnings, drt.Tau, drt.Gamma);
+            drt.Peaks.Select(p => new EisDrtPeakJson(p.TauSeconds, p.FrequencyHz, p.ResistanceOhm, p.InMeasuredRange, p.ResistanceStdOhm,
+                p.FrequencyStdDecades, p.FoundFraction)).ToList(),
+            drt.Warnings, drt.Tau, drt.Gamma, drt.BootstrapReplicates, drt.GammaLower, drt.GammaUpper);
 
     /// <summary>A batch of fits; <paramref name="areaCm2"/> (cm²), when given, adds every resistance as an ASR.</summary>
     public static EisBatchJson Batch(Circuit circuit, IReadOnlyList<BatchItem> items, double? areaCm2) =>

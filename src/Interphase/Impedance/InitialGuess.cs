@@ -33,9 +33,8 @@ public static class InitialGuess
         var topSeries = circuit.Root is SeriesNode sn ? sn.Children : [circuit.Root];
         var groups = topSeries.Where(c => c is not ElementNode e || e.Type is not (Resistor or Inductor or Capacitor)).ToList();
         if (groups.Count == 0 || s.Count < 8) yield break;
-        DrtResult drt;
-        try { drt = Drt.Compute(s, lambda: 1e-4); }
-        catch (Exception e) when (e is ImpedanceException or ArgumentException or MathNet.Numerics.NonConvergenceException) { yield break; }
+        DrtResult? drt = DrtOf(s);
+        if (drt is null) yield break;
         var seriesResistors = topSeries.OfType<ElementNode>().Where(e => e.Type is Resistor).ToList();
         double tauMin = drt.MeasuredTauSeconds.Min, tauMax = drt.MeasuredTauSeconds.Max;
         // The largest peaks in the measured range (one spare for a spurious one), in order of τ, between two slots for
@@ -60,12 +59,21 @@ public static class InitialGuess
             for (int g = 0; g < groups.Count; g++)
             {
                 var members = ElementsUnder(groups[g]).ToList();
-                int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg), 1);
+                int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg or Zarc or TransmissionLineQ), 1);
                 foreach (var e in members) SetElement(p, e, Math.Max(slots[pick[g]].R, 1e-9) / resistive, slots[pick[g]].Tau);
             }
             yield return p;
         }
     }
+
+    // One DRT per spectrum: fits of several circuits to one spectrum (an automatic circuit choice) share it.
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImpedanceSpectrum, Lazy<DrtResult?>> DrtCache = new();
+
+    static DrtResult? DrtOf(ImpedanceSpectrum s) => DrtCache.GetValue(s, sp => new Lazy<DrtResult?>(() =>
+    {
+        try { return Drt.Compute(sp, lambda: 1e-4); }
+        catch (Exception e) when (e is ImpedanceException or ArgumentException or MathNet.Numerics.NonConvergenceException) { return null; }
+    })).Value;
 
     /// <summary>Upper limit on the DRT-based starting points of one fit.</summary>
     const int MaxDrtCandidates = 24;
@@ -109,7 +117,7 @@ public static class InitialGuess
             double tau = 1 / (2 * Math.PI * f);
             // Diffusion elements show at the low-frequency end; the group's resistance is shared among its resistive parts.
             var members = ElementsUnder(groups[g]).ToList();
-            int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg), 1);
+            int resistive = Math.Max(members.Count(e => e.Type is Resistor or WarburgOpen or WarburgShort or Gerischer or GerischerFinite or Warburg or Zarc or TransmissionLineQ), 1);
             double tauDiffusion = Math.Max(tau, 1 / (2 * Math.PI * fMin));
             foreach (var e in members)
                 SetElement(p, e, rEach / resistive, e.Type is WarburgOpen or WarburgShort or Warburg or Gerischer or GerischerFinite ? tauDiffusion : tau);
@@ -150,6 +158,9 @@ public static class InitialGuess
             case Warburg: p[k] = r * Math.Sqrt(1 / tau); break;
             case WarburgOpen or WarburgShort or Gerischer or RcElement: p[k] = r; p[k + 1] = tau; break;
             case GerischerFinite: p[k] = r; p[k + 1] = tau; p[k + 2] = 1; break;
+            case Zarc: p[k] = r; p[k + 1] = tau; p[k + 2] = 0.9; break;
+            // a transmission line's arc shows about a third of R_ion before the capacitive rise: R_ion ≈ 3 × the slot's resistance
+            case TransmissionLineQ: p[k] = 3 * r; p[k + 1] = Math.Pow(tau, 0.9) / (3 * r); p[k + 2] = 0.9; break;
             case ModifiedInductance: p[k] = 1e-7; p[k + 1] = 0.9; break;
         }
     }

@@ -117,4 +117,29 @@ public class EisCliTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void BatchFitsTheReadableFilesReportsTheOthersAndExitsThree()
+    {
+        var dir = Directory.CreateTempSubdirectory("eis-batch-bad").FullName;
+        try
+        {
+            var f = Synthetic.Frequencies(1e5, 0.1, 8);
+            for (int i = 0; i < 2; i++)
+            {
+                var s = Synthetic.Spectrum("R0-p(R1,C1)", [10, 100 + 20 * i, 1e-6], f, 0.002, i);
+                File.WriteAllLines(Path.Combine(dir, $"cell_{i}.csv"), s.Frequency.Select((x, k) => FormattableString.Invariant($"{x},{s.Z[k].Real},{s.Z[k].Imaginary}")));
+            }
+            File.WriteAllText(Path.Combine(dir, "cell_2.csv"), "no,frequency\ncolumn,here\n");
+            var (code, json, err) = Run("eis", "batch", dir, "-c", "R0-p(R1,C1)", "--initial", "R0=10:fixed", "--json");
+            Assert.True(code == 3, err);
+            using var doc = JsonDocument.Parse(json);
+            var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+            Assert.Equal(3, results.Count);
+            Assert.InRange(results[1].GetProperty("parameters").GetProperty("R1").GetDouble(), 118, 122);
+            Assert.Equal(10, results[0].GetProperty("parameters").GetProperty("R0").GetDouble()); // held by :fixed
+            Assert.StartsWith("unreadable", results[2].GetProperty("error").GetString());
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

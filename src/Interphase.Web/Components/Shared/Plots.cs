@@ -32,6 +32,25 @@ public static class Plots
             Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, Type = yLog ? Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log : null,
             ScaleAnchor = equalAxes ? "x" : null,
         }],
+        // room for a title of two lines (a <br> in the text): a long title is split rather than cut at the plot's edge
+        Margin = new Margin { L = 70, R = 20, T = title.Contains("<br>") ? 80 : 50, B = 60 },
+        HoverMode = Plotly.Blazor.LayoutLib.HoverModeEnum.Closest,
+        Height = 420,
+    };
+
+    /// <summary>
+    /// A Bode layout: |Z| on a log axis above, the phase on its own axis below, one shared log frequency axis (traces of
+    /// the phase go on <c>y2</c>).
+    /// </summary>
+    public static Plotly.Blazor.Layout Bode(string title) => new()
+    {
+        Title = new Plotly.Blazor.LayoutLib.Title { Text = title },
+        XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "f (Hz)" }, Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Log, Anchor = "y2" }],
+        YAxis =
+        [
+            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "|Z| (Ω)" }, Type = Plotly.Blazor.LayoutLib.YAxisLib.TypeEnum.Log, Domain = [0.55, 1.0] },
+            new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "−phase (°)" }, Domain = [0.0, 0.45] },
+        ],
         Margin = new Margin { L = 70, R = 20, T = 50, B = 60 },
         HoverMode = Plotly.Blazor.LayoutLib.HoverModeEnum.Closest,
         Height = 420,
