@@ -93,6 +93,7 @@ public static class PropertySources
     public static IReadOnlyList<PropertyFile> SharedFiles { get; } =
     [
         new("data/properties/mp_gap.csv", MaterialProperty.BandGap, ValueScale.Linear, "PBE"),
+        new("data/properties/expt_gap.csv", MaterialProperty.BandGap, ValueScale.Linear, ElectronicCharacterService.MeasuredMethod),
         new("data/properties/mp_log10_shear_modulus.csv", MaterialProperty.ShearModulus, ValueScale.Log10, "VRH"),
         new("data/properties/mp_log10_bulk_modulus.csv", MaterialProperty.BulkModulus, ValueScale.Log10, "VRH"),
         new("data/properties/mp_refractive_index.csv", MaterialProperty.RefractiveIndex, ValueScale.Linear, "DFPT"),

@@ -71,7 +71,8 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var windows = windowsTask.GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report("mechanics and resistance");
-        var resistance = StackBudget.Resistance(stack, knowledge);
+        var spaceCharge = Interphase.SpaceCharge.StackSpaceCharge.Evaluate(stack);
+        var resistance = StackBudget.Resistance(stack, knowledge, spaceCharge);
         return new StackAnalysis
         {
             Stack = stack,
@@ -80,7 +81,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             Mechanics = MechanicsFor(stack),
             Resistance = resistance,
             ResistanceVerdict = StackBudget.Judge(stack, resistance),
-            SpaceCharge = Interphase.SpaceCharge.StackSpaceCharge.Evaluate(stack),
+            SpaceCharge = spaceCharge,
             Energy = StackEnergy.Evaluate(stack, knowledge),
         };
     }
@@ -254,8 +255,14 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         {
             // Open-system energies on this side include the cathode's own delithiation, so the interphase follows from
             // the chemical reactions; oxidation of the other layer is judged by its window.
+            // On the cathode side the question is whether the layer between the cathode and the other layer blocks
+            // electrons; the cathode's own (de)lithiated phases conduct anyway (see InterphaseInput.ElectrodeElements).
+            var electrodeElements = positiveIsCathode
+                ? stack.Cathode.Composition.Elements.Concat(stack.Cathode.ChargedComposition.Elements).Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal)
+                : null;
             interphase = InterphaseClassifier.Classify(
-                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), Characters);
+                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts)
+                    { ElectrodeElements = electrodeElements, ElectrodeName = positiveIsCathode ? stack.Cathode.Name : null }, Characters);
         }
 
         reasons.Add($"most exothermic chemical reaction: {chemical.EnergyEvPerAtom * 1000:0} meV/atom ({chemical.Kind}) → {string.Join(" + ", chemical.Products)}");
@@ -267,7 +274,8 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
 
         // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
         // reaction with the anode's composition.
-        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase, electrodeContact, reasons);
+        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase, electrodeContact, reasons,
+            positiveIsCathode ? f => stack.Cathode.Composition.Elements.Concat(stack.Cathode.ChargedComposition.Elements).Select(e => e.Symbol).ToHashSet().IsSupersetOf(Elements(f)) : null);
         cancellationToken.ThrowIfCancellationRequested();
         var recs = verdict >= Verdict.Warning && remedies is not null
             ? remedies.Find(stack, iface, _options.Recommendations, cancellationToken)
@@ -275,11 +283,17 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         return new InterfaceAnalysis(iface, reactions, interphase, verdict, reasons, recs);
     }
 
-    private Verdict Judge(double chemicalEnergy, double shownEnergy, InterphaseClassification interphase, bool electrodeContact, List<string> reasons)
+    private static IEnumerable<string> Elements(string formula) =>
+        FormulaParser.TryParse(formula, out var c, out _) ? c!.Elements.Select(e => e.Symbol) : [];
+
+    private Verdict Judge(double chemicalEnergy, double shownEnergy, InterphaseClassification interphase, bool electrodeContact, List<string> reasons,
+        Func<string, bool>? isElectrodePhase = null)
     {
         var kind = interphase.Kind;
         string energy = shownEnergy < 0 ? $"{StackReport.Mev(shownEnergy)} meV/atom" : "no driving force";
-        string Products(ElectronicCharacter c) => string.Join(", ", interphase.Products.Where(p => p.Electronic == c).Select(p => p.Formula));
+        // The electrode's own phases are not the interphase (they conduct as the electrode does).
+        string Products(ElectronicCharacter c) => string.Join(", ", interphase.Products
+            .Where(p => p.Electronic == c && (isElectrodePhase is null || !isElectrodePhase(p.Formula))).Select(p => p.Formula));
         // A conducting product only matters where it can carry an electrode's electrons into the electrolyte.
         if (kind == InterphaseKind.MixedConducting && electrodeContact)
         {
@@ -332,11 +346,20 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var touching = stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Composition : stack.AnodeInterlayer.Composition;
         MonroeNewmanResult? mn = null;
         var shear = ShearModulusLookup.Find(touching.ReducedFormula, knowledge, Characters.Properties);
+        // Monroe–Newman does not apply to polycrystalline garnets: dendrites grow along their grain boundaries and
+        // pores whatever the shear modulus (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2).
+        var touchingMaterial = knowledge.FindMaterial(touching.ReducedFormula)
+            ?? knowledge.FindMaterial((stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Name : stack.AnodeInterlayer.Name));
+        bool polycrystallineGarnet = string.Equals(touchingMaterial?.Family, "garnet", StringComparison.OrdinalIgnoreCase);
         if (shear is { ShearModulusGpa: var g })
         {
             mn = MonroeNewman.Assess(g) with { ShearModulusSource = shear.Source };
-            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa ({shear.Source}) vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
-                        + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
+            if (polycrystallineGarnet)
+                reasons.Add($"Monroe–Newman: not applicable — G = {g:0.#} GPa ({shear.Source}) is above 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa, but in polycrystalline garnets "
+                            + "Li grows along grain boundaries and pores whatever the modulus, so the criterion neither passes nor fails it (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2)");
+            else
+                reasons.Add($"Monroe–Newman: G = {g:0.#} GPa ({shear.Source}) vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
+                            + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
         }
         else reasons.Add($"Monroe–Newman: not evaluated, {ShearModulusLookup.Missing(touching.ReducedFormula, Characters.Properties)}");
 
@@ -363,12 +386,17 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 verdict = Verdict.Fail;
                 reasons.Add("fail: voids form on stripping at this current and pressure");
             }
+            else if (strip.PenetrationCaution)
+            {
+                verdict = Verdict.Warning;
+                reasons.Add($"warning: above the {strip.Penetration!.MaxPressureMPa:0.##} MPa where Li creeps into cold-pressed Li6PS5Cl; measured there only ({strip.Penetration.Citation})");
+            }
             else if (!strip.WithinModelRange)
             {
                 verdict = Verdict.Warning;
                 reasons.Add("warning: the stripping limit at this pressure is outside the model's range, so void-free stripping is not shown");
             }
-            else if (mn is { Passes: false })
+            else if (mn is { Passes: false } && !polycrystallineGarnet)
             {
                 verdict = Verdict.Warning;
                 reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");
