@@ -231,14 +231,37 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var chemical = reactions.Where(r => r.Volts is null).MinBy(r => r.EnergyEvPerAtom)!;
 
         InterphaseClassification interphase;
-        if (iface.Side == InterfaceSide.Anode)
+        // Behind an anode interlayer that blocks electrons (itself and once reduced by the anode), the layer is not
+        // reduced electrochemically: only its chemical reaction with the interlayer counts.
+        string shieldReason = "";
+        bool shielded = iface.Side == InterfaceSide.Anode && iface.NegativeRole == "anode interlayer" && InterlayerBlocksElectrons(stack, out shieldReason);
+        if (iface.NegativeRole == "anode interlayer" && !shielded)
+        {
+            shieldReason = InterlayerReason(stack);
+            electrodeContact = true; // the interlayer carries the anode's electrons to this layer
+        }
+        if (shielded)
+        {
+            electrodeContact = false;
+            reasons.Add($"the {iface.NegativeName} interlayer blocks electrons ({shieldReason}): {iface.PositiveName} is not reduced by the anode through it");
+        }
+        if (iface.Side == InterfaceSide.Anode && !shielded)
         {
             // The layer touching the anode is reduced to the equilibrium products at the anode's potential (Fig. 27).
             var window = engine.Window(iface.Positive);
             var basis = WindowBasis.Of(engine, iface.Positive, window);
             var products = ProductsAt(window, iface.MinVolts).ToList();
             bool withinWindow = window.ReductionVolts is { } r && iface.MinVolts >= r - _options.WindowToleranceVolts;
-            double energy = withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0);
+            // Through an electron-conducting interlayer the layer is reduced by the anode itself: its reaction with the
+            // anode's composition is the driving force, not its reaction with the interlayer.
+            double reduction = chemical.EnergyEvPerAtom;
+            if (iface.NegativeRole == "anode interlayer")
+            {
+                var withAnode = Summarise("chemical", iface.Positive, stack.Anode.Composition, null);
+                reduction = withAnode.EnergyEvPerAtom;
+                reasons.Add($"the {iface.NegativeName} interlayer passes the anode's electrons on ({shieldReason}): reduced by {stack.Anode.Name} through it, {withAnode.EnergyEvPerAtom * 1000:0} meV/atom → {string.Join(" + ", withAnode.Products)}");
+            }
+            double energy = withinWindow ? 0 : Math.Min(reduction, 0);
             if (withinWindow) products.Clear();
             if (withinWindow && basis.Status == WindowDataStatus.AboveHull)
             {
@@ -274,8 +297,14 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
 
         // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
         // reaction with the anode's composition.
-        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase, electrodeContact, reasons,
-            positiveIsCathode ? f => stack.Cathode.Composition.Elements.Concat(stack.Cathode.ChargedComposition.Elements).Select(e => e.Symbol).ToHashSet().IsSupersetOf(Elements(f)) : null);
+        // An anode interlayer that reacts with the anode to conducting products (Au, Ag, Si, ZnO, SnO2, ... → Li alloys)
+        // is converted into part of the anode: it is consumed, not a growing interphase; the layer behind it then
+        // faces the anode's potential (judged at that interface).
+        bool convertsIntoAnode = iface.PositiveRole == "anode interlayer" && iface.NegativeRole == "anode";
+        var verdict = Judge(iface.Side == InterfaceSide.Anode && !shielded ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase,
+            electrodeContact && !convertsIntoAnode, reasons,
+            positiveIsCathode ? f => stack.Cathode.Composition.Elements.Concat(stack.Cathode.ChargedComposition.Elements).Select(e => e.Symbol).ToHashSet().IsSupersetOf(Elements(f)) : null,
+            convertsIntoAnode);
         cancellationToken.ThrowIfCancellationRequested();
         var recs = verdict >= Verdict.Warning && remedies is not null
             ? remedies.Find(stack, iface, _options.Recommendations, cancellationToken)
@@ -283,11 +312,36 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         return new InterfaceAnalysis(iface, reactions, interphase, verdict, reasons, recs);
     }
 
+    // The anode interlayer blocks electrons when it is an electronic insulator and stays one against the anode: within
+    // its window at the anode's potential, or reduced only to insulating products.
+    private bool InterlayerBlocksElectrons(CellStack stack, out string reason)
+    {
+        reason = InterlayerReason(stack);
+        return reason.StartsWith("an electronic insulator", StringComparison.Ordinal);
+    }
+
+    private string InterlayerReason(CellStack stack)
+    {
+        var layer = stack.AnodeInterlayer!;
+        var own = Characters.Classify(layer.Composition.ReducedFormula);
+        if (own.Electronic != ElectronicCharacter.Insulating)
+            return $"{layer.Composition.ReducedFormula} is {(own.Electronic == ElectronicCharacter.Conducting ? "an electronic conductor" : "of unknown electronic character")}: it passes the anode's electrons on";
+        var window = engine.Window(layer.Composition);
+        double v = stack.Anode.PotentialVolts;
+        if (window.ReductionVolts is { } r && v >= r - _options.WindowToleranceVolts)
+            return $"an electronic insulator within its window at {v:0.##} V";
+        var products = ProductsAt(window, v);
+        var conducting = products.Where(p => Characters.Classify(p).Electronic != ElectronicCharacter.Insulating).ToList();
+        return conducting.Count == 0
+            ? $"an electronic insulator, reduced by the anode to insulating {string.Join(", ", products)}"
+            : $"reduced by the anode to {string.Join(", ", conducting)}, which {(conducting.Count == 1 ? "does" : "do")} not block electrons";
+    }
+
     private static IEnumerable<string> Elements(string formula) =>
         FormulaParser.TryParse(formula, out var c, out _) ? c!.Elements.Select(e => e.Symbol) : [];
 
     private Verdict Judge(double chemicalEnergy, double shownEnergy, InterphaseClassification interphase, bool electrodeContact, List<string> reasons,
-        Func<string, bool>? isElectrodePhase = null)
+        Func<string, bool>? isElectrodePhase = null, bool interlayerOnAnode = false)
     {
         var kind = interphase.Kind;
         string energy = shownEnergy < 0 ? $"{StackReport.Mev(shownEnergy)} meV/atom" : "no driving force";
@@ -310,12 +364,15 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             reasons.Add($"warning: {Products(ElectronicCharacter.Gas)} evolve(s) as gas ({energy}), so no passivating layer forms and the contact suffers");
             return Verdict.Warning;
         }
-        if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom)
+        if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom
+            || kind == InterphaseKind.MixedConducting && interlayerOnAnode)
         {
             reasons.Add(kind switch
             {
                 InterphaseKind.PassivatingSei => $"warning: reacts ({energy}), but the products passivate (they add interfacial resistance)",
                 InterphaseKind.Undetermined => $"warning: reacts ({energy}); the electronic character of {Products(ElectronicCharacter.Unknown)} is unknown",
+                InterphaseKind.MixedConducting when electrodeContact is false && interlayerOnAnode =>
+                    $"warning: the interlayer is converted by the anode ({energy}) into products that conduct electrons ({Products(ElectronicCharacter.Conducting)}): it becomes part of the anode (a lithiophilic layer) and the layer behind it faces the anode's potential",
                 InterphaseKind.MixedConducting => $"warning: reacts ({energy}) to products that conduct electrons ({Products(ElectronicCharacter.Conducting)}), but no electrode touches this interface to feed their growth",
                 _ => $"warning: reacts ({energy}, beyond the {_options.MildReactionEvPerAtom * 1000:0} meV/atom limit for a negligible reaction)",
             });

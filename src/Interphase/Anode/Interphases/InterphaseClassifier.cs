@@ -108,9 +108,13 @@ public static class InterphaseClassifier
             notes.Add($"{Names(electrodeConductors)} conduct(s) electrons but belong(s) to {input.ElectrodeName ?? "the electrode"}'s own chemical system "
                       + "(its (de)lithiated or reduced phases, which conduct anyway): the products with the electrolyte's elements decide whether the layer blocks electrons");
         var unknown = products.Where(p => p.Electronic == ElectronicCharacter.Unknown && !input.IsElectrodePhase(p.Formula)).ToList();
+        // Kinetically stable: reduced only close to the anode (each electron gains little, Fig. 26), or with a low
+        // decomposition energy overall ("a kinetically stable interface means there is a low decomposition energy
+        // of SE with Li metal", §5.1) — as for doped garnets whose dopant alone is reduced from higher up.
+        bool lowEnergy = Math.Abs(e) < kineticThresholdEvPerAtom;
         bool kinetic = input.ReductionOnsetV is { } onset
-            ? onset - input.AnodePotentialV <= KineticOnsetMarginV + 1e-9
-            : Math.Abs(e) < kineticThresholdEvPerAtom;
+            ? onset - input.AnodePotentialV <= KineticOnsetMarginV + 1e-9 || lowEnergy
+            : lowEnergy;
         if (input.ReductionOnsetV is { } on && !kinetic)
             notes.Add(double.IsFinite(on)
                 ? $"reduced from {on:0.##} V, more than {KineticOnsetMarginV} V above the anode: not kinetically stabilised (001 Fig. 26)"
@@ -123,6 +127,8 @@ public static class InterphaseClassifier
             return new(input.Electrolyte, InterphaseKind.KineticallyStabilised,
                 input.ReductionOnsetV is { } v0 && v0 <= input.AnodePotentialV + 1e-9
                     ? $"not reduced at {input.AnodePotentialV:0.##} V: the {e * 1000:0} meV/atom is its own decomposition into {Names(products)} (metastable), with no electrons taken from the anode"
+                : input.ReductionOnsetV is { } vHigh && vHigh - input.AnodePotentialV > KineticOnsetMarginV + 1e-9
+                    ? $"reduced from {vHigh:0.##} V, but with a decomposition energy of only {e * 1000:0} meV/atom (below {kineticThresholdEvPerAtom * 1000:0} meV/atom): the low-energy, kinetically stable group of 001 Fig. 26 (§5.1)"
                 : input.ReductionOnsetV is { } v
                     ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of 001 Fig. 26 with LLZO and LiAlO2 (§5.1)"
                     : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
