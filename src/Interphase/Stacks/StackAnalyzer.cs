@@ -180,7 +180,10 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 : gases.Count > 0 ? $"{string.Join(", ", gases)} evolve(s) as gas, which does not passivate"
                 : "products are electronic insulators and may passivate";
             verdicts.Add(shielded || kinetic ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
-            problems.Add($"{what} {(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
+            string limit = double.IsNaN(limitVolts)
+                ? "at any potential but the single one where its decomposition phases coexist (no zero-uptake range)"
+                : $"{(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V";
+            problems.Add($"{what} {limit} (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
         }
         Judge(reduced, "reduced", red ?? double.NaN, lo, atMin, low.Shielded);
         Judge(oxidised && red is not null, "oxidised", ox ?? double.NaN, hi, atMax, high.Shielded);
