@@ -128,7 +128,7 @@ public static class InterphaseClassifier
                 input.ReductionOnsetV is { } v0 && v0 <= input.AnodePotentialV + 1e-9
                     ? $"not reduced at {input.AnodePotentialV:0.##} V: the {e * 1000:0} meV/atom is its own decomposition into {Names(products)} (metastable), with no electrons taken from the anode"
                 : input.ReductionOnsetV is { } vHigh && vHigh - input.AnodePotentialV > KineticOnsetMarginV + 1e-9
-                    ? $"reduced from {vHigh:0.##} V, but with a decomposition energy of only {e * 1000:0} meV/atom (below {kineticThresholdEvPerAtom * 1000:0} meV/atom): the low-energy, kinetically stable group of 001 Fig. 26 (§5.1)"
+                    ? $"reduced from {vHigh:0.##} V, but with a decomposition energy of only {e * 1000:0} meV/atom (below {kineticThresholdEvPerAtom * 1000:0} meV/atom): the low-energy, kinetically stable group of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26 and §5.1"
                 : input.ReductionOnsetV is { } v
                     ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of 001 Fig. 26 with LLZO and LiAlO2 (§5.1)"
                     : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
