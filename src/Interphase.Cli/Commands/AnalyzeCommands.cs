@@ -97,10 +97,9 @@ public sealed class AnalyzeCommands : ICliModule
         CliOutput.Terminal.MarkupLine($"Resistance budget: {Badge(a.ResistanceVerdict.Verdict)}");
         foreach (var r in a.Resistance)
             CliOutput.Terminal.MarkupLine($"  {Markup.Escape(r.Item)}: {(r.AsrOhmCm2 is { } asr ? $"{asr:0.##} Ω·cm², {r.DropMv:0.#} mV" : "—")} [dim]({Markup.Escape(r.Source)})[/]");
-        foreach (var x in a.SpaceCharge)
-            CliOutput.Terminal.MarkupLine($"  space charge {Markup.Escape(x.Interface)}: " + Markup.Escape(x.ResistanceOhmCm2 is { } sc
-                ? (double.IsPositiveInfinity(sc) ? "blocking (fully depleted electrolyte)" : $"{sc:0.###} Ω·cm²") + $", electrolyte drop {x.ElectrolyteDropV:0.###} V over {x.ElectrolyteWidthNm:0.##} nm"
-                : x.Basis));
+        // The space-charge lines are in the budget above; here: how they depend on the electrolyte's assumed Li potential.
+        foreach (var x in a.SpaceCharge.Where(x => x.Dependence.Length > 0))
+            CliOutput.Terminal.MarkupLine($"  space charge {Markup.Escape(x.Interface)}: [dim]{Markup.Escape(x.Dependence)}[/]");
         var summary = new Table().Title("Summary: every check that sets the overall verdict");
         foreach (var h in new[] { "Check", "Subject", "Verdict", "Why" }) summary.AddColumn(h);
         foreach (var c in a.Summary) summary.AddRow(c.Check, Markup.Escape(c.Subject), Badge(c.Verdict), Markup.Escape(c.Reason));

@@ -112,7 +112,7 @@ public sealed class AnodeCommands : ICliModule
                 try
                 {
                     var found = ShearModulusLookup.Find(formula, KnowledgeBase.Load(), properties)
-                        ?? throw new InterphaseException(ShearModulusLookup.Missing(Interphase.Chemistry.Composition.Parse(formula).ReducedFormula, properties));
+                        ?? throw new InterphaseException(ShearModulusLookup.Missing(Interphase.Knowledge.CompositionResolver.Resolve(formula).ReducedFormula, properties));
                     (shear, source) = (found.ShearModulusGpa, found.Source);
                 }
                 finally
@@ -142,7 +142,7 @@ public sealed class AnodeCommands : ICliModule
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
             var temps = (pr.GetValue(t) is { Length: > 0 } tt ? tt : ["25C"]).Select(x => Units.ParseTemperatureK(x)).ToArray();
-            var electrolyte = pr.GetValue(e) is { } formula ? Interphase.Chemistry.Composition.Parse(formula) : null;
+            var electrolyte = pr.GetValue(e) is { } formula ? Interphase.Knowledge.CompositionResolver.Resolve(formula) : null;
             double? current = pr.GetValue(j);
             var rows = temps.Select(k => StrippingVoidsRow.From(StrippingVoids.Assess(pr.GetValue(p), k, current, electrolyte), current)).ToList();
             var (table, chart) = AnodeCharts.CriticalCurrent(SweepTable.Linspace(0, StrippingVoids.MaxModelPressureMPa, 71), temps);

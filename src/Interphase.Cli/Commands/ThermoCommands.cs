@@ -30,7 +30,7 @@ public sealed class ThermoCommands : ICliModule
         source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var composition = Composition.Parse(pr.GetValue(formula)!);
+            var composition = Interphase.Knowledge.CompositionResolver.Resolve(pr.GetValue(formula)!);
             var openElement = PeriodicTable.Get(pr.GetValue(open)!);
             var engine = Engine(pr, pr.GetValue(data), source, composition.Elements.Append(openElement));
             var w = engine.Window(composition, openElement);
@@ -69,7 +69,7 @@ public sealed class ThermoCommands : ICliModule
         source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var composition = Composition.Parse(pr.GetValue(formula)!);
+            var composition = Interphase.Knowledge.CompositionResolver.Resolve(pr.GetValue(formula)!);
             var engine = Engine(pr, pr.GetValue(data), source, composition.Elements);
             var r = engine.Stability(composition);
             if (pr.GetValue(json))
@@ -104,8 +104,8 @@ public sealed class ThermoCommands : ICliModule
         source.AddTo(cmd);
         cmd.SetAction(pr => CliOutput.Run(() =>
         {
-            var ca = Composition.Parse(pr.GetValue(a)!);
-            var cb = Composition.Parse(pr.GetValue(b)!);
+            var ca = Interphase.Knowledge.CompositionResolver.Resolve(pr.GetValue(a)!);
+            var cb = Interphase.Knowledge.CompositionResolver.Resolve(pr.GetValue(b)!);
             var opts = new ReactionOptions(pr.GetValue(volts), PeriodicTable.Get(pr.GetValue(open)!), !pr.GetValue(own));
             var engine = Engine(pr, pr.GetValue(data), source, ca.Elements.Concat(cb.Elements).Append(opts.OpenElement!));
             var r = engine.React(ca, cb, opts);

@@ -22,13 +22,13 @@ public static class ApiEndpoints
 
         api.MapGet("/hull", async (string formula, EngineProvider engines) =>
         {
-            var c = Composition.Parse(formula);
+            var c = Interphase.Knowledge.CompositionResolver.Resolve(formula);
             return Results.Json(ThermoJson.Hull((await engines.GetAsync()).Stability(c)));
         }).WithSummary("Formation energy, energy above hull and decomposition (as `interphase hull --json`)");
 
         api.MapGet("/window", async (string formula, string? open, EngineProvider engines) =>
         {
-            var c = Composition.Parse(formula);
+            var c = Interphase.Knowledge.CompositionResolver.Resolve(formula);
             var engine = await engines.GetAsync();
             var w = engine.Window(c, PeriodicTable.Get(open ?? "Li"));
             return Results.Json(ThermoJson.Window(w, WindowBasis.Of(engine, c, w)));
@@ -37,7 +37,7 @@ public static class ApiEndpoints
         api.MapGet("/react", async (string a, string b, double? volts, string? open, bool? entryEnergy, EngineProvider engines) =>
         {
             var options = new ReactionOptions(volts, PeriodicTable.Get(open ?? "Li"), entryEnergy != true);
-            var r = (await engines.GetAsync()).React(Composition.Parse(a), Composition.Parse(b), options);
+            var r = (await engines.GetAsync()).React(Interphase.Knowledge.CompositionResolver.Resolve(a), Interphase.Knowledge.CompositionResolver.Resolve(b), options);
             return Results.Json(ThermoJson.Reaction(a, b, r));
         }).WithSummary("Pseudo-binary interface reaction, closed or open to Li at `volts` (as `interphase react --json`)");
 

@@ -49,8 +49,8 @@ public sealed record StrippingLimit(double PressureMPa, double TemperatureK, dou
 }
 
 /// <summary>
-/// Void formation on stripping from the three-flux balance of Kasemchainan et al. (Nat. Mater. 2019; Banerjee et al.,
-/// Chem. Rev. 120, 6878 (2020), §5.3, Fig. 31; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.4): the Li⁺ migration flux set by the current must be replenished by
+/// Void formation on stripping from the three-flux balance of Kasemchainan et al. (Nat. Mater. 2019; 001
+/// §5.3, Figure 31; Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.4): the Li⁺ migration flux set by the current must be replenished by
 /// vacancy (self-)diffusion in Li plus pressure-driven creep; voids grow when J_diffusion + J_creep &lt; J_migration.
 /// </summary>
 /// <remarks>
@@ -128,7 +128,10 @@ public static class StrippingVoids
         var raw = Limit(pressureMPa, temperatureK, parameters);
         var penetration = electrolyte is null ? null : CreepPenetration.For(electrolyte);
         var reasons = new List<string>();
-        if (penetration is not null && pressureMPa > penetration.MaxPressureMPa)
+        bool carriedOver = penetration is { Measured: false } && pressureMPa > penetration.MaxPressureMPa;
+        if (carriedOver)
+            reasons.Add($"caution: {pressureMPa:0.##} MPa is above the {penetration!.MaxPressureMPa:0.##} MPa where Li creeps into cold-pressed Li6PS5Cl; for {penetration.Family} electrolytes this is not measured ({penetration.Evidence}; {penetration.Citation})");
+        if (penetration is { Measured: true } && pressureMPa > penetration.MaxPressureMPa)
         {
             reasons.Add($"short-circuit risk: at {pressureMPa:0.##} MPa, above {penetration.MaxPressureMPa:0.##} MPa, Li metal creeps into the pores and grain boundaries of {penetration.Family} electrolytes and shorts the cell ({penetration.Evidence}; {penetration.Citation})");
             reasons.Add($"no stripping limit is given: the void model assumes Li stays at the interface, which it does not at this pressure");
@@ -137,13 +140,13 @@ public static class StrippingVoids
         if (pressureMPa > MaxModelPressureMPa)
         {
             reasons.Add($"stripping limit not computed: {pressureMPa:0.##} MPa is beyond the creep model's calibrated range (0–{MaxModelPressureMPa:0} MPa, Kasemchainan et al., Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3)");
-            return new StrippingAssessment(raw, null, false, null, null, penetration, reasons);
+            return new StrippingAssessment(raw, null, false, null, null, penetration, reasons) { PenetrationCaution = carriedOver };
         }
         double critical = raw.CriticalMaPerCm2;
         reasons.Add($"stripping limit at {pressureMPa:0.##} MPa, {temperatureK - PhysicalConstants.ZeroCelsiusK:0} °C: {critical:0.###} mA/cm² (vacancy diffusion {raw.DiffusionMaPerCm2:0.###} + creep {raw.CreepMaPerCm2:0.###})"
                     + (currentMaPerCm2 is { } j0 ? $" vs {j0:0.###} mA/cm² asked" : ""));
         if (currentMaPerCm2 is not { } j || j <= 0 || raw.IsStable(j))
-            return new StrippingAssessment(raw, critical, false, currentMaPerCm2 is { } j1 && j1 > 0 ? true : null, null, penetration, reasons);
+            return new StrippingAssessment(raw, critical, false, currentMaPerCm2 is { } j1 && j1 > 0 ? true : null, null, penetration, reasons) { PenetrationCaution = carriedOver };
 
         double needed = CriticalPressureMPa(j, temperatureK, parameters);
         // Show the needed pressure with enough digits that it never reads as the pressure already applied.
@@ -161,7 +164,7 @@ public static class StrippingVoids
         else
             advice = $"about {neededText} MPa would be needed at this current (now {pressureMPa:0.##} MPa), or keep the current below {critical:0.###} mA/cm²";
         reasons.Add($"voids form on stripping: {advice}");
-        return new StrippingAssessment(raw, critical, false, false, needed, penetration, reasons);
+        return new StrippingAssessment(raw, critical, false, false, needed, penetration, reasons) { PenetrationCaution = carriedOver };
     }
 }
 
@@ -179,6 +182,9 @@ public sealed record StrippingAssessment(StrippingLimit Model, double? CriticalM
 {
     /// <summary>True when the model holds at this pressure (a critical current is given).</summary>
     public bool WithinModelRange => CriticalMaPerCm2 is not null;
+
+    /// <summary>True above a creep-penetration bound that is carried over, not measured, for this electrolyte (a warning).</summary>
+    public bool PenetrationCaution { get; init; }
 }
 
 /// <summary>The stack pressure above which Li metal creeps into an electrolyte family's pores and cracks.</summary>
@@ -186,7 +192,10 @@ public sealed record StrippingAssessment(StrippingLimit Model, double? CriticalM
 /// <param name="MaxPressureMPa">Highest pressure reported (or assumed) safe, MPa.</param>
 /// <param name="Evidence">What was observed.</param>
 /// <param name="Citation">Where (seed file and section), with "assumed" where the value is carried over.</param>
-public sealed record CreepPenetrationLimit(string Family, double MaxPressureMPa, string Evidence, string Citation);
+/// <param name="Measured">True when the bound was measured on this kind of electrolyte (cold-pressed Li6PS5Cl-like
+/// argyrodites): above it the cell is at risk of a short circuit. False where it is carried over from there (other
+/// sulfides, halides): above it a warning, with the source, not a failure.</param>
+public sealed record CreepPenetrationLimit(string Family, double MaxPressureMPa, string Evidence, string Citation, bool Measured = true);
 
 /// <summary>
 /// Pressures above which Li creeps into an electrolyte's open porosity and grain boundaries (Doux et al., Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3):
@@ -195,20 +204,27 @@ public sealed record CreepPenetrationLimit(string Family, double MaxPressureMPa,
 /// </summary>
 internal static class CreepPenetration
 {
-    /// <summary>Cold-pressed sulfides (Li6PS5Cl, 87 % dense): 5 MPa did not short, 10 and 25 MPa shorted with time, 75 MPa at once.</summary>
-    public static readonly CreepPenetrationLimit Sulfide = new("sulfide", 5.0,
+    /// <summary>Cold-pressed argyrodites (Li6PS5Cl, 87 % dense): 5 MPa did not short, 10 and 25 MPa shorted with time, 75 MPa at once.</summary>
+    public static readonly CreepPenetrationLimit Argyrodite = new("argyrodite", 5.0,
         "Doux et al.: a cold-pressed Li6PS5Cl pellet shorted at once at 75 MPa and with time at 25 and 10 MPa; 5 MPa did not short",
         "Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3, Fig. 30");
+
+    /// <summary>Other sulfides: the argyrodite's bound carried over (no pressure study of them is reported).</summary>
+    public static readonly CreepPenetrationLimit Sulfide = new("sulfide", 5.0,
+        "Doux et al. measured this on cold-pressed Li6PS5Cl only; carried over to other sulfides, which are cold-pressed alike",
+        "carried over from Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3", Measured: false);
 
     /// <summary>Halides: assumed as for sulfides (the reviews report no pressure study for halides).</summary>
     public static readonly CreepPenetrationLimit Halide = new("halide", 5.0,
         "assumed as for cold-pressed sulfides (Doux et al.); halide pellets are cold-pressed the same way and no halide study is reported",
-        "assumed from Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3");
+        "assumed from Banerjee et al., Chem. Rev. 120, 6878 (2020), §5.3", Measured: false);
 
     /// <summary>The bound for the family the composition belongs to (by its anions), or null when none is known.</summary>
     public static CreepPenetrationLimit? For(Composition electrolyte)
     {
         bool Has(string symbol) => electrolyte.Elements.Any(e => e.Symbol == symbol);
+        // Argyrodites: Li, P, S and a halide (Li6PS5Cl, Li6PS5Br, Li5.5PS4.5Cl1.5), as Doux et al. measured.
+        if (Has("Li") && Has("P") && Has("S") && (Has("Cl") || Has("Br") || Has("I")) && electrolyte.Elements.Count() == 4) return Argyrodite;
         if (Has("S") || Has("Se")) return Sulfide;
         if (!Has("O") && !Has("N") && (Has("Cl") || Has("Br") || Has("I") || Has("F"))) return Halide;
         return null;

@@ -42,6 +42,29 @@ internal static class GapComparison
             thresholdEv, insulatorEv, agree);
     }
 
+    /// <summary>
+    /// The DFT threshold, on a grid of <paramref name="stepEv"/> from 0 to 3 eV, at which "DFT gap ≥ threshold" agrees
+    /// best with "measured gap ≥ <paramref name="insulatorEv"/>" over the formulas both tables hold (the lowest such
+    /// threshold when several tie), with that agreement.
+    /// </summary>
+    /// <exception cref="InterphaseException">No compound in common.</exception>
+    public static (double ThresholdEv, double Agreement) Calibrate(IEnumerable<PropertyRecord> experimental, IEnumerable<PropertyRecord> dft,
+        double insulatorEv = ElectronicCharacterService.MeasuredInsulatorEv, double stepEv = 0.05)
+    {
+        var expt = MedianByFormula(experimental);
+        var calc = MedianByFormula(dft);
+        var pairs = expt.Where(kv => calc.ContainsKey(kv.Key)).Select(kv => (Expt: kv.Value, Dft: calc[kv.Key])).ToList();
+        if (pairs.Count == 0) throw new InterphaseException("no compound has both an experimental and a DFT band gap");
+        (double T, double A) best = (0, -1);
+        for (int i = 0; i * stepEv <= 3.0 + 1e-9; i++)
+        {
+            double t = Math.Round(i * stepEv, 6);
+            double a = pairs.Count(p => (p.Dft >= t) == (p.Expt >= insulatorEv)) / (double)pairs.Count;
+            if (a > best.A + 1e-12) best = (t, a);
+        }
+        return best;
+    }
+
     private static Dictionary<string, double> MedianByFormula(IEnumerable<PropertyRecord> values) =>
         values.Where(v => v.Property == MaterialProperty.BandGap)
             .GroupBy(v => v.ReducedFormula, StringComparer.Ordinal)

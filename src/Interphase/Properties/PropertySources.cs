@@ -92,6 +92,7 @@ public static class PropertySources
     public static IReadOnlyList<PropertyFile> DefaultFiles { get; } =
     [
         new("mp_gap.csv", MaterialProperty.BandGap, ValueScale.Linear, "PBE"),
+        new("expt_gap.csv", MaterialProperty.BandGap, ValueScale.Linear, ElectronicCharacterService.MeasuredMethod),
         new("mp_log10_shear_modulus.csv", MaterialProperty.ShearModulus, ValueScale.Log10, "VRH"),
         new("mp_log10_bulk_modulus.csv", MaterialProperty.BulkModulus, ValueScale.Log10, "VRH"),
         new("mp_refractive_index.csv", MaterialProperty.RefractiveIndex, ValueScale.Linear, "DFPT"),

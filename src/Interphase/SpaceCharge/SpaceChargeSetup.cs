@@ -36,6 +36,17 @@ public static class SpaceChargeSetup
     public static (double Volts, string Source) CoatingPotential(InterfacePhase cathode) =>
         (cathode.LiPotentialV, $"assumed equal to the cathode's ({cathode.Phase.Name}): the coating exchanges Li with the cathode it covers; give --coating-potential-v to change it");
 
+    /// <summary>
+    /// The default Li potential of an electrolyte against a cathode in a stack: the cathode's. An electronic insulator
+    /// exchanges only Li⁺ with the cathode, so its Li chemical potential is that of its Li sites; with no Li-site energy
+    /// in the parameter table the sites are taken as equal to the cathode's, the case de Klerk &amp; Wagemaker find
+    /// for LCO | LLZO and LCO | LATP (~1 nm layers of negligible resistance). The stack report shows how the result
+    /// changes with this choice (<see cref="StackSpaceCharge"/>).
+    /// </summary>
+    public static (double Volts, string Source) ElectrolytePotential(InterfacePhase cathode) =>
+        (cathode.LiPotentialV, $"assumed equal to the cathode's ({cathode.Phase.Name}, {cathode.LiPotentialV:0.##} V): equal Li-site energies, no Li-site energy of the electrolyte being known "
+                               + "(de Klerk & Wagemaker, ACS Appl. Energy Mater. 1, 5609 (2018), use each phase's Li-site energetics)");
+
     /// <summary>Resolves the phase named <paramref name="name"/> in <paramref name="role"/>.</summary>
     /// <exception cref="InterphaseException">Unknown material or bad values.</exception>
     /// <param name="role"><c>cathode</c>, <c>coating</c>, <c>electrolyte</c> or <c>phase</c>.</param>

@@ -12,14 +12,30 @@ namespace Interphase.SpaceCharge;
 /// <param name="CapacitanceUfPerCm2">Series capacitance, µF/cm².</param>
 /// <param name="ArcFrequencyHz">Apex frequency of the arc it would add, Hz.</param>
 /// <param name="Basis">What the numbers stand on (potentials, assumed thickness) or why there are none.</param>
+/// <param name="Dependence">How the conclusion depends on the electrolyte's Li potential (the assumption): the result
+/// with it at the middle of its stability window, and the driving potential from which the layer blocks Li⁺.</param>
+/// <param name="BlockingFromDrivingV">Smallest V_cathode − V_electrolyte at which the electrolyte's layer blocks Li⁺
+/// (&gt; 10⁶ Ω·cm²), V; null when it does not block up to 5 V or was not computed.</param>
 public sealed record StackSpaceChargeEntry(string Interface, double? DrivingPotentialV, double? ElectrolyteDropV, double? ElectrolyteWidthNm,
-    double? ElectrolyteLiAtContact, double? ResistanceOhmCm2, double? CapacitanceUfPerCm2, double? ArcFrequencyHz, string Basis);
+    double? ElectrolyteLiAtContact, double? ResistanceOhmCm2, double? CapacitanceUfPerCm2, double? ArcFrequencyHz, string Basis,
+    string Dependence = "", double? BlockingFromDrivingV = null)
+{
+    /// <summary>True when the layer blocks Li⁺ (resistance beyond 10⁶ Ω·cm², reported as infinite).</summary>
+    public bool Blocking => ResistanceOhmCm2 is { } r && double.IsPositiveInfinity(r);
+}
 
 /// <summary>One cathode-side interface of a stack with its full space-charge solution.</summary>
 /// <param name="Interface">Interface label, as in <see cref="StackSpaceChargeEntry.Interface"/>.</param>
 /// <param name="Result">The solution with every layer's profile, or null when it could not be computed.</param>
 /// <param name="Basis">What the numbers stand on, or why there are none.</param>
-public sealed record StackSpaceChargeSolution(string Interface, InterfaceResult? Result, string Basis);
+public sealed record StackSpaceChargeSolution(string Interface, InterfaceResult? Result, string Basis)
+{
+    /// <summary>How the result depends on the electrolyte's assumed Li potential.</summary>
+    public string Dependence { get; init; } = "";
+
+    /// <summary>Driving potential from which the electrolyte's layer blocks, V (null: not up to 5 V).</summary>
+    public double? BlockingFromDrivingV { get; init; }
+}
 
 /// <summary>
 /// Space-charge layers at a stack's oxide cathode against the electrolyte it touches (and through its coating), at the
@@ -50,7 +66,7 @@ public static class StackSpaceCharge
         try
         {
             a = SpaceChargeSetup.Resolve("cathode", cat, new PhaseOverrides(LiPotentialV: stack.Cathode.MaxVolts)).Phase;
-            b = SpaceChargeSetup.Resolve("electrolyte", ele).Phase;
+            b = SpaceChargeSetup.Resolve("electrolyte", ele, null, SpaceChargeSetup.ElectrolytePotential(a)).Phase;
         }
         catch (InterphaseException ex)
         {
@@ -63,7 +79,9 @@ public static class StackSpaceCharge
             return list;
         }
         string basis = $"top of charge {a.LiPotentialV:0.##} V vs the electrolyte's {b.LiPotentialV:0.##} V ({b.PotentialSource}); parameters: scl materials";
-        list.Add(Run(stack.CathodeCoating is null ? bare : bare + " (without the coating)", () => InterfaceSolver.Solve(a, b, tK), basis));
+        var (dependence, blockingFrom) = Dependence(a, b, ele, tK);
+        list.Add(Run(stack.CathodeCoating is null ? bare : bare + " (without the coating)", () => InterfaceSolver.Solve(a, b, tK), basis)
+            with { Dependence = dependence, BlockingFromDrivingV = blockingFrom });
         if (stack.CathodeCoating is { } coating)
         {
             double nm = coating.ThicknessNm ?? DefaultCoatingNm;
@@ -82,6 +100,53 @@ public static class StackSpaceCharge
         return list;
     }
 
+    // The conclusion against the assumption: the former default (the middle of the electrolyte's window) and the
+    // driving potential from which the electrolyte's layer blocks (bisection on V_cathode − V_electrolyte, 0–5 V).
+    private static (string Text, double? BlockingFromV) Dependence(InterfacePhase cathode, InterfacePhase electrolyte, string name, double tK)
+    {
+        bool Blocks(double drivingV)
+        {
+            try
+            {
+                var r = InterfaceSolver.Solve(cathode, electrolyte with { LiPotentialV = cathode.LiPotentialV - drivingV }, tK);
+                return r.ElectrolyteSide.SpaceChargeResistanceOhmCm2 is { } x && double.IsPositiveInfinity(x);
+            }
+            catch (InterphaseException)
+            {
+                return false;
+            }
+        }
+        double? from = null;
+        if (Blocks(5.0))
+        {
+            double lo = 0, hi = 5.0;
+            for (int i = 0; i < 14; i++)
+            {
+                double mid = 0.5 * (lo + hi);
+                if (Blocks(mid)) hi = mid; else lo = mid;
+            }
+            from = hi;
+        }
+        var parts = new List<string>();
+        parts.Add(from is { } f
+            ? $"the electrolyte's layer blocks Li⁺ once the cathode sits more than {f:0.##} V above the electrolyte's Li potential (below {cathode.LiPotentialV - f:0.##} V)"
+            : "the electrolyte's layer does not block Li⁺ for any driving potential up to 5 V");
+        try
+        {
+            var (mid, source) = SpaceChargeMaterials.Get(name).DefaultPotential();
+            double drive = cathode.LiPotentialV - mid;
+            var r = InterfaceSolver.Solve(cathode, electrolyte with { LiPotentialV = mid }, tK);
+            string outcome = r.TotalResistanceOhmCm2 is { } t
+                ? double.IsPositiveInfinity(t) ? "blocking (> 10⁶ Ω·cm²)" : $"{t:0.###} Ω·cm²" : "no resistance (a conductivity is missing)";
+            parts.Add($"with the electrolyte at {mid:0.##} V instead ({source}; driving {drive:0.##} V) it would be {outcome}");
+        }
+        catch (InterphaseException)
+        {
+            // No window in the table: only the threshold is shown.
+        }
+        return (string.Join("; ", parts), from);
+    }
+
     private static StackSpaceChargeSolution Run(string label, Func<InterfaceResult> solve, string basis)
     {
         try
@@ -96,9 +161,9 @@ public static class StackSpaceCharge
 
     private static StackSpaceChargeEntry Summarise(StackSpaceChargeSolution s)
     {
-        if (s.Result is not { } r) return new StackSpaceChargeEntry(s.Interface, null, null, null, null, null, null, null, s.Basis);
+        if (s.Result is not { } r) return new StackSpaceChargeEntry(s.Interface, null, null, null, null, null, null, null, s.Basis, s.Dependence, s.BlockingFromDrivingV);
         var e = r.ElectrolyteSide;
         return new StackSpaceChargeEntry(s.Interface, r.DrivingPotentialV, e.PotentialDropV, e.WidthNm, 1 - e.LiDepletion,
-            r.TotalResistanceOhmCm2, r.CapacitanceUfPerCm2, r.ArcFrequencyHz, s.Basis);
+            r.TotalResistanceOhmCm2, r.CapacitanceUfPerCm2, r.ArcFrequencyHz, s.Basis, s.Dependence, s.BlockingFromDrivingV);
     }
 }

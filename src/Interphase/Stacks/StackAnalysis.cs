@@ -124,7 +124,7 @@ public sealed class StackAnalysis
 
     /// <summary>
     /// Every check that sets the overall verdict, as the summary lists them: each layer's window, each interface, the
-    /// Li-metal mechanics and the resistance budget.
+    /// Li-metal mechanics, the space-charge layers and the resistance budget.
     /// </summary>
     public IReadOnlyList<SummaryCheck> Summary =>
     [
@@ -134,8 +134,24 @@ public sealed class StackAnalysis
         new SummaryCheck("mechanics", Stack.Anode.Name, Mechanics.Verdict,
             WithoutVerdict(Mechanics.Reasons.LastOrDefault(r => r.StartsWith("fail", StringComparison.Ordinal) || r.StartsWith("warning", StringComparison.Ordinal))
             ?? Mechanics.Reasons.FirstOrDefault(r => r.StartsWith("stripping", StringComparison.Ordinal)) ?? Mechanics.Reasons.FirstOrDefault() ?? "")),
+        .. SpaceCharge.Select(SpaceChargeCheck),
         new SummaryCheck("resistance", "electrolyte layers and interfaces", ResistanceVerdict.Verdict, WithoutVerdict(ResistanceVerdict.Reason)),
     ];
+
+    // A blocking layer fails the stack; the bare contact of a coated stack is shown for comparison only.
+    private SummaryCheck SpaceChargeCheck(Interphase.SpaceCharge.StackSpaceChargeEntry sc)
+    {
+        bool hypothetical = Stack.CathodeCoating is not null && sc.Interface.EndsWith("(without the coating)", StringComparison.Ordinal);
+        if (sc.ResistanceOhmCm2 is null && sc.DrivingPotentialV is null)
+            return new SummaryCheck("space charge", sc.Interface, Verdict.Info, sc.Basis);
+        string dependence = sc.Dependence.Length > 0 ? $"; {sc.Dependence}" : "";
+        if (sc.Blocking)
+            return new SummaryCheck("space charge", sc.Interface, hypothetical ? Verdict.Info : Verdict.Fail,
+                $"{(hypothetical ? "without the coating, " : "")}the electrolyte's layer is depleted of Li⁺ and blocks it ({sc.Basis}){dependence}");
+        string r = sc.ResistanceOhmCm2 is { } x ? $"{x:0.###} Ω·cm²" : "resistance not computed";
+        return new SummaryCheck("space charge", sc.Interface, hypothetical ? Verdict.Info : Verdict.Ok,
+            $"not blocking: {sc.ElectrolyteWidthNm:0.##} nm, {r} ({sc.Basis}){dependence}");
+    }
 
     // The summary shows the verdict in its own column: "fail: x" would repeat it.
     private static string WithoutVerdict(string reason)

@@ -71,7 +71,8 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var windows = windowsTask.GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report("mechanics and resistance");
-        var resistance = StackBudget.Resistance(stack, knowledge);
+        var spaceCharge = Interphase.SpaceCharge.StackSpaceCharge.Evaluate(stack);
+        var resistance = StackBudget.Resistance(stack, knowledge, spaceCharge);
         return new StackAnalysis
         {
             Stack = stack,
@@ -80,7 +81,7 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             Mechanics = MechanicsFor(stack),
             Resistance = resistance,
             ResistanceVerdict = StackBudget.Judge(stack, resistance),
-            SpaceCharge = Interphase.SpaceCharge.StackSpaceCharge.Evaluate(stack),
+            SpaceCharge = spaceCharge,
             Energy = StackEnergy.Evaluate(stack, knowledge),
         };
     }
@@ -179,7 +180,10 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 : gases.Count > 0 ? $"{string.Join(", ", gases)} evolve(s) as gas, which does not passivate"
                 : "products are electronic insulators and may passivate";
             verdicts.Add(shielded || kinetic ? Verdict.Warning : conducting ? Verdict.Fail : Verdict.Warning);
-            problems.Add($"{what} {(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
+            string limit = double.IsNaN(limitVolts)
+                ? "at any potential but the single one where its decomposition phases coexist (no zero-uptake range)"
+                : $"{(what == "reduced" ? "below" : "above")} {limitVolts:0.00} V";
+            problems.Add($"{what} {limit} (faces {faces:0.##} V) → {string.Join(" + ", products)}: {consequence}");
         }
         Judge(reduced, "reduced", red ?? double.NaN, lo, atMin, low.Shielded);
         Judge(oxidised && red is not null, "oxidised", ox ?? double.NaN, hi, atMax, high.Shielded);
@@ -230,14 +234,37 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var chemical = reactions.Where(r => r.Volts is null).MinBy(r => r.EnergyEvPerAtom)!;
 
         InterphaseClassification interphase;
-        if (iface.Side == InterfaceSide.Anode)
+        // Behind an anode interlayer that blocks electrons (itself and once reduced by the anode), the layer is not
+        // reduced electrochemically: only its chemical reaction with the interlayer counts.
+        string shieldReason = "";
+        bool shielded = iface.Side == InterfaceSide.Anode && iface.NegativeRole == "anode interlayer" && InterlayerBlocksElectrons(stack, out shieldReason);
+        if (iface.NegativeRole == "anode interlayer" && !shielded)
+        {
+            shieldReason = InterlayerReason(stack);
+            electrodeContact = true; // the interlayer carries the anode's electrons to this layer
+        }
+        if (shielded)
+        {
+            electrodeContact = false;
+            reasons.Add($"the {iface.NegativeName} interlayer blocks electrons ({shieldReason}): {iface.PositiveName} is not reduced by the anode through it");
+        }
+        if (iface.Side == InterfaceSide.Anode && !shielded)
         {
             // The layer touching the anode is reduced to the equilibrium products at the anode's potential (Fig. 27).
             var window = engine.Window(iface.Positive);
             var basis = WindowBasis.Of(engine, iface.Positive, window);
             var products = ProductsAt(window, iface.MinVolts).ToList();
             bool withinWindow = window.ReductionVolts is { } r && iface.MinVolts >= r - _options.WindowToleranceVolts;
-            double energy = withinWindow ? 0 : Math.Min(chemical.EnergyEvPerAtom, 0);
+            // Through an electron-conducting interlayer the layer is reduced by the anode itself: its reaction with the
+            // anode's composition is the driving force, not its reaction with the interlayer.
+            double reduction = chemical.EnergyEvPerAtom;
+            if (iface.NegativeRole == "anode interlayer")
+            {
+                var withAnode = Summarise("chemical", iface.Positive, stack.Anode.Composition, null);
+                reduction = withAnode.EnergyEvPerAtom;
+                reasons.Add($"the {iface.NegativeName} interlayer passes the anode's electrons on ({shieldReason}): reduced by {stack.Anode.Name} through it, {withAnode.EnergyEvPerAtom * 1000:0} meV/atom → {string.Join(" + ", withAnode.Products)}");
+            }
+            double energy = withinWindow ? 0 : Math.Min(reduction, 0);
             if (withinWindow) products.Clear();
             if (withinWindow && basis.Status == WindowDataStatus.AboveHull)
             {
@@ -254,8 +281,14 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         {
             // Open-system energies on this side include the cathode's own delithiation, so the interphase follows from
             // the chemical reactions; oxidation of the other layer is judged by its window.
+            // On the cathode side the question is whether the layer between the cathode and the other layer blocks
+            // electrons; the cathode's own (de)lithiated phases conduct anyway (see InterphaseInput.ElectrodeElements).
+            var electrodeElements = positiveIsCathode
+                ? stack.Cathode.Composition.Elements.Concat(stack.Cathode.ChargedComposition.Elements).Select(e => e.Symbol).ToHashSet(StringComparer.Ordinal)
+                : null;
             interphase = InterphaseClassifier.Classify(
-                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts), Characters);
+                new InterphaseInput(iface.Label, chemical.Products, chemical.EnergyEvPerAtom, iface.MaxVolts)
+                    { ElectrodeElements = electrodeElements, ElectrodeName = positiveIsCathode ? stack.Cathode.Name : null }, Characters);
         }
 
         reasons.Add($"most exothermic chemical reaction: {chemical.EnergyEvPerAtom * 1000:0} meV/atom ({chemical.Kind}) → {string.Join(" + ", chemical.Products)}");
@@ -267,7 +300,14 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
 
         // On the anode side the alloy or Li is a Li reservoir: the reduction products decide (Fig. 27), not the closed
         // reaction with the anode's composition.
-        var verdict = Judge(iface.Side == InterfaceSide.Anode ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase, electrodeContact, reasons);
+        // An anode interlayer that reacts with the anode to conducting products (Au, Ag, Si, ZnO, SnO2, ... → Li alloys)
+        // is converted into part of the anode: it is consumed, not a growing interphase; the layer behind it then
+        // faces the anode's potential (judged at that interface).
+        bool convertsIntoAnode = iface.PositiveRole == "anode interlayer" && iface.NegativeRole == "anode";
+        var verdict = Judge(iface.Side == InterfaceSide.Anode && !shielded ? 0 : chemical.EnergyEvPerAtom, chemical.EnergyEvPerAtom, interphase,
+            electrodeContact && !convertsIntoAnode, reasons,
+            positiveIsCathode ? f => stack.Cathode.Composition.Elements.Concat(stack.Cathode.ChargedComposition.Elements).Select(e => e.Symbol).ToHashSet().IsSupersetOf(Elements(f)) : null,
+            convertsIntoAnode);
         cancellationToken.ThrowIfCancellationRequested();
         var recs = verdict >= Verdict.Warning && remedies is not null
             ? remedies.Find(stack, iface, _options.Recommendations, cancellationToken)
@@ -275,11 +315,42 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         return new InterfaceAnalysis(iface, reactions, interphase, verdict, reasons, recs);
     }
 
-    private Verdict Judge(double chemicalEnergy, double shownEnergy, InterphaseClassification interphase, bool electrodeContact, List<string> reasons)
+    // The anode interlayer blocks electrons when it is an electronic insulator and stays one against the anode: within
+    // its window at the anode's potential, or reduced only to insulating products.
+    private bool InterlayerBlocksElectrons(CellStack stack, out string reason)
+    {
+        reason = InterlayerReason(stack);
+        return reason.StartsWith("an electronic insulator", StringComparison.Ordinal);
+    }
+
+    private string InterlayerReason(CellStack stack)
+    {
+        var layer = stack.AnodeInterlayer!;
+        var own = Characters.Classify(layer.Composition.ReducedFormula);
+        if (own.Electronic != ElectronicCharacter.Insulating)
+            return $"{layer.Composition.ReducedFormula} is {(own.Electronic == ElectronicCharacter.Conducting ? "an electronic conductor" : "of unknown electronic character")}: it passes the anode's electrons on";
+        var window = engine.Window(layer.Composition);
+        double v = stack.Anode.PotentialVolts;
+        if (window.ReductionVolts is { } r && v >= r - _options.WindowToleranceVolts)
+            return $"an electronic insulator within its window at {v:0.##} V";
+        var products = ProductsAt(window, v);
+        var conducting = products.Where(p => Characters.Classify(p).Electronic != ElectronicCharacter.Insulating).ToList();
+        return conducting.Count == 0
+            ? $"an electronic insulator, reduced by the anode to insulating {string.Join(", ", products)}"
+            : $"reduced by the anode to {string.Join(", ", conducting)}, which {(conducting.Count == 1 ? "does" : "do")} not block electrons";
+    }
+
+    private static IEnumerable<string> Elements(string formula) =>
+        FormulaParser.TryParse(formula, out var c, out _) ? c!.Elements.Select(e => e.Symbol) : [];
+
+    private Verdict Judge(double chemicalEnergy, double shownEnergy, InterphaseClassification interphase, bool electrodeContact, List<string> reasons,
+        Func<string, bool>? isElectrodePhase = null, bool interlayerOnAnode = false)
     {
         var kind = interphase.Kind;
         string energy = shownEnergy < 0 ? $"{StackReport.Mev(shownEnergy)} meV/atom" : "no driving force";
-        string Products(ElectronicCharacter c) => string.Join(", ", interphase.Products.Where(p => p.Electronic == c).Select(p => p.Formula));
+        // The electrode's own phases are not the interphase (they conduct as the electrode does).
+        string Products(ElectronicCharacter c) => string.Join(", ", interphase.Products
+            .Where(p => p.Electronic == c && (isElectrodePhase is null || !isElectrodePhase(p.Formula))).Select(p => p.Formula));
         // A conducting product only matters where it can carry an electrode's electrons into the electrolyte.
         if (kind == InterphaseKind.MixedConducting && electrodeContact)
         {
@@ -296,12 +367,15 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
             reasons.Add($"warning: {Products(ElectronicCharacter.Gas)} evolve(s) as gas ({energy}), so no passivating layer forms and the contact suffers");
             return Verdict.Warning;
         }
-        if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom)
+        if (kind is InterphaseKind.PassivatingSei or InterphaseKind.Undetermined || chemicalEnergy < _options.MildReactionEvPerAtom
+            || kind == InterphaseKind.MixedConducting && interlayerOnAnode)
         {
             reasons.Add(kind switch
             {
                 InterphaseKind.PassivatingSei => $"warning: reacts ({energy}), but the products passivate (they add interfacial resistance)",
                 InterphaseKind.Undetermined => $"warning: reacts ({energy}); the electronic character of {Products(ElectronicCharacter.Unknown)} is unknown",
+                InterphaseKind.MixedConducting when electrodeContact is false && interlayerOnAnode =>
+                    $"warning: the interlayer is converted by the anode ({energy}) into products that conduct electrons ({Products(ElectronicCharacter.Conducting)}): it becomes part of the anode (a lithiophilic layer) and the layer behind it faces the anode's potential",
                 InterphaseKind.MixedConducting => $"warning: reacts ({energy}) to products that conduct electrons ({Products(ElectronicCharacter.Conducting)}), but no electrode touches this interface to feed their growth",
                 _ => $"warning: reacts ({energy}, beyond the {_options.MildReactionEvPerAtom * 1000:0} meV/atom limit for a negligible reaction)",
             });
@@ -332,11 +406,20 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
         var touching = stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Composition : stack.AnodeInterlayer.Composition;
         MonroeNewmanResult? mn = null;
         var shear = ShearModulusLookup.Find(touching.ReducedFormula, knowledge, Characters.Properties);
+        // Monroe–Newman does not apply to polycrystalline garnets: dendrites grow along their grain boundaries and
+        // pores whatever the shear modulus (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2).
+        var touchingMaterial = knowledge.FindMaterial(touching.ReducedFormula)
+            ?? knowledge.FindMaterial((stack.AnodeInterlayer is null ? stack.Electrolytes[^1].Name : stack.AnodeInterlayer.Name));
+        bool polycrystallineGarnet = string.Equals(touchingMaterial?.Family, "garnet", StringComparison.OrdinalIgnoreCase);
         if (shear is { ShearModulusGpa: var g })
         {
             mn = MonroeNewman.Assess(g) with { ShearModulusSource = shear.Source };
-            reasons.Add($"Monroe–Newman: G = {g:0.#} GPa ({shear.Source}) vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
-                        + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
+            if (polycrystallineGarnet)
+                reasons.Add($"Monroe–Newman: not applicable — G = {g:0.#} GPa ({shear.Source}) is above 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa, but in polycrystalline garnets "
+                            + "Li grows along grain boundaries and pores whatever the modulus, so the criterion neither passes nor fails it (Wang et al., Adv. Energy Mater. 10, 2001318 (2020), §2.5.2)");
+            else
+                reasons.Add($"Monroe–Newman: G = {g:0.#} GPa ({shear.Source}) vs 2·G_Li = {2 * mn.LithiumShearGpa:0.#} GPa → {(mn.Passes ? "passes" : "fails")}"
+                            + (mn.Passes && !mn.PassesWithSofterGrainBoundaries ? " (not with grain boundaries 50% softer)" : ""));
         }
         else reasons.Add($"Monroe–Newman: not evaluated, {ShearModulusLookup.Missing(touching.ReducedFormula, Characters.Properties)}");
 
@@ -363,12 +446,17 @@ public sealed class StackAnalyzer(ThermoEngine engine, KnowledgeBase knowledge, 
                 verdict = Verdict.Fail;
                 reasons.Add("fail: voids form on stripping at this current and pressure");
             }
+            else if (strip.PenetrationCaution)
+            {
+                verdict = Verdict.Warning;
+                reasons.Add($"warning: above the {strip.Penetration!.MaxPressureMPa:0.##} MPa where Li creeps into cold-pressed Li6PS5Cl; measured there only ({strip.Penetration.Citation})");
+            }
             else if (!strip.WithinModelRange)
             {
                 verdict = Verdict.Warning;
                 reasons.Add("warning: the stripping limit at this pressure is outside the model's range, so void-free stripping is not shown");
             }
-            else if (mn is { Passes: false })
+            else if (mn is { Passes: false } && !polycrystallineGarnet)
             {
                 verdict = Verdict.Warning;
                 reasons.Add("warning: softer than twice Li's shear modulus, dendrites are not mechanically suppressed");

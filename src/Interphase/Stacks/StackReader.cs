@@ -57,8 +57,8 @@ public static class StackReader
         private Composition Formula(string? text, string key)
         {
             if (string.IsNullOrWhiteSpace(text)) throw Error($"'{key}' is required");
-            try { return Composition.Parse(text); }
-            catch (FormulaException ex) { throw Error($"'{key}': {ex.Message}"); }
+            try { return Interphase.Knowledge.CompositionResolver.Resolve(text); }
+            catch (InterphaseException ex) { throw Error($"'{key}': {ex.Message}"); }
         }
 
         private double Positive(double? value, string key, bool required = true)

@@ -110,7 +110,7 @@ public sealed class StackAnalyzerTests(ThermoDataFixture data) : IClassFixture<T
     public void ResistanceBudgetAndEnergyFollowTheInputs()
     {
         var a = Analyze("lco-llzo-li.yaml");
-        var bulk = a.Resistance[0];
+        var bulk = a.Resistance.Single(i => i.Item.StartsWith("LLZO (", StringComparison.Ordinal));
         // 100 µm at the knowledge base's 2.5e-4 S/cm (Wu et al., J. Mater. Chem. A 4, 15266 (2016), Table 2, mid-range) → 40 Ω·cm², 4 mV at 0.1 mA/cm².
         Assert.Equal(40.0, bulk.AsrOhmCm2!.Value, 0.5);
         Assert.Equal(4.0, bulk.DropMv!.Value, 0.05);

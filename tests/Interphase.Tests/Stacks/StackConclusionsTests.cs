@@ -59,7 +59,7 @@ public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixtur
         // The coating's own interface: kinetically stable with its small energy shown.
         Assert.Matches(@"^kinetically stable \(negligible driving force, -\d+ meV/atom\)", byLabel["NCM811 | LiNbO3"].Reason);
         // A conducting interphase at the electrode names the conductors.
-        var bare = AnalyzeYaml(Example("ncm811-lpscl-li.yaml")).Summary.Single(c => c.Subject == "NCM811 | Li6PS5Cl");
+        var bare = AnalyzeYaml(Example("ncm811-lpscl-li.yaml")).Summary.Single(c => c.Check == "interface" && c.Subject == "NCM811 | Li6PS5Cl");
         Assert.Equal(Verdict.Fail, bare.Verdict);
         Assert.Matches(@"^a mixed-conducting interphase keeps growing \(.+ conduct electrons; -\d+ meV/atom\)", bare.Reason);
     }
@@ -140,14 +140,16 @@ public sealed class StackConclusionsTests(ThermoDataFixture data) : IClassFixtur
     }
 
     [Fact]
-    public void TaDopedLlzoIsNotKineticallyStabilisedBecauseTantalumMetalForms()
+    public void TaDopedLlzoIsKineticallyStabilisedByItsLowDecompositionEnergy()
     {
-        // Ta5+ is reduced from 0.54 V, beyond the 0.5 V of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26; the Ta metal it forms conducts electrons.
+        // Ta5+ is reduced from 0.54 V, beyond the 0.5 V of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26, to Ta metal, but the whole decomposition
+        // releases only about −43 meV/atom: the low-energy, kinetically stable group (§5.1), as the Ta-doped garnets
+        // that cycle against Li in Wang et al. 2020 Table 1 show (the benchmark in Verdicts/).
         var a = AgainstLithium("Li6.4La3Zr1.4Ta0.6O12");
-        Assert.NotEqual(InterphaseKind.KineticallyStabilised, a.Interphase.Kind);
+        Assert.Equal(InterphaseKind.KineticallyStabilised, a.Interphase.Kind);
         Assert.Contains(a.Interphase.Products, p => p.Formula == "Ta");
-        Assert.Equal(InterphaseKind.MixedConducting, a.Interphase.Kind);
-        Assert.Contains(a.Interphase.Notes, n => n.Contains("0.54 V"));
+        Assert.Contains("0.54 V", a.Interphase.Reason);
+        Assert.Contains(a.Interphase.Notes, n => n.Contains("Ta") && n.Contains("conduct"));
     }
 
     [Fact]

@@ -31,6 +31,21 @@ public sealed record InterphaseInput(string Electrolyte, IReadOnlyList<string> P
     /// When given, it decides kinetic stabilisation instead of the reaction energy (see <see cref="InterphaseClassifier"/>).
     /// </summary>
     public double? ReductionOnsetV { get; init; }
+
+    /// <summary>
+    /// On the cathode side: the cathode's elements. A product made only of them is one of the cathode's own
+    /// (de)lithiated or reduced phases (LixCoO2, Li2MnO3, NiO, …), which conducts electrons or not as the cathode does:
+    /// whether the interphase blocks electrons is decided by the products that take the electrolyte's elements, the
+    /// layer between the cathode and the electrolyte. Null: every product counts (the anode side).
+    /// </summary>
+    public IReadOnlySet<string>? ElectrodeElements { get; init; }
+
+    /// <summary>Name of the electrode of <see cref="ElectrodeElements"/>, for the reasons.</summary>
+    public string? ElectrodeName { get; init; }
+
+    /// <summary>True when <paramref name="formula"/> is made only of <see cref="ElectrodeElements"/>.</summary>
+    public bool IsElectrodePhase(string formula) =>
+        ElectrodeElements is { } els && Chemistry.FormulaParser.TryParse(formula, out var c, out _) && c!.Elements.All(e => els.Contains(e.Symbol));
 }
 
 /// <summary>Classification of an interface with its reasons.</summary>
@@ -87,11 +102,19 @@ public static class InterphaseClassifier
         if (products.Count == 0 || e >= 0)
             return new(input.Electrolyte, InterphaseKind.Stable, $"no reduction products at {input.AnodePotentialV:G3} V vs Li/Li+", products, notes);
 
-        var conducting = products.Where(p => p.Electronic == ElectronicCharacter.Conducting).ToList();
-        var unknown = products.Where(p => p.Electronic == ElectronicCharacter.Unknown).ToList();
+        var conducting = products.Where(p => p.Electronic == ElectronicCharacter.Conducting && !input.IsElectrodePhase(p.Formula)).ToList();
+        var electrodeConductors = products.Where(p => p.Electronic == ElectronicCharacter.Conducting && input.IsElectrodePhase(p.Formula)).ToList();
+        if (electrodeConductors.Count > 0)
+            notes.Add($"{Names(electrodeConductors)} conduct(s) electrons but belong(s) to {input.ElectrodeName ?? "the electrode"}'s own chemical system "
+                      + "(its (de)lithiated or reduced phases, which conduct anyway): the products with the electrolyte's elements decide whether the layer blocks electrons");
+        var unknown = products.Where(p => p.Electronic == ElectronicCharacter.Unknown && !input.IsElectrodePhase(p.Formula)).ToList();
+        // Kinetically stable: reduced only close to the anode (each electron gains little, Fig. 26), or with a low
+        // decomposition energy overall ("a kinetically stable interface means there is a low decomposition energy
+        // of SE with Li metal", §5.1) — as for doped garnets whose dopant alone is reduced from higher up.
+        bool lowEnergy = Math.Abs(e) < kineticThresholdEvPerAtom;
         bool kinetic = input.ReductionOnsetV is { } onset
-            ? onset - input.AnodePotentialV <= KineticOnsetMarginV + 1e-9
-            : Math.Abs(e) < kineticThresholdEvPerAtom;
+            ? onset - input.AnodePotentialV <= KineticOnsetMarginV + 1e-9 || lowEnergy
+            : lowEnergy;
         if (input.ReductionOnsetV is { } on && !kinetic)
             notes.Add(double.IsFinite(on)
                 ? $"reduced from {on:0.##} V, more than {KineticOnsetMarginV} V above the anode: not kinetically stabilised (Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26)"
@@ -104,6 +127,8 @@ public static class InterphaseClassifier
             return new(input.Electrolyte, InterphaseKind.KineticallyStabilised,
                 input.ReductionOnsetV is { } v0 && v0 <= input.AnodePotentialV + 1e-9
                     ? $"not reduced at {input.AnodePotentialV:0.##} V: the {e * 1000:0} meV/atom is its own decomposition into {Names(products)} (metastable), with no electrons taken from the anode"
+                : input.ReductionOnsetV is { } vHigh && vHigh - input.AnodePotentialV > KineticOnsetMarginV + 1e-9
+                    ? $"reduced from {vHigh:0.##} V, but with a decomposition energy of only {e * 1000:0} meV/atom (below {kineticThresholdEvPerAtom * 1000:0} meV/atom): the low-energy, kinetically stable group of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26 and §5.1"
                 : input.ReductionOnsetV is { } v
                     ? $"reduced only from {v:0.##} V, within {KineticOnsetMarginV} V of the anode: each electron gains at most {Math.Max(0, v - input.AnodePotentialV):0.##} eV ({e * 1000:0} meV/atom), the kinetically stable group of Banerjee et al., Chem. Rev. 120, 6878 (2020), Fig. 26 with LLZO and LiAlO2 (§5.1)"
                     : $"|reaction energy| {Math.Abs(e):G3} eV/atom < {kineticThresholdEvPerAtom:G3} eV/atom", products, notes);
@@ -124,8 +149,11 @@ public static class InterphaseClassifier
             notes.Add(products.All(p => p.IonicConductor == false)
                 ? "no product is known to conduct Li+: the layer may block Li transport"
                 : "Li+ conduction of the products is not known");
+        var layer = products.Where(p => !input.IsElectrodePhase(p.Formula)).ToList();
         return new(input.Electrolyte, InterphaseKind.PassivatingSei,
-            $"all products electronically insulating ({Names(products)}): self-limiting SEI", products, notes);
+            electrodeConductors.Count > 0 || layer.Count < products.Count
+                ? $"the products that take the electrolyte's elements are electronic insulators ({Names(layer)}): an electron-blocking, self-limiting layer on {input.ElectrodeName ?? "the electrode"}"
+                : $"all products electronically insulating ({Names(products)}): self-limiting SEI", products, notes);
     }
 
     /// <summary>The kind as reports write it: "stable", "kinetically stabilised", "passivating", "mixed conducting", …</summary>
