@@ -86,7 +86,7 @@ public sealed class OutputPathTests : IDisposable
         Assert.False(File.Exists(_store + "-journal"));
     }
 
-    [Fact]
+    [SharedFact(Interphase.Tests.Impedance.EisData.Folder)]
     public void EisBatchNeitherOverwritesASpectrumOfItsFolderNorAddsOneTheNextBatchWouldRead()
     {
         string spectra = _tmp.File("specs");
