@@ -21,14 +21,7 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
             var (status, message) = Describe(ex);
             if (status == 500) log.LogError(ex, "internal error on {Path}", context.Request.Path);
             context.Response.Clear();
-            context.Response.StatusCode = status;
-            if (context.Request.Path.StartsWithSegments("/api"))
-                await context.Response.WriteAsJsonAsync(new { error = message });
-            else
-            {
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("error: " + message);
-            }
+            await ErrorResponse.WriteAsync(context, status, message);
         }
     }
 

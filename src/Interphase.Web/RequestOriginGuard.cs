@@ -73,15 +73,5 @@ public sealed class RequestOriginGuard(RequestDelegate next, WebServerOptions op
         && string.Equals(o.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(o.Authority, new Uri($"{request.Scheme}://{request.Host}").Authority, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task Refuse(HttpContext context, int status, string message)
-    {
-        context.Response.StatusCode = status;
-        if (context.Request.Path.StartsWithSegments("/api"))
-            await context.Response.WriteAsJsonAsync(new { error = message });
-        else
-        {
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("error: " + message);
-        }
-    }
+    private static Task Refuse(HttpContext context, int status, string message) => ErrorResponse.WriteAsync(context, status, message);
 }

@@ -13,7 +13,7 @@ namespace Interphase.Properties;
 /// that have both; (5) with no data at all it stays unknown, and says so.
 /// </summary>
 /// <remarks>
-/// PBE gaps underestimate experiment: over the 1,020 compounds with a non-zero gap in both the shared
+/// PBE gaps underestimate experiment: over the 1,020 compounds with a non-zero gap in both the built-in
 /// <c>expt_gap.csv</c> and <c>mp_gap.csv</c> the median experimental/PBE ratio is 1.40 (quartiles 1.14–1.88, median
 /// difference 0.66 eV; <see cref="GapComparison"/>). An interphase blocks electrons when its measured gap is at least
 /// 1.5 eV: its intrinsic carrier density at 25 °C, ~2.5·10¹⁹ cm⁻³·exp(−E_g/2kT), is then ~10⁶ cm⁻³ (10¹¹ at 1 eV,
@@ -31,7 +31,7 @@ public sealed class ElectronicCharacterService : IProductCharacterSource
     /// <summary>Measured band gap at or above which a compound is an electronic insulator, eV.</summary>
     public const double MeasuredInsulatorEv = 1.5;
 
-    /// <summary>The method name of measured band gaps (the shared <c>expt_gap.csv</c>).</summary>
+    /// <summary>The method name of measured band gaps (the built-in <c>expt_gap.csv</c>).</summary>
     public const string MeasuredMethod = "experimental";
 
     /// <summary>Citation of the gas rule.</summary>

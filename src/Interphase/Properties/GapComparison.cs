@@ -16,7 +16,7 @@ internal sealed record GapComparisonResult(int MatchedFormulas, int NonZeroPairs
     double UpperQuartileRatio, double MedianDifferenceEv, double ThresholdEv, double InsulatorEv, double Agreement);
 
 /// <summary>
-/// Compares DFT (PBE) band gaps with experimental ones (e.g. the shared <c>mp_gap.csv</c> and <c>expt_gap.csv</c>):
+/// Compares DFT (PBE) band gaps with experimental ones (e.g. the built-in <c>mp_gap.csv</c> and <c>expt_gap.csv</c>):
 /// the typical underestimate and how well a PBE threshold separates measured insulators, which documents
 /// <see cref="ElectronicCharacterService.DefaultThresholdEv"/>.
 /// </summary>
